@@ -1,0 +1,151 @@
+/**
+ * Turns what users pass (danfojs DataFrame/Series, plain arrays, tfjs tensors) into the plain
+ * arrays the estimators and metrics compute on, checking shape and values on the way in so that
+ * every error names the column and row instead of surfacing as a NaN three steps later.
+ */
+import { AibookError, MissingValuesError } from "./errors";
+
+export type Matrix = number[][];
+export type Label = number | string;
+
+/** Anything with a DataFrame's surface: danfojs-node's DataFrame, or our own table. */
+export interface FrameLike {
+  readonly columns: string[];
+  readonly values: unknown[][];
+}
+
+/** Anything with a Series' surface. */
+export interface SeriesLike {
+  readonly values: unknown[];
+  readonly name?: string;
+}
+
+/** A tfjs tensor, recognised by shape without importing tfjs. */
+export interface TensorLike {
+  readonly shape: number[];
+  arraySync(): unknown;
+}
+
+export type MatrixInput = Matrix | unknown[][] | FrameLike | TensorLike;
+export type VectorInput = Label[] | unknown[] | SeriesLike | TensorLike;
+
+export function isFrame(x: unknown): x is FrameLike {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && Array.isArray((x as FrameLike).columns) && "values" in x;
+}
+
+export function isSeries(x: unknown): x is SeriesLike {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && !isFrame(x) && Array.isArray((x as SeriesLike).values);
+}
+
+export function isTensor(x: unknown): x is TensorLike {
+  return typeof x === "object" && x !== null && Array.isArray((x as TensorLike).shape) && typeof (x as TensorLike).arraySync === "function";
+}
+
+/** True for NaN, null, undefined and blank strings: what pandas' isna() plus an empty CSV cell catch. */
+export function isMissing(v: unknown): boolean {
+  return v === null || v === undefined || (typeof v === "number" && Number.isNaN(v)) || (typeof v === "string" && v.trim() === "");
+}
+
+/** A table of raw values with column names (generated as x0, x1, … for plain arrays). */
+export interface Table {
+  columns: string[];
+  rows: unknown[][];
+}
+
+export function toTable(X: unknown, what = "X"): Table {
+  if (isFrame(X)) return { columns: [...X.columns].map(String), rows: X.values.map((r) => [...r]) };
+  if (isTensor(X)) X = X.arraySync();
+  if (isSeries(X)) return { columns: [X.name ?? "x0"], rows: X.values.map((v) => [v]) };
+  if (!Array.isArray(X)) throw new AibookError(`${what} must be a DataFrame, a 2-D array or a tensor; got ${describe(X)}.`);
+  if (X.length === 0) return { columns: [], rows: [] };
+  const width = Array.isArray(X[0]) ? (X[0] as unknown[]).length : -1;
+  if (width < 0) throw new AibookError(`${what} must be 2-D (one array per row); got a 1-D array. Wrap each value: X.map((v) => [v]).`);
+  X.forEach((row, i) => {
+    if (!Array.isArray(row) || row.length !== width) {
+      throw new AibookError(`${what}: row ${i} has ${Array.isArray(row) ? row.length : "no"} values, row 0 has ${width}.`);
+    }
+  });
+  return { columns: Array.from({ length: width }, (_, j) => `x${j}`), rows: (X as unknown[][]).map((r) => [...r]) };
+}
+
+export interface MatrixOptions {
+  /** Where the data goes, for error messages ("LogisticRegression.fit"). */
+  where?: string;
+  /** Let NaN through (imputers do); otherwise missing values are an error. */
+  allowMissing?: boolean;
+}
+
+/** Numeric matrix from any input, with column names; strings in numeric columns are an error. */
+export function toMatrix(X: unknown, options: MatrixOptions = {}): { values: Matrix; columns: string[] } {
+  const where = options.where ?? "X";
+  const { columns, rows } = toTable(X, where);
+  const missing = new Map<string, number>();
+  const values = rows.map((row, i) =>
+    row.map((v, j) => {
+      if (isMissing(v)) {
+        missing.set(columns[j], (missing.get(columns[j]) ?? 0) + 1);
+        return NaN;
+      }
+      if (typeof v === "number") return v;
+      if (typeof v === "boolean") return v ? 1 : 0;
+      if (v instanceof Date) return v.getTime();
+      const n = typeof v === "string" ? Number(v) : NaN;
+      if (Number.isNaN(n)) {
+        throw new AibookError(
+          `${where}: column "${columns[j]}" holds the text ${JSON.stringify(v)} at row ${i}; models need numbers. ` +
+            `Encode it first (OneHotEncoder or LabelEncoder), or drop the column.`,
+        );
+      }
+      return n;
+    }),
+  );
+  if (missing.size && !options.allowMissing) {
+    throw new MissingValuesError(where, [...missing].map(([column, count]) => ({ column, count })));
+  }
+  return { values, columns };
+}
+
+/** Labels or a numeric target from any 1-D input (or an n×1 matrix). */
+export function toVector(y: unknown, where = "y"): Label[] {
+  if (isTensor(y)) y = y.arraySync();
+  let values: unknown[];
+  if (isSeries(y)) values = y.values;
+  else if (isFrame(y)) {
+    if (y.columns.length !== 1) throw new AibookError(`${where} must be one column; got a DataFrame with ${y.columns.length} columns.`);
+    values = y.values.map((r) => r[0]);
+  } else if (Array.isArray(y)) values = y.map((v) => (Array.isArray(v) && v.length === 1 ? v[0] : v));
+  else throw new AibookError(`${where} must be a Series, an array or a tensor; got ${describe(y)}.`);
+  return values.map((v, i) => {
+    if (typeof v === "number" || typeof v === "string") return v;
+    if (typeof v === "boolean") return v ? 1 : 0;
+    if (v === null || v === undefined) throw new MissingValuesError(where, [{ column: "label", count: values.filter((u) => isMissing(u)).length }]);
+    throw new AibookError(`${where}: value at row ${i} is ${describe(v)}; labels must be numbers or strings.`);
+  });
+}
+
+/** Numeric target (regression): labels that are numbers, NaN refused. */
+export function toNumbers(y: unknown, where = "y"): number[] {
+  return toVector(y, where).map((v, i) => {
+    const n = typeof v === "number" ? v : Number(v);
+    if (typeof v === "string" && v.trim() === "") throw new MissingValuesError(where, [{ column: "target", count: 1 }]);
+    if (Number.isNaN(n)) {
+      if (typeof v === "number") throw new MissingValuesError(where, [{ column: "target", count: 1 }]);
+      throw new AibookError(`${where}: the target holds the text ${JSON.stringify(v)} at row ${i}; a regression target must be numeric.`);
+    }
+    return n;
+  });
+}
+
+/** Checks that X and y describe the same rows. */
+export function checkSameLength(X: { length: number }, y: { length: number }, where: string): void {
+  if (X.length !== y.length) {
+    throw new AibookError(`${where}: X has ${X.length} rows but y has ${y.length}; they must describe the same rows.`);
+  }
+}
+
+function describe(v: unknown): string {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return `an array of ${v.length}`;
+  if (typeof v === "object") return `an object (${(v as object).constructor?.name ?? "Object"})`;
+  return `${typeof v} ${JSON.stringify(v)}`;
+}

@@ -1,0 +1,122 @@
+/**
+ * The estimator contract, after scikit-learn: the constructor only stores options (unknown names
+ * are an error), `fit` learns and returns `this`, `predict`/`transform` never refit, `clone()`
+ * gives an unfitted copy with the same options, and `toJSON()` is what `saveModel` writes.
+ */
+import { AibookError, NotFittedError, UnknownOptionError } from "./errors";
+import type { Label } from "./data";
+
+export type Params = Record<string, unknown>;
+
+/** What `toJSON()` gives and `estimatorFromJSON` reads back; `state` is null while unfitted. */
+export interface SavedEstimator {
+  type: string;
+  params: Params;
+  state: unknown;
+}
+
+type EstimatorClass = { new (options?: any): BaseEstimator<any>; readonly estimatorName: string };
+
+const registry = new Map<string, EstimatorClass>();
+
+/** Every concrete estimator registers itself so that saved models can be rebuilt by name. */
+export function registerEstimator(cls: EstimatorClass): void {
+  registry.set(cls.estimatorName, cls);
+}
+
+export function estimatorFromJSON(saved: SavedEstimator): BaseEstimator<Params> {
+  const cls = registry.get(saved?.type);
+  if (!cls) throw new AibookError(`Unknown estimator type "${saved?.type}" in a saved model; known: ${[...registry.keys()].join(", ")}.`);
+  const estimator = new cls(saved.params);
+  if (saved.state !== null && saved.state !== undefined) estimator.restore(saved.state);
+  return estimator;
+}
+
+export abstract class BaseEstimator<P extends Params> {
+  /** Stable name used in saved models, errors and reports (class names do not survive minifying). */
+  static readonly estimatorName: string = "BaseEstimator";
+  readonly params: Readonly<P>;
+  #fitted = false;
+
+  protected constructor(defaults: P, options: Partial<P> = {}) {
+    const known = Object.keys(defaults);
+    for (const key of Object.keys(options ?? {})) {
+      if (!known.includes(key)) throw new UnknownOptionError(this.estimatorName, key, known);
+    }
+    this.params = Object.freeze({ ...defaults, ...stripUndefined(options) });
+  }
+
+  get estimatorName(): string {
+    return (this.constructor as EstimatorClass).estimatorName;
+  }
+
+  get isFitted(): boolean {
+    return this.#fitted;
+  }
+
+  /** An unfitted copy with the same options. */
+  clone(): this {
+    const cls = this.constructor as new (options: P) => this;
+    return new cls({ ...this.params });
+  }
+
+  toJSON(): SavedEstimator {
+    return { type: this.estimatorName, params: { ...this.params }, state: this.#fitted ? this.saveState() : null };
+  }
+
+  /** Loads learned state written by `saveState` (used by `loadModel`). */
+  restore(state: unknown): this {
+    this.loadState(state);
+    this.#fitted = true;
+    return this;
+  }
+
+  /** Subclasses call this at the end of a successful fit. */
+  protected markFitted(): void {
+    this.#fitted = true;
+  }
+
+  protected assertFitted(method: string): void {
+    if (!this.#fitted) throw new NotFittedError(this.estimatorName, method);
+  }
+
+  /** The learned state as plain JSON (no options: they are saved apart). */
+  protected abstract saveState(): unknown;
+  protected abstract loadState(state: unknown): void;
+}
+
+/** Models fitted on features and a target. */
+export interface SupervisedModel {
+  fit(X: unknown, y: unknown): this;
+  predict(X: unknown): Label[] | number[];
+  clone(): this;
+  toJSON(): SavedEstimator;
+  readonly estimatorName: string;
+}
+
+export interface Classifier extends SupervisedModel {
+  /** The labels seen in fit, sorted as scikit-learn sorts `classes_`. */
+  readonly classes: Label[];
+  predict(X: unknown): Label[];
+  predictProba?(X: unknown): number[][];
+}
+
+export interface Regressor extends SupervisedModel {
+  predict(X: unknown): number[];
+}
+
+export interface Transformer {
+  fit(X: unknown, y?: unknown): this;
+  transform(X: unknown): unknown;
+  fitTransform(X: unknown, y?: unknown): unknown;
+  clone(): this;
+  readonly estimatorName: string;
+}
+
+export function isClassifier(model: unknown): model is Classifier {
+  return typeof model === "object" && model !== null && "classes" in model && typeof (model as Classifier).predict === "function";
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
