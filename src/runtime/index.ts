@@ -1,0 +1,31 @@
+/**
+ * The `aibook` module that notebook cells import, and that a plain Node script imports unchanged
+ * (package.json `exports`). Everything in shared/spec/runtime-api.md is exported from here.
+ * Each part adds its own export lines in its section; keep the sections and their order.
+ */
+
+// Core: errors and the estimator contract
+export { AibookError, NotFittedError, MissingValuesError, UnknownOptionError } from "./core/errors";
+export { BaseEstimator, registerEstimator, estimatorFromJSON, isClassifier } from "./core/estimator";
+export type { Classifier, Regressor, SupervisedModel, Transformer, SavedEstimator, Params } from "./core/estimator";
+export type { Matrix, Label, MatrixInput, VectorInput, FrameLike, SeriesLike } from "./core/data";
+
+// Randomness
+export { createRandom, randomSeed } from "./random";
+export type { Random } from "./random";
+
+// Data
+
+// Splitting
+
+// Preparing
+
+// Measuring
+
+// Statistics
+
+// Inspecting
+
+// Models (models engineer)
+
+// Reports and views (views engineer)
