@@ -30,11 +30,26 @@ export type MatrixInput = Matrix | unknown[][] | FrameLike | TensorLike;
 export type VectorInput = Label[] | unknown[] | SeriesLike | TensorLike;
 
 export function isFrame(x: unknown): x is FrameLike {
-  return typeof x === "object" && x !== null && !Array.isArray(x) && Array.isArray((x as FrameLike).columns) && "values" in x;
+  return typeof x === "object" && x !== null && !Array.isArray(x) && Array.isArray((x as FrameLike).columns) && "values" in x && !isOneDimensional(x);
 }
 
 export function isSeries(x: unknown): x is SeriesLike {
-  return typeof x === "object" && x !== null && !Array.isArray(x) && !isFrame(x) && Array.isArray((x as SeriesLike).values);
+  return typeof x === "object" && x !== null && !Array.isArray(x) && Array.isArray((x as SeriesLike).values) && (!isFrame(x) || isOneDimensional(x));
+}
+
+/** danfojs' Series also has `columns` (its name): tell it from a DataFrame by `ndim` or by its flat values. */
+function isOneDimensional(x: object): boolean {
+  const ndim = (x as { ndim?: unknown }).ndim;
+  if (ndim === 1) return true;
+  if (ndim === 2) return false;
+  const values = (x as { values?: unknown }).values;
+  return Array.isArray(values) && values.length > 0 && !Array.isArray(values[0]);
+}
+
+/** A Series' name: its `name`, or danfojs' single column name. */
+export function seriesName(x: SeriesLike): string | undefined {
+  const columns = (x as { columns?: unknown }).columns;
+  return x.name ?? (Array.isArray(columns) && columns.length === 1 ? String(columns[0]) : undefined);
 }
 
 export function isTensor(x: unknown): x is TensorLike {
@@ -55,7 +70,7 @@ export interface Table {
 export function toTable(X: unknown, what = "X"): Table {
   if (isFrame(X)) return { columns: [...X.columns].map(String), rows: X.values.map((r) => [...r]) };
   if (isTensor(X)) X = X.arraySync();
-  if (isSeries(X)) return { columns: [X.name ?? "x0"], rows: X.values.map((v) => [v]) };
+  if (isSeries(X)) return { columns: [seriesName(X) ?? "x0"], rows: X.values.map((v) => [v]) };
   if (!Array.isArray(X)) throw new AibookError(`${what} must be a DataFrame, a 2-D array or a tensor; got ${describe(X)}.`);
   if (X.length === 0) return { columns: [], rows: [] };
   const width = Array.isArray(X[0]) ? (X[0] as unknown[]).length : -1;
