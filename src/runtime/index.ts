@@ -15,6 +15,8 @@ export { createRandom, randomSeed } from "./random";
 export type { Random } from "./random";
 
 // Data
+export { readCsv, readJson, dropDuplicates, dropMissing } from "./data";
+export type { ReadCsvOptions, ReadJsonOptions, DropDuplicatesOptions, DropMissingOptions } from "./data";
 
 // Splitting
 

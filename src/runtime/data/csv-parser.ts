@@ -1,0 +1,378 @@
+/**
+ * A streaming CSV parser that reads bytes straight into typed columns. danfojs' readCSV goes
+ * through papaparse and object rows, which is several times slower and heavier than
+ * pandas.read_csv; this reads the file in chunks, parses numbers from bytes without creating
+ * strings (Clinger's exact fast path, falling back to Number()), and keeps strings only for
+ * columns that are text. Types follow pandas: a column is numeric unless one of its non-missing
+ * values is not a number; pandas' default missing markers (NA, NaN, null, empty, …) become NaN/null.
+ */
+import { closeSync, openSync, readSync } from "node:fs";
+import { AibookError } from "../core/errors";
+
+/** pandas' default `na_values`. */
+export const DEFAULT_NA_VALUES = [
+  "", "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN",
+  "<NA>", "N/A", "NA", "NULL", "NaN", "None", "n/a", "nan", "null",
+];
+
+export interface CsvParseOptions {
+  delimiter: string;
+  header: boolean;
+  naValues: string[];
+  chunkBytes?: number;
+}
+
+export interface ParsedColumn {
+  name: string;
+  kind: "number" | "string" | "boolean";
+  /** Numbers (NaN for missing), strings (null for missing) or booleans (null for missing). */
+  values: number[] | (string | null)[] | (boolean | null)[];
+  integer: boolean;
+}
+
+const QUOTE = 0x22;
+const CR = 0x0d;
+const LF = 0x0a;
+const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
+const NUMBER_TEXT = /^[+-]?(\d+\.?\d*(e[+-]?\d+)?|\.\d+(e[+-]?\d+)?|inf|infinity)$/i;
+
+class Column {
+  numbers: Float64Array = new Float64Array(1024);
+  strings: (string | null)[] | undefined;
+  length = 0;
+  integer = true;
+  /** Row at which the column turned out to be text (its earlier values must be re-read as text). */
+  textFrom = -1;
+  constructor(readonly name: string) {}
+
+  pushNumber(v: number): void {
+    if (this.strings) {
+      this.strings.push(null); // only reached while re-reading; never for a text column
+      return;
+    }
+    if (this.length === this.numbers.length) {
+      const grown = new Float64Array(this.numbers.length * 2);
+      grown.set(this.numbers);
+      this.numbers = grown;
+    }
+    if (this.integer && !Number.isInteger(v) && !Number.isNaN(v)) this.integer = false;
+    this.numbers[this.length++] = v;
+  }
+}
+
+/** Parses the CSV file at `path` into columns. */
+export function parseCsvFile(path: string, options: CsvParseOptions): ParsedColumn[] {
+  const parser = new CsvParser(path, options, undefined);
+  parser.run();
+  const needText = parser.columns.filter((c) => c.textFrom >= 0).map((c) => parser.columns.indexOf(c));
+  let texts: (string | null)[][] = [];
+  if (needText.length) {
+    const reread = new CsvParser(path, options, new Set(needText));
+    reread.run();
+    texts = reread.texts;
+  }
+  return parser.columns.map((c, j) => {
+    if (c.textFrom < 0) return { name: c.name, kind: "number", values: Array.from(c.numbers.subarray(0, c.length)), integer: c.integer };
+    const strings = texts[needText.indexOf(j)];
+    const values = strings.map((s) => (s === null || options.naValues.includes(s) ? null : s));
+    const booleans = asBooleans(values);
+    return booleans ? { name: c.name, kind: "boolean", values: booleans, integer: false } : { name: c.name, kind: "string", values, integer: false };
+  });
+}
+
+function asBooleans(values: (string | null)[]): (boolean | null)[] | undefined {
+  const out: (boolean | null)[] = new Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null) out[i] = null;
+    else if (v === "True" || v === "true" || v === "TRUE") out[i] = true;
+    else if (v === "False" || v === "false" || v === "FALSE") out[i] = false;
+    else return undefined;
+  }
+  return out;
+}
+
+class CsvParser {
+  columns: Column[] = [];
+  /** Text of the re-read columns, in the order of `textColumns`. */
+  texts: (string | null)[][] = [];
+  private readonly naSet: Set<string>;
+  private readonly delimiter: number;
+  private row: number = 0;
+  private line = 1;
+  private field = 0;
+  private headerDone: boolean;
+  private headerNames: string[] = [];
+  private readonly textOrder: number[];
+
+  constructor(
+    private readonly path: string,
+    private readonly options: CsvParseOptions,
+    /** When set, only these columns are collected, as text (second pass for text columns). */
+    private readonly textColumns: Set<number> | undefined,
+  ) {
+    this.naSet = new Set(options.naValues);
+    if (options.delimiter.length !== 1) throw new AibookError(`readCsv: delimiter must be one character; got ${JSON.stringify(options.delimiter)}.`);
+    this.delimiter = options.delimiter.charCodeAt(0);
+    this.headerDone = !options.header;
+    this.textOrder = textColumns ? [...textColumns].sort((a, b) => a - b) : [];
+    this.texts = this.textOrder.map(() => []);
+  }
+
+  run(): void {
+    const fd = openSync(this.path, "r");
+    try {
+      const chunk = this.options.chunkBytes ?? 1 << 23;
+      let buf = Buffer.allocUnsafe(chunk * 2);
+      let carry = 0;
+      let first = true;
+      for (;;) {
+        if (buf.length - carry < chunk) {
+          const bigger = Buffer.allocUnsafe(carry + chunk);
+          buf.copy(bigger, 0, 0, carry);
+          buf = bigger;
+        }
+        const read = readSync(fd, buf, carry, chunk, null);
+        let end = carry + read;
+        let start = 0;
+        if (first && end >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
+        first = false;
+        const final = read === 0;
+        const consumed = this.parse(buf, start, end, final);
+        if (final) break;
+        carry = end - consumed;
+        buf.copy(buf, 0, consumed, end);
+      }
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /** Parses whole records in buf[start, end); returns where the first incomplete record starts. */
+  private parse(buf: Buffer, start: number, end: number, final: boolean): number {
+    const delim = this.delimiter;
+    let pos = start;
+    let recordStart = start;
+    let count = 0;
+    while (pos < end || (final && pos === end && pos > recordStart)) {
+      // One field; a record's fields are dispatched only once its end is in the buffer.
+      let fieldStart = pos;
+      let fieldEnd: number;
+      let quoted = false;
+      if (buf[pos] === QUOTE) {
+        quoted = true;
+        let p = pos + 1;
+        let closed = false;
+        while (p < end) {
+          if (buf[p] === QUOTE) {
+            if (p + 1 < end && buf[p + 1] === QUOTE) p += 2;
+            else if (p + 1 === end && !final) break;
+            else {
+              closed = true;
+              break;
+            }
+          } else p++;
+        }
+        if (!closed) {
+          if (!final) return recordStart;
+          throw new AibookError(`readCsv: ${this.path}, line ${this.line}: a quoted field is never closed.`);
+        }
+        fieldStart = pos + 1;
+        fieldEnd = p;
+        pos = p + 1;
+        while (pos < end && buf[pos] !== delim && buf[pos] !== LF) pos++;
+      } else {
+        while (pos < end && buf[pos] !== delim && buf[pos] !== LF) pos++;
+        fieldEnd = pos;
+      }
+      if (pos === end && !final) return recordStart;
+      const terminator = pos < end ? buf[pos] : LF;
+      if (terminator === LF && !quoted && fieldEnd > fieldStart && buf[fieldEnd - 1] === CR) fieldEnd--;
+      if (count === this.starts.length) this.growFields();
+      this.starts[count] = fieldStart;
+      this.ends[count] = fieldEnd;
+      this.quoted[count] = quoted ? 1 : 0;
+      count++;
+      pos++;
+      if (terminator === LF) {
+        const blankLine = count === 1 && this.ends[0] === this.starts[0] && !this.quoted[0];
+        if (!blankLine) {
+          this.field = 0;
+          for (let k = 0; k < count; k++) this.onField(buf, this.starts[k], this.ends[k], this.quoted[k] === 1);
+          this.onEndRow();
+        }
+        count = 0;
+        this.line++;
+        recordStart = pos;
+      }
+    }
+    return final ? end : recordStart;
+  }
+
+  private starts = new Int32Array(64);
+  private ends = new Int32Array(64);
+  private quoted = new Uint8Array(64);
+
+  private growFields(): void {
+    const size = this.starts.length * 2;
+    const starts = new Int32Array(size);
+    const ends = new Int32Array(size);
+    const quoted = new Uint8Array(size);
+    starts.set(this.starts);
+    ends.set(this.ends);
+    quoted.set(this.quoted);
+    this.starts = starts;
+    this.ends = ends;
+    this.quoted = quoted;
+  }
+
+  private onField(buf: Buffer, s: number, e: number, quoted: boolean): void {
+    const j = this.field++;
+    if (!this.headerDone) {
+      this.headerNames.push(decode(buf, s, e, quoted));
+      return;
+    }
+    if (this.columns.length === 0 && this.row === 0 && !this.options.header) this.headerNames.push(`${j}`);
+    if (this.textColumns) {
+      if (this.textColumns.has(j)) {
+        const k = this.textOrder.indexOf(j);
+        this.texts[k][this.row] = decode(buf, s, e, quoted);
+      }
+      return;
+    }
+    const col = this.columns[j];
+    if (col === undefined) {
+      if (this.row === 0 && !this.options.header) {
+        this.columns.push(new Column(`${j}`));
+        return this.onFieldValue(this.columns[j], buf, s, e, quoted);
+      }
+      throw new AibookError(`readCsv: ${this.path}, line ${this.line}: expected ${this.columns.length} fields, saw ${j + 1}.`);
+    }
+    this.onFieldValue(col, buf, s, e, quoted);
+  }
+
+  private onFieldValue(col: Column, buf: Buffer, s: number, e: number, quoted: boolean): void {
+    if (col.textFrom >= 0) {
+      col.length++;
+      return;
+    }
+    if (!quoted) {
+      const v = fastNumber(buf, s, e);
+      if (v === v) return col.pushNumber(v);
+    }
+    const text = decode(buf, s, e, quoted);
+    if (this.naSet.has(text)) return col.pushNumber(NaN);
+    const trimmed = text.trim();
+    if (NUMBER_TEXT.test(trimmed)) {
+      const lower = trimmed.toLowerCase().replace(/^[+]/, "");
+      const v = lower === "inf" || lower === "infinity" ? Infinity : lower === "-inf" || lower === "-infinity" ? -Infinity : Number(trimmed);
+      return col.pushNumber(v);
+    }
+    col.textFrom = col.length;
+    col.length++;
+  }
+
+  private onEndRow(): void {
+    if (!this.headerDone) {
+      this.headerDone = true;
+      this.columns = dedupe(this.headerNames).map((n) => new Column(n));
+      this.field = 0;
+      return;
+    }
+    const width = this.textColumns ? this.field : this.columns.length;
+    if (!this.textColumns) {
+      for (let j = this.field; j < width; j++) this.onFieldValue(this.columns[j], Buffer.alloc(0), 0, 0, false);
+    } else {
+      for (let k = 0; k < this.textOrder.length; k++) if (this.texts[k].length <= this.row) this.texts[k][this.row] = null;
+    }
+    this.row++;
+    this.field = 0;
+  }
+}
+
+/** pandas renames repeated header names a, a.1, a.2. */
+function dedupe(names: string[]): string[] {
+  const seen = new Map<string, number>();
+  return names.map((n) => {
+    const k = seen.get(n) ?? 0;
+    seen.set(n, k + 1);
+    return k === 0 ? n : `${n}.${k}`;
+  });
+}
+
+function decode(buf: Buffer, s: number, e: number, quoted: boolean): string {
+  const text = buf.toString("utf8", s, e);
+  return quoted && text.includes('""') ? text.replaceAll('""', '"') : text;
+}
+
+/**
+ * A decimal number parsed from bytes, or NaN when the field is not a plain decimal (the caller
+ * then falls back to text rules). Exact when the digits fit in 2^53 and the power of ten is at
+ * most 22, since both operands are then exact and IEEE division rounds correctly.
+ */
+function fastNumber(buf: Buffer, s: number, e: number): number {
+  if (s === e) return NaN;
+  let p = s;
+  let negative = false;
+  const c0 = buf[p];
+  if (c0 === 0x2d) {
+    negative = true;
+    p++;
+  } else if (c0 === 0x2b) p++;
+  let mantissa = 0;
+  let digits = 0;
+  let scale = 0;
+  let any = false;
+  while (p < e) {
+    const d = buf[p] - 0x30;
+    if (d < 0 || d > 9) break;
+    mantissa = mantissa * 10 + d;
+    if (mantissa !== 0) digits++;
+    any = true;
+    p++;
+  }
+  if (p < e && buf[p] === 0x2e) {
+    p++;
+    while (p < e) {
+      const d = buf[p] - 0x30;
+      if (d < 0 || d > 9) break;
+      mantissa = mantissa * 10 + d;
+      if (mantissa !== 0) digits++;
+      scale++;
+      any = true;
+      p++;
+    }
+  }
+  if (!any) return NaN;
+  if (p < e && (buf[p] === 0x65 || buf[p] === 0x45)) {
+    p++;
+    let expNegative = false;
+    if (buf[p] === 0x2d) {
+      expNegative = true;
+      p++;
+    } else if (buf[p] === 0x2b) p++;
+    let exp = 0;
+    let expDigits = 0;
+    while (p < e) {
+      const d = buf[p] - 0x30;
+      if (d < 0 || d > 9) break;
+      exp = exp * 10 + d;
+      expDigits++;
+      p++;
+    }
+    if (!expDigits) return NaN;
+    scale += expNegative ? exp : -exp;
+  }
+  if (p !== e || digits > 15) return slowNumber(buf, s, e);
+  let v: number;
+  if (scale === 0) v = mantissa;
+  else if (scale > 0 && scale <= 22) v = mantissa / POW10[scale];
+  else if (scale < 0 && scale >= -22 && digits - scale <= 15) v = mantissa * POW10[-scale];
+  else return slowNumber(buf, s, e);
+  return negative ? -v : v;
+}
+
+function slowNumber(buf: Buffer, s: number, e: number): number {
+  const text = buf.toString("latin1", s, e);
+  return NUMBER_TEXT.test(text) && !/inf/i.test(text) ? Number(text) : NaN;
+}

@@ -1,0 +1,58 @@
+/**
+ * `dropDuplicates`: pandas' drop_duplicates. Repeated rows inflate a model's apparent skill when
+ * copies land on both sides of a split, so this runs before splitting. Index labels are kept.
+ */
+import type { DataFrame } from "danfojs-node";
+import { AibookError } from "../core/errors";
+import { isFrame } from "../core/data";
+import { checkOptions } from "../options";
+import { takeRows } from "./frame";
+
+export interface DropDuplicatesOptions {
+  /** Compare only these columns (default: all). */
+  columns?: string[];
+  /** Which copy to keep (default "first"); false drops every copy. */
+  keep?: "first" | "last" | false;
+}
+
+export function dropDuplicates(df: DataFrame, options: DropDuplicatesOptions = {}): DataFrame {
+  checkOptions("dropDuplicates", options, ["columns", "keep"]);
+  if (!isFrame(df)) throw new AibookError("dropDuplicates: expected a DataFrame.");
+  const keep = options.keep ?? "first";
+  const positions = columnPositions("dropDuplicates", df.columns, options.columns);
+  const rows = df.values as unknown[][];
+  const keys = rows.map((row) => rowKey(row, positions));
+  const counts = new Map<string, number>();
+  for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  const seen = new Set<string>();
+  const order = keep === "last" ? keys.map((_, i) => keys.length - 1 - i) : keys.map((_, i) => i);
+  const kept: number[] = [];
+  for (const i of order) {
+    const k = keys[i];
+    if (keep === false) {
+      if (counts.get(k) === 1) kept.push(i);
+    } else if (!seen.has(k)) {
+      seen.add(k);
+      kept.push(i);
+    }
+  }
+  kept.sort((a, b) => a - b);
+  return takeRows(df, kept);
+}
+
+/** A key equal for rows pandas considers duplicates (NaN equals NaN; 1 and "1" differ). */
+export function rowKey(row: unknown[], positions: number[]): string {
+  return JSON.stringify(positions.map((j) => {
+    const v = row[j];
+    return typeof v === "number" && Number.isNaN(v) ? { nan: 1 } : v === undefined ? null : v;
+  }));
+}
+
+export function columnPositions(where: string, all: string[], wanted: string[] | undefined): number[] {
+  if (!wanted) return all.map((_, j) => j);
+  return wanted.map((c) => {
+    const j = all.indexOf(c);
+    if (j < 0) throw new AibookError(`${where}: no column "${c}"; the columns are ${all.join(", ")}.`);
+    return j;
+  });
+}

@@ -1,0 +1,87 @@
+/**
+ * Building and slicing danfojs DataFrames the way the runtime needs: from column arrays with
+ * known dtypes (so danfojs does not re-infer them row by row), and by row positions keeping the
+ * original index labels, as pandas does after a split.
+ */
+import { DataFrame, Series } from "danfojs-node";
+import { AibookError } from "../core/errors";
+import { isFrame, isSeries, isTensor, seriesName } from "../core/data";
+
+export type Dtype = "float32" | "int32" | "string" | "boolean";
+
+/** danfojs' dtype for a column of values (numbers with a fraction or NaN are float32). */
+export function inferDtype(values: ArrayLike<unknown>): Dtype {
+  let kind: Dtype | undefined;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null || v === undefined) continue;
+    if (typeof v === "number") {
+      if (kind === "string" || kind === "boolean") return "string";
+      if (!Number.isInteger(v)) kind = "float32";
+      else if (kind === undefined) kind = "int32";
+    } else if (typeof v === "boolean") {
+      if (kind !== undefined && kind !== "boolean") return "string";
+      kind = "boolean";
+    } else return "string";
+  }
+  return kind ?? "float32";
+}
+
+/** A DataFrame from column arrays; `index` keeps row labels (default 0..n-1). */
+export function frameFromColumns(names: string[], columns: ArrayLike<unknown>[], options: { dtypes?: Dtype[]; index?: (number | string)[] } = {}): DataFrame {
+  const n = columns.length ? columns[0].length : 0;
+  const dtypes = options.dtypes ?? columns.map(inferDtype);
+  if (n === 0) return new DataFrame([], { columns: names, dtypes });
+  const rows: unknown[][] = new Array(n);
+  const width = columns.length;
+  for (let i = 0; i < n; i++) {
+    const row = new Array(width);
+    for (let j = 0; j < width; j++) row[j] = columns[j][i];
+    rows[i] = row;
+  }
+  return new DataFrame(rows, { columns: names, dtypes, index: options.index });
+}
+
+/** The frame's columns as arrays (danfojs keeps them transposed already unless in low-memory mode). */
+export function frameColumns(df: DataFrame): unknown[][] {
+  const rows = df.values as unknown[][];
+  return df.columns.map((_, j) => rows.map((r) => r[j]));
+}
+
+/**
+ * The rows at `indices` of a DataFrame, Series, array or tensor, as the same kind of value
+ * (tensors come back as arrays). DataFrames and Series keep their index labels and dtypes.
+ */
+export function takeRows<T>(data: T, indices: number[]): T {
+  if (isFrame(data)) {
+    const df = data as unknown as DataFrame;
+    const rows = df.values as unknown[][];
+    const index = df.index as (number | string)[];
+    const picked = indices.map((i) => rows[i]);
+    if (!picked.length) return new DataFrame([], { columns: df.columns, dtypes: df.dtypes as Dtype[] }) as unknown as T;
+    return new DataFrame(picked.map((r) => [...r]), { columns: df.columns, dtypes: df.dtypes as Dtype[], index: indices.map((i) => index[i]) }) as unknown as T;
+  }
+  if (isSeries(data)) {
+    const s = data as unknown as Series;
+    const values = s.values as unknown[];
+    const index = (s.index ?? []) as (number | string)[];
+    const name = seriesName(data);
+    if (!indices.length) return new Series([], { columns: name ? [name] : undefined }) as unknown as T;
+    return new Series(indices.map((i) => values[i]) as number[], {
+      columns: name ? [name] : undefined,
+      dtypes: s.dtypes as Dtype[],
+      index: indices.map((i) => index[i] ?? i),
+    }) as unknown as T;
+  }
+  const rows = isTensor(data) ? (data.arraySync() as unknown[]) : data;
+  if (!Array.isArray(rows)) throw new AibookError(`Cannot select rows of ${typeof data}: pass a DataFrame, Series, array or tensor.`);
+  return indices.map((i) => rows[i]) as unknown as T;
+}
+
+/** Number of rows of a DataFrame, Series, array or tensor. */
+export function rowCount(data: unknown): number {
+  if (isTensor(data)) return data.shape[0] ?? 0;
+  if (isFrame(data) || isSeries(data)) return (data as { values: unknown[] }).values.length;
+  if (Array.isArray(data)) return data.length;
+  throw new AibookError(`Expected a DataFrame, Series, array or tensor; got ${typeof data}.`);
+}

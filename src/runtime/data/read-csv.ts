@@ -1,0 +1,50 @@
+/**
+ * `readCsv`: a CSV file as a danfojs DataFrame, typed as pandas.read_csv types it. Uses our own
+ * streaming parser (see csv-parser.ts) because danfojs' readCSV is too slow and memory-hungry
+ * for files of a million rows. Relative paths resolve against process.cwd(), which the kernel
+ * sets to the notebook's folder, so `readCsv("data.csv")` finds the file beside the notebook.
+ */
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import type { DataFrame } from "danfojs-node";
+import { AibookError } from "../core/errors";
+import { checkOptions } from "../options";
+import { DEFAULT_NA_VALUES, parseCsvFile } from "./csv-parser";
+import { frameFromColumns, type Dtype } from "./frame";
+
+export interface ReadCsvOptions {
+  /** Field separator (default ","). */
+  delimiter?: string;
+  /** Whether the first line holds the column names (default true); without, columns are "0", "1", … */
+  header?: boolean;
+  /** Extra strings that mean "missing", added to pandas' defaults (NA, NaN, null, empty, …). */
+  naValues?: string[];
+}
+
+const KNOWN = ["delimiter", "header", "naValues"];
+
+export async function readCsv(path: string, options: ReadCsvOptions = {}): Promise<DataFrame> {
+  checkOptions("readCsv", options, KNOWN);
+  const full = resolveDataPath("readCsv", path);
+  const columns = parseCsvFile(full, {
+    delimiter: options.delimiter ?? ",",
+    header: options.header ?? true,
+    naValues: [...DEFAULT_NA_VALUES, ...(options.naValues ?? [])],
+  });
+  const dtypes: Dtype[] = columns.map((c) => (c.kind === "string" ? "string" : c.kind === "boolean" ? "boolean" : c.integer ? "int32" : "float32"));
+  return frameFromColumns(
+    columns.map((c) => c.name),
+    columns.map((c) => c.values),
+    { dtypes },
+  );
+}
+
+/** An absolute path for a data file, with an error that says where we looked. */
+export function resolveDataPath(where: string, path: string): string {
+  if (typeof path !== "string" || !path) throw new AibookError(`${where}: expected a file path; got ${JSON.stringify(path)}.`);
+  const full = resolve(process.cwd(), path);
+  if (!existsSync(full)) {
+    throw new AibookError(`${where}: no file at ${full} (the path "${path}" is relative to ${process.cwd()}, the notebook's folder).`);
+  }
+  return full;
+}

@@ -1,0 +1,104 @@
+/**
+ * `readJson`: semi-structured data as a flat DataFrame. Takes an array of records, one record,
+ * or JSON lines (one record per line); nested objects flatten to `a.b` columns like
+ * pandas.json_normalize, so a profile and the models see ordinary columns. Lists inside a
+ * record are kept as their JSON text (one cell per record).
+ */
+import { readFileSync } from "node:fs";
+import type { DataFrame } from "danfojs-node";
+import { AibookError } from "../core/errors";
+import { checkOptions } from "../options";
+import { frameFromColumns, inferDtype } from "./frame";
+import { resolveDataPath } from "./read-csv";
+
+export interface ReadJsonOptions {
+  /** JSON lines (one record per line); detected from the content when not given. */
+  lines?: boolean;
+  /** Dotted path to the array of records inside the document, e.g. "data.items". */
+  records?: string;
+}
+
+export async function readJson(path: string, options: ReadJsonOptions = {}): Promise<DataFrame> {
+  checkOptions("readJson", options, ["lines", "records"]);
+  const full = resolveDataPath("readJson", path);
+  const text = readFileSync(full, "utf8").replace(/^\uFEFF/, "");
+  return recordsToFrame(parseRecords(text, full, options), full);
+}
+
+function parseRecords(text: string, file: string, options: ReadJsonOptions): unknown[] {
+  const trimmed = text.trim();
+  const lines = options.lines ?? (!trimmed.startsWith("[") && trimmed.includes("\n") && !looksLikeOneDocument(trimmed));
+  if (lines) {
+    const out: unknown[] = [];
+    text.split(/\r?\n/).forEach((line, i) => {
+      if (!line.trim()) return;
+      try {
+        out.push(JSON.parse(line));
+      } catch (e) {
+        throw new AibookError(`readJson: ${file}, line ${i + 1} is not valid JSON (${(e as Error).message}).`);
+      }
+    });
+    return out;
+  }
+  let doc: unknown;
+  try {
+    doc = JSON.parse(trimmed);
+  } catch (e) {
+    throw new AibookError(`readJson: ${file} is not valid JSON (${(e as Error).message}); for one record per line pass { lines: true }.`);
+  }
+  if (options.records) {
+    for (const key of options.records.split(".")) {
+      if (typeof doc !== "object" || doc === null || !(key in doc)) throw new AibookError(`readJson: ${file} has no "${options.records}" (stopped at "${key}").`);
+      doc = (doc as Record<string, unknown>)[key];
+    }
+  }
+  if (Array.isArray(doc)) return doc;
+  if (typeof doc === "object" && doc !== null) return [doc];
+  throw new AibookError(`readJson: ${file} holds ${typeof doc}; expected an array of records, a record, or JSON lines.`);
+}
+
+function looksLikeOneDocument(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Flattens records into columns (first-seen column order; absent keys are missing). */
+export function recordsToFrame(records: unknown[], where = "readJson"): DataFrame {
+  const columns = new Map<string, unknown[]>();
+  records.forEach((record, i) => {
+    if (typeof record !== "object" || record === null || Array.isArray(record)) {
+      throw new AibookError(`${where}: record ${i} is ${Array.isArray(record) ? "an array" : JSON.stringify(record)}; expected an object.`);
+    }
+    const flat: Record<string, unknown> = {};
+    flatten(record as Record<string, unknown>, "", flat);
+    for (const [key, value] of Object.entries(flat)) {
+      let column = columns.get(key);
+      if (!column) columns.set(key, (column = new Array(i).fill(undefined)));
+      column[i] = value;
+    }
+  });
+  const names = [...columns.keys()];
+  const data = names.map((n) => {
+    const column = columns.get(n)!;
+    column.length = records.length;
+    return column;
+  });
+  const dtypes = data.map(inferDtype);
+  const filled = data.map((column, j) =>
+    Array.from(column, (v) => (v === undefined || v === null ? (dtypes[j] === "string" || dtypes[j] === "boolean" ? null : NaN) : v)),
+  );
+  return frameFromColumns(names, filled, { dtypes });
+}
+
+function flatten(obj: Record<string, unknown>, prefix: string, out: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(obj)) {
+    const name = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === "object" && value !== null && !Array.isArray(value) && Object.keys(value).length) flatten(value as Record<string, unknown>, name, out);
+    else if (Array.isArray(value) || (typeof value === "object" && value !== null)) out[name] = JSON.stringify(value);
+    else out[name] = value;
+  }
+}
