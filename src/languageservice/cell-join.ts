@@ -192,6 +192,16 @@ export class JoinedNotebook {
     return cell ? this.toJoined(cellId, cell.lines.offsetAt(position)) : undefined;
   }
 
+  /** The last cell whose body starts at or before a joined offset (the generated text after a cell belongs to it). */
+  cellBefore(joinedOffset: number): JoinedCell | undefined {
+    let found: JoinedCell | undefined;
+    for (const cell of this.cells) {
+      if (cell.bodyStart > joinedOffset) break;
+      found = cell;
+    }
+    return found;
+  }
+
   /** Index of the first cell that does not parse on its own, or -1. */
   firstCellWithSyntaxErrors(): number {
     return this.cells.findIndex((c) => c.syntax.syntaxErrors.length > 0);

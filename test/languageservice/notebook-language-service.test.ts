@@ -1,0 +1,110 @@
+import assert from "node:assert/strict";
+import path from "node:path";
+import { NotebookLanguageService } from "../../src/languageservice/notebook-language-service";
+import type { CellInput } from "../../src/languageservice/cell-join";
+
+const repoRoot = path.resolve(__dirname, "../..");
+const cells = (...texts: string[]): CellInput[] => texts.map((text, i) => ({ id: `cell-${i}`, text }));
+
+/** A service over the given cells, as if the notebook lived in the repository's root folder. */
+function serviceOf(...texts: string[]): NotebookLanguageService {
+  const service = new NotebookLanguageService({ notebookPath: path.join(repoRoot, "test-notebook.aibook"), extensionRoot: repoRoot });
+  service.update(cells(...texts));
+  return service;
+}
+
+const errorsOf = (service: NotebookLanguageService) =>
+  [...service.diagnostics()].flatMap(([cellId, list]) => list.map((d) => ({ cellId, code: d.code, text: service.cell(cellId)!.text.slice(d.start, d.end), message: d.message })));
+
+describe("languageservice/notebook-language-service", function () {
+  this.timeout(60000);
+
+  it("completes a name declared two cells above", () => {
+    const service = serviceOf("const trainingRows = [1, 2, 3];", "const other = 1;", "training");
+    const names = service.completions("cell-2", "training".length).map((e) => e.name);
+    assert.ok(names.includes("trainingRows"), names.slice(0, 20).join(","));
+    const members = serviceOf("const rows = [1, 2];", "", "rows.").completions("cell-2", 5).map((e) => e.name);
+    assert.ok(members.includes("slice") && members.includes("length"));
+  });
+
+  it("reports a type error on the cell and text where it is", () => {
+    const service = serviceOf("const n: number = 1;", "const ok = n + 1;", 'const bad: string = n;\nconst fine = "x";');
+    const errors = errorsOf(service);
+    assert.equal(errors.length, 1, JSON.stringify(errors));
+    assert.deepEqual({ cellId: errors[0]!.cellId, code: errors[0]!.code, text: errors[0]!.text }, { cellId: "cell-2", code: 2322, text: "bad" });
+  });
+
+  it("does not report a name declared again in a later cell, and types it by the later declaration", () => {
+    const service = serviceOf("const x = 1;", "const y: number = x;", 'const x = "text";', "const z: string = x;", "let x = [1];\nfunction x2() {}");
+    assert.deepEqual(errorsOf(service), []);
+    const hover = service.hover("cell-3", "const z: string = ".length)!;
+    assert.match(hover.markdown, /const x: "text"/);
+  });
+
+  it("accepts top-level await and static imports anywhere in a cell", () => {
+    const service = serviceOf('const a = 1;\nimport { readFile } from "node:fs/promises";\nconst text = await readFile("x", "utf8");', "const length: number = text.length;");
+    assert.deepEqual(errorsOf(service), []);
+  });
+
+  it("reports an unknown module where it is imported", () => {
+    const errors = errorsOf(serviceOf("const a = 1;", 'import { q } from "no-such-package-anywhere";'));
+    assert.equal(errors.length, 1);
+    assert.equal(errors[0]!.cellId, "cell-1");
+    assert.equal(errors[0]!.code, 2307);
+    assert.equal(errors[0]!.text, '"no-such-package-anywhere"');
+  });
+
+  it("resolves aibook to the runtime and shows its TSDoc on hover", () => {
+    const service = serviceOf('import { createRandom } from "aibook";', "const r = createRandom(42);");
+    assert.deepEqual(errorsOf(service), []);
+    const hover = service.hover("cell-1", "const r = create".length)!;
+    assert.match(hover.markdown, /createRandom\(seed\?: number\): Random/);
+    assert.match(hover.markdown, /seeded with `seed`/);
+  });
+
+  it("resolves the runtime's libraries from the extension's node_modules", () => {
+    const service = serviceOf('import * as tf from "@tensorflow/tfjs";\nimport { DataFrame } from "danfojs-node";\nimport { RandomForestClassifier } from "ml-random-forest";', "const t = tf.tensor([1, 2]);\nconst df = new DataFrame([{ a: 1 }]);");
+    assert.deepEqual(errorsOf(service), []);
+  });
+
+  it("keeps a cell's syntax error in that cell and holds back type errors below a cell that breaks the structure", () => {
+    const service = serviceOf("const a: number = 1;", "function f() {", 'const b: string = a;');
+    const errors = errorsOf(service);
+    assert.ok(errors.every((e) => e.cellId === "cell-1"), JSON.stringify(errors));
+    assert.ok(errors.length > 0);
+    const balanced = serviceOf("const a: number = 1;", "a.", 'const b: string = a;');
+    const found = errorsOf(balanced).map((e) => `${e.cellId}:${e.code}`);
+    assert.ok(found.includes("cell-1:1003"), found.join());
+    assert.ok(found.includes("cell-2:2322"), "a cell with a balanced syntax error leaves the cells below it checked: " + found.join());
+  });
+
+  it("goes to a definition in an earlier cell and renames across cells", () => {
+    const service = serviceOf("const total = 1;", "total + 1;", "const more = total * 2;");
+    assert.deepEqual(service.definition("cell-2", "const more = t".length), [{ cellId: "cell-0", start: 6, end: 11 }]);
+    const spans = service.renameLocations("cell-1", 0).map((s) => `${s.cellId}:${s.start}-${s.end}`);
+    assert.deepEqual(spans.sort(), ["cell-0:6-11", "cell-1:0-5", "cell-2:13-18"]);
+  });
+
+  it("stops a rename at a later re-declaration of the same name", () => {
+    const service = serviceOf("let v = 1;", "v;", "const v = 2;", "v;");
+    const spans = service.renameLocations("cell-0", 4).map((s) => s.cellId).sort();
+    assert.deepEqual(spans, ["cell-0", "cell-1"]);
+  });
+
+  it("gives signature help and semantic tokens inside a cell", () => {
+    const service = serviceOf("function scale(value: number, by: number) { return value * by; }", "scale(1, ");
+    const help = service.signatureHelp("cell-1", "scale(1, ".length)!;
+    assert.equal(help.argumentIndex, 1);
+    const tokens = service.semanticTokens("cell-1");
+    assert.deepEqual(tokens[0] && { line: tokens[0].line, character: tokens[0].character, length: tokens[0].length, type: tokens[0].type }, { line: 0, character: 0, length: 5, type: 10 });
+  });
+
+  it("follows edits: a later update sees the new text", () => {
+    const service = serviceOf("const a = 1;", "a");
+    assert.deepEqual(errorsOf(service), []);
+    service.update(cells("const a = 1;", "b"));
+    assert.deepEqual(errorsOf(service).map((e) => e.code), [2304]);
+    service.update([{ id: "cell-1", text: "b" }, { id: "cell-0", text: "const b = 1;" }]);
+    assert.deepEqual(errorsOf(service).map((e) => `${e.cellId}:${e.code}`), ["cell-1:2304"], "a cell moved above the declaration no longer sees it");
+  });
+});
