@@ -64,6 +64,15 @@ if (existsSync("notebook-renderers")) {
   }
 }
 
+// Integration tests: test/integration/<name>.test.ts -> dist/test/integration/<name>.test.js,
+// which test/integration/index.ts finds and runs inside VS Code.
+if (existsSync("test/integration")) {
+  for (const file of readdirSync("test/integration").filter((f) => f.endsWith(".test.ts"))) {
+    const out = `dist/test/integration/${file.replace(/\.ts$/, ".js")}`;
+    configs.push(node(path.join("test/integration", file), out, { external: [...runtimeExternals, "mocha"] }));
+  }
+}
+
 const present = configs.filter((c) => existsSync(c.entryPoints[0]));
 if (watch) {
   for (const c of present) await (await esbuild.context(c)).watch();
