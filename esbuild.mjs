@@ -81,4 +81,6 @@ if (watch) {
   const started = Date.now();
   await Promise.all(present.map((c) => esbuild.build(c)));
   console.log(`esbuild: built ${present.length} entries in ${Date.now() - started} ms`);
+  // Declaration files for notebook cells' imports (the `aibook` runtime, node: modules).
+  await import("./scripts/build-types.mjs");
 }
