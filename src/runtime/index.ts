@@ -23,6 +23,8 @@ export type { ReadCsvOptions, ReadJsonOptions, DropDuplicatesOptions, DropMissin
 // Preparing
 
 // Measuring
+export { metrics } from "./metrics";
+export type { MetricName, Average, AverageOptions, ClassificationReport, ClassScores, RocCurve } from "./metrics";
 
 // Statistics
 
@@ -31,3 +33,6 @@ export type { ReadCsvOptions, ReadJsonOptions, DropDuplicatesOptions, DropMissin
 // Models (models engineer)
 
 // Reports and views (views engineer)
+export { evaluate, compareModels, profile, chart, table, display, mimeBundleOf } from "./report";
+export { EvaluationReport, Leaderboard, ProfileReport, ChartView, TableView } from "./report";
+export type { EvaluateOptions, CompareOptions, LeaderboardEntry, ProfileOptions, ChartOptions, TableOptions } from "./report";

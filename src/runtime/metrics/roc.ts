@@ -1,0 +1,128 @@
+/**
+ * ROC curve and area under it, computed as scikit-learn does (distinct thresholds in decreasing
+ * score order, collinear points dropped, trapezoidal area). Binary scores are the positive
+ * class's probability or score; for more classes `rocAuc` takes the probability matrix (columns
+ * in sorted class order, as predictProba gives) and averages one-vs-rest AUCs.
+ */
+import { AibookError } from "../core/errors";
+import { toVector, type Label } from "../core/data";
+import { checkOptions } from "../options";
+import { sortedLabels } from "./labels";
+
+export interface RocCurve {
+  fpr: number[];
+  tpr: number[];
+  /** Decreasing; the first is Infinity (no row predicted positive), as in scikit-learn ≥ 1.3. */
+  thresholds: number[];
+}
+
+export interface RocOptions {
+  /** The positive class (default: the greater of the two labels, scikit-learn's classes_[1]). */
+  positiveLabel?: Label;
+}
+
+export function rocCurve(yTrue: unknown, scores: unknown, options: RocOptions & { dropIntermediate?: boolean } = {}): RocCurve {
+  checkOptions("rocCurve", options, ["positiveLabel", "dropIntermediate"]);
+  const t = toVector(yTrue, "rocCurve (yTrue)");
+  const s = binaryScores(scores, t, options.positiveLabel, "rocCurve");
+  return curve(positives(t, options.positiveLabel, "rocCurve"), s, options.dropIntermediate ?? true);
+}
+
+export interface RocAucOptions extends RocOptions {
+  /** How the per-class one-vs-rest AUCs combine for more than two classes (default "macro"). */
+  average?: "macro" | "weighted";
+}
+
+export function rocAuc(yTrue: unknown, scores: unknown, options: RocAucOptions = {}): number {
+  checkOptions("rocAuc", options, ["positiveLabel", "average"]);
+  const t = toVector(yTrue, "rocAuc (yTrue)");
+  const classes = sortedLabels(t);
+  const matrix = asMatrix(scores);
+  if (matrix && matrix[0]?.length > 2) {
+    if (matrix[0].length !== classes.length) {
+      throw new AibookError(`rocAuc: the scores have ${matrix[0].length} columns but yTrue has ${classes.length} classes (${classes.join(", ")}); every class must appear in yTrue.`);
+    }
+    checkLength(t, matrix, "rocAuc");
+    const aucs = classes.map((c, k) => auc(curve(t.map((v) => v === c), matrix.map((r) => r[k]), true)));
+    if ((options.average ?? "macro") === "macro") return aucs.reduce((a, b) => a + b, 0) / aucs.length;
+    const support = classes.map((c) => t.filter((v) => v === c).length);
+    return aucs.reduce((a, x, k) => a + x * support[k], 0) / t.length;
+  }
+  const s = binaryScores(scores, t, options.positiveLabel, "rocAuc");
+  const pos = positives(t, options.positiveLabel, "rocAuc");
+  if (pos.every((x) => x) || pos.every((x) => !x)) {
+    throw new AibookError("rocAuc: yTrue holds one class only; the ROC AUC is undefined. Score on a test set that holds both classes (a stratified split).");
+  }
+  return auc(curve(pos, s, true));
+}
+
+/** Trapezoidal area under a curve given by increasing x. */
+export function auc(c: RocCurve): number {
+  let area = 0;
+  for (let i = 1; i < c.fpr.length; i++) area += ((c.fpr[i] - c.fpr[i - 1]) * (c.tpr[i] + c.tpr[i - 1])) / 2;
+  return area;
+}
+
+function positives(t: Label[], positiveLabel: Label | undefined, where: string): boolean[] {
+  const classes = sortedLabels(t);
+  if (classes.length > 2) throw new AibookError(`${where}: yTrue has ${classes.length} classes; a ROC curve is binary. For rocAuc pass predictProba's matrix.`);
+  const positive = positiveLabel ?? classes[classes.length - 1];
+  if (positiveLabel !== undefined && !classes.includes(positiveLabel) && classes.length === 2) {
+    throw new AibookError(`${where}: positiveLabel ${JSON.stringify(positiveLabel)} is not one of the labels (${classes.join(", ")}).`);
+  }
+  return t.map((v) => v === positive);
+}
+
+function asMatrix(scores: unknown): number[][] | undefined {
+  const v = typeof scores === "object" && scores !== null && "arraySync" in scores ? (scores as { arraySync(): unknown }).arraySync() : scores;
+  const rows = Array.isArray(v) ? v : typeof v === "object" && v !== null && "values" in v ? (v as { values: unknown[] }).values : undefined;
+  return Array.isArray(rows) && Array.isArray(rows[0]) ? (rows as number[][]) : undefined;
+}
+
+function binaryScores(scores: unknown, t: Label[], positiveLabel: Label | undefined, where: string): number[] {
+  const matrix = asMatrix(scores);
+  let s: unknown[];
+  if (matrix) {
+    if (matrix[0].length !== 2) throw new AibookError(`${where}: expected one score per row or a two-column probability matrix; got ${matrix[0].length} columns.`);
+    const classes = sortedLabels(t);
+    const k = positiveLabel !== undefined && classes.length === 2 ? classes.indexOf(positiveLabel) : 1;
+    s = matrix.map((r) => r[k]);
+  } else s = toVector(scores, `${where} (scores)`);
+  checkLength(t, s, where);
+  return s.map((v, i) => {
+    if (typeof v !== "number" || Number.isNaN(v)) throw new AibookError(`${where}: score at row ${i} is ${JSON.stringify(v)}; scores must be numbers (predictProba or a decision function).`);
+    return v;
+  });
+}
+
+function checkLength(t: unknown[], s: unknown[], where: string): void {
+  if (t.length !== s.length) throw new AibookError(`${where}: yTrue has ${t.length} values but the scores have ${s.length}; they must describe the same rows.`);
+}
+
+function curve(pos: boolean[], scores: number[], dropIntermediate: boolean): RocCurve {
+  const order = scores.map((_, i) => i).sort((a, b) => scores[b] - scores[a]);
+  let tps: number[] = [];
+  let fps: number[] = [];
+  let thresholds: number[] = [];
+  let tp = 0;
+  for (let k = 0; k < order.length; k++) {
+    if (pos[order[k]]) tp++;
+    if (k === order.length - 1 || scores[order[k + 1]] !== scores[order[k]]) {
+      tps.push(tp);
+      fps.push(k + 1 - tp);
+      thresholds.push(scores[order[k]]);
+    }
+  }
+  if (dropIntermediate && tps.length > 2) {
+    const keep = tps.map((_, i) => i === 0 || i === tps.length - 1 || fps[i - 1] - 2 * fps[i] + fps[i + 1] !== 0 || tps[i - 1] - 2 * tps[i] + tps[i + 1] !== 0);
+    tps = tps.filter((_, i) => keep[i]);
+    fps = fps.filter((_, i) => keep[i]);
+    thresholds = thresholds.filter((_, i) => keep[i]);
+  }
+  tps.unshift(0);
+  fps.unshift(0);
+  thresholds.unshift(Infinity);
+  const P = tps[tps.length - 1];
+  const N = fps[fps.length - 1];
+  return { fpr: fps.map((x) => (N ? x / N : NaN)), tpr: tps.map((x) => (P ? x / P : NaN)), thresholds };
+}

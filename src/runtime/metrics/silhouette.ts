@@ -1,0 +1,42 @@
+/**
+ * `silhouette`: mean silhouette coefficient of a clustering (scikit-learn's silhouette_score with
+ * Euclidean distance): how much closer each row is to its own cluster than to the nearest other.
+ */
+import { AibookError } from "../core/errors";
+import { toMatrix, toVector } from "../core/data";
+
+export function silhouette(X: unknown, labels: unknown): number {
+  const { values } = toMatrix(X, { where: "silhouette (X)" });
+  const l = toVector(labels, "silhouette (labels)");
+  if (values.length !== l.length) throw new AibookError(`silhouette: X has ${values.length} rows but labels has ${l.length}.`);
+  const clusters = [...new Set(l)];
+  const k = clusters.length;
+  const n = values.length;
+  if (k < 2 || k > n - 1) throw new AibookError(`silhouette: needs between 2 and ${n - 1} clusters; got ${k}.`);
+  const cluster = l.map((v) => clusters.indexOf(v));
+  const size = clusters.map((_, c) => cluster.filter((x) => x === c).length);
+  const d = values[0].length;
+  const sums = new Float64Array(k);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    sums.fill(0);
+    const xi = values[i];
+    for (let j = 0; j < n; j++) {
+      if (j === i) continue;
+      const xj = values[j];
+      let s = 0;
+      for (let f = 0; f < d; f++) {
+        const diff = xi[f] - xj[f];
+        s += diff * diff;
+      }
+      sums[cluster[j]] += Math.sqrt(s);
+    }
+    const own = cluster[i];
+    if (size[own] === 1) continue;
+    const a = sums[own] / (size[own] - 1);
+    let b = Infinity;
+    for (let c = 0; c < k; c++) if (c !== own) b = Math.min(b, sums[c] / size[c]);
+    total += (b - a) / Math.max(a, b);
+  }
+  return total / n;
+}
