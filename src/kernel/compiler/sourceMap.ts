@@ -1,0 +1,87 @@
+/**
+ * Reads the source map TypeScript emits for a cell, so that a stack frame of the generated
+ * script (line, column) can be shown as the line and column the user wrote. Only what a
+ * single-file map needs: base64 VLQ segments, one source.
+ */
+const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+const DIGIT = new Map([...BASE64].map((c, i) => [c, i]));
+
+/** A generated column and the 0-based source line and column it comes from. */
+type Segment = [generatedColumn: number, sourceLine: number, sourceColumn: number];
+
+export interface Position {
+  /** 1-based, as stack traces and editors count. */
+  line: number;
+  column: number;
+}
+
+export class CellSourceMap {
+  private readonly lines: Segment[][];
+
+  constructor(mappings: string) {
+    this.lines = decodeMappings(mappings);
+  }
+
+  static fromJson(json: string): CellSourceMap {
+    return new CellSourceMap((JSON.parse(json) as { mappings: string }).mappings);
+  }
+
+  /** Maps a 1-based generated position; undefined when that line has no mapping. */
+  original(position: Position): Position | undefined {
+    const segments = this.lines[position.line - 1];
+    if (!segments || segments.length === 0) return undefined;
+    const column = position.column - 1;
+    let best: Segment | undefined;
+    for (const segment of segments) {
+      if (segment[0] > column) break;
+      best = segment;
+    }
+    // Before the first mapped column: the line's first segment. Inside a segment the generated
+    // text is the source text (TypeScript maps token by token), so the offset carries over.
+    const offset = best ? column - best[0] : 0;
+    best ??= segments[0];
+    return { line: best[1] + 1, column: best[2] + 1 + offset };
+  }
+}
+
+function decodeMappings(mappings: string): Segment[][] {
+  const lines: Segment[][] = [];
+  let sourceLine = 0;
+  let sourceColumn = 0;
+  for (const lineText of mappings.split(";")) {
+    const segments: Segment[] = [];
+    let generatedColumn = 0;
+    for (const segmentText of lineText.split(",")) {
+      if (segmentText === "") continue;
+      const values = decodeVlq(segmentText);
+      generatedColumn += values[0];
+      if (values.length >= 4) {
+        sourceLine += values[2];
+        sourceColumn += values[3];
+        segments.push([generatedColumn, sourceLine, sourceColumn]);
+      }
+    }
+    segments.sort((a, b) => a[0] - b[0]);
+    lines.push(segments);
+  }
+  return lines;
+}
+
+function decodeVlq(text: string): number[] {
+  const values: number[] = [];
+  let value = 0;
+  let shift = 0;
+  for (const char of text) {
+    const digit = DIGIT.get(char);
+    if (digit === undefined) throw new Error(`invalid source map character "${char}"`);
+    value += (digit & 31) << shift;
+    if (digit & 32) {
+      shift += 5;
+    } else {
+      values.push(value & 1 ? -(value >>> 1) : value >>> 1);
+      value = 0;
+      shift = 0;
+    }
+  }
+  return values;
+}

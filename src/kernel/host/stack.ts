@@ -1,0 +1,46 @@
+/**
+ * Rewrites a stack trace from the kernel so that it speaks of cells: frames in generated cell
+ * scripts become "<cell label>:<line>:<column>" through each cell's source map, and frames of
+ * the kernel itself (its bundle, node's vm internals) are dropped.
+ */
+import type { CellSourceMap, Position } from "../compiler/sourceMap";
+
+export interface CompiledCellRecord {
+  label: string;
+  map: CellSourceMap;
+}
+
+/** Scripts are named `aibook-cell-<n>.js` so that frames can be recognized and mapped. */
+export const cellFilename = (n: number) => `aibook-cell-${n}.js`;
+const FRAME_LOCATION = /aibook-cell-(\d+)\.js:(\d+):(\d+)/;
+
+export interface MappedStack {
+  stack: string;
+  /** Position of the first frame inside the cell `focus`, if any. */
+  position?: Position;
+}
+
+export function mapStack(stack: string, cells: ReadonlyMap<number, CompiledCellRecord>, focus: number, internalPaths: string[]): MappedStack {
+  let position: Position | undefined;
+  const lines: string[] = [];
+  for (const line of stack.split("\n")) {
+    const isFrame = /^\s+at /.test(line);
+    if (!isFrame) {
+      lines.push(line);
+      continue;
+    }
+    if (internalPaths.some((p) => p && line.includes(p)) || /\(node:(internal|vm)|at node:(internal|vm)/.test(line)) continue;
+    const match = FRAME_LOCATION.exec(line);
+    if (!match) {
+      lines.push(line);
+      continue;
+    }
+    const n = Number(match[1]);
+    const record = cells.get(n);
+    const original = record?.map.original({ line: Number(match[2]), column: Number(match[3]) });
+    if (!record || !original) continue; // the wrapper's own code: not the user's
+    if (n === focus && !position) position = original;
+    lines.push(line.replace(match[0], `${record.label}:${original.line}:${original.column}`));
+  }
+  return { stack: lines.join("\n"), position };
+}

@@ -1,0 +1,50 @@
+/**
+ * The kernel process (dist/kernel.js): one per notebook, started by KernelSession with the
+ * notebook's folder as working directory. It receives compiled cells over IPC, runs them in its
+ * global scope (so names carry from cell to cell) and streams back output, displays and results.
+ */
+import process from "node:process";
+import type { HostMessage, KernelMessage } from "../protocol/kernel";
+import { mimeBundle, plainText } from "./process/display";
+import { CellExecutor } from "./process/executor";
+import { createModuleLoader, findExtensionRoot, findRuntimeEntry } from "./process/modules";
+import { captureStandardStreams } from "./process/streams";
+
+const send = (message: KernelMessage) => {
+  if (process.connected) process.send?.(message);
+};
+
+const executor = new CellExecutor();
+captureStandardStreams((name, text) => send({ type: "stream", id: executor.currentId, name, text }));
+
+const extensionRoot = findExtensionRoot(__dirname);
+const loader = createModuleLoader(process.cwd(), extensionRoot, findRuntimeEntry(extensionRoot));
+Object.assign(globalThis, {
+  __aibook: loader,
+  require: loader.require,
+  display: (...values: unknown[]) => {
+    for (const value of values) send({ type: "display", id: executor.currentId, items: mimeBundle(value) });
+  },
+});
+
+// Errors that escape a cell (a rejected promise nobody awaited, a throwing timer) must not end
+// the kernel: they are shown with the cell that last ran.
+const reportStray = (kind: string) => (error: unknown) => {
+  const text = error instanceof Error ? (error.stack ?? error.message) : plainText(error);
+  send({ type: "stream", id: executor.currentId, name: "stderr", text: `${kind}: ${text}\n` });
+};
+process.on("uncaughtException", reportStray("Uncaught exception"));
+process.on("unhandledRejection", reportStray("Unhandled promise rejection"));
+process.on("SIGINT", () => executor.interrupt());
+process.on("disconnect", () => process.exit(0));
+
+let queue = Promise.resolve();
+process.on("message", (message: HostMessage) => {
+  if (message.type === "interrupt") {
+    if (message.id === executor.currentId) executor.interrupt();
+  } else if (message.type === "execute") {
+    queue = queue.then(async () => send(await executor.execute(message.id, message.code, message.filename)));
+  }
+});
+
+send({ type: "ready", pid: process.pid });

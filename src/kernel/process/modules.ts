@@ -1,0 +1,99 @@
+/**
+ * How a cell's imports are found (`import x from "y"` and `import("y")` both arrive here):
+ * - `aibook` is the runtime shipped with the extension (one instance for every cell),
+ * - `node:` modules and other bare names come from the nearest node_modules up from the
+ *   notebook's folder, then from the extension's own node_modules (danfojs, tfjs, ml-*),
+ * - relative paths resolve against the notebook's folder.
+ * Loading goes through `require` so that the runtime and the cell share one copy of each
+ * library (a DataFrame made by one is a DataFrame to the other).
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { builtinModules, createRequire } from "node:module";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+export interface ModuleLoader {
+  import(specifier: unknown): Promise<unknown>;
+  defaultOf(namespace: unknown): unknown;
+  require: NodeJS.Require;
+}
+
+/** The folder of the extension (or of the source checkout): the nearest package.json named aibook. */
+export function findExtensionRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const manifest = path.join(dir, "package.json");
+    if (existsSync(manifest)) {
+      try {
+        if ((JSON.parse(readFileSync(manifest, "utf8")) as { name?: string }).name === "aibook") return dir;
+      } catch {
+        // not ours; keep looking
+      }
+    }
+    if (path.dirname(dir) === dir) return from;
+  }
+}
+
+/**
+ * The runtime entry: the bundle in dist/, or its source when the kernel itself runs from
+ * source under tsx (tests), which can load TypeScript.
+ */
+export function findRuntimeEntry(extensionRoot: string): string {
+  const source = path.join(extensionRoot, "src", "runtime", "index.ts");
+  const underTsx = process.execArgv.some((arg) => arg.includes("tsx"));
+  return underTsx && existsSync(source) ? source : path.join(extensionRoot, "dist", "runtime", "index.js");
+}
+
+// Kept out of esbuild's sight so that it stays a real dynamic import (for ES-only packages).
+const nativeImport = new Function("url", "return import(url)") as (url: string) => Promise<unknown>;
+
+export function createModuleLoader(notebookDir: string, extensionRoot: string, runtimeEntry: string): ModuleLoader {
+  const fromNotebook = createRequire(path.join(notebookDir, "__aibook_notebook__.js"));
+  const fromExtension = createRequire(path.join(extensionRoot, "package.json"));
+
+  const resolve = (specifier: string): string => {
+    if (specifier === "aibook") return runtimeEntry;
+    if (specifier.startsWith("node:") || builtinModules.includes(specifier)) return specifier;
+    try {
+      return fromNotebook.resolve(specifier);
+    } catch (error) {
+      if (isRelative(specifier) || (error as NodeJS.ErrnoException).code !== "MODULE_NOT_FOUND") throw cannotFind(specifier, notebookDir, error);
+    }
+    try {
+      return fromExtension.resolve(specifier);
+    } catch (error) {
+      throw cannotFind(specifier, notebookDir, error);
+    }
+  };
+
+  return {
+    require: fromNotebook,
+    async import(specifier) {
+      if (typeof specifier !== "string") throw new TypeError(`import() needs a module name, got ${typeof specifier}`);
+      const resolved = resolve(specifier);
+      try {
+        return fromNotebook(resolved);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "ERR_REQUIRE_ESM" && (error as NodeJS.ErrnoException).code !== "ERR_REQUIRE_ASYNC_MODULE") throw error;
+        return nativeImport(pathToFileURL(resolved).href);
+      }
+    },
+    defaultOf(namespace) {
+      if (namespace && typeof namespace === "object" && "default" in namespace) {
+        const isModule = (namespace as { __esModule?: boolean }).__esModule || Object.prototype.toString.call(namespace) === "[object Module]";
+        if (isModule) return (namespace as { default: unknown }).default;
+      }
+      return namespace;
+    },
+  };
+}
+
+function isRelative(specifier: string): boolean {
+  return specifier.startsWith("./") || specifier.startsWith("../") || path.isAbsolute(specifier);
+}
+
+function cannotFind(specifier: string, notebookDir: string, cause: unknown): Error {
+  const where = isRelative(specifier) ? `relative to the notebook's folder ${notebookDir}` : `in node_modules from ${notebookDir} upward, nor among the packages shipped with aibook`;
+  const error = new Error(`Cannot find module "${specifier}" ${where}`, { cause });
+  (error as NodeJS.ErrnoException).code = "MODULE_NOT_FOUND";
+  return error;
+}

@@ -1,0 +1,239 @@
+/**
+ * The host side of a kernel: starts the kernel process for one notebook, compiles cells,
+ * sends them, streams their output to the caller and turns the kernel's answers into results
+ * whose errors point at cell lines. The VS Code controller and `aibook run` both use it.
+ */
+import { fork, type ChildProcess } from "node:child_process";
+import { EventEmitter } from "node:events";
+import path from "node:path";
+import process from "node:process";
+import type { KernelMessage } from "../protocol/kernel";
+import type { MimeItem } from "../protocol/mime";
+import { CellSyntaxError, compileCell, type CellLanguage } from "./compiler/compileCell";
+import { cellFilename, mapStack, type CompiledCellRecord } from "./host/stack";
+
+export type KernelState = "starting" | "idle" | "busy" | "stopped";
+
+export type CellOutput = { kind: "stream"; name: "stdout" | "stderr"; text: string } | { kind: "display"; items: MimeItem[] };
+
+export interface CellError {
+  name: string;
+  message: string;
+  /** The stack with frames mapped to cells; starts with "Name: message". */
+  stack: string;
+  /** 1-based position inside the cell that ran, when a frame (or the compiler) points there. */
+  line?: number;
+  column?: number;
+}
+
+export type CellResult =
+  | { status: "ok"; value?: MimeItem[]; durationMs: number }
+  | { status: "error"; error: CellError; durationMs: number }
+  /** `restarted`: the cell could not be stopped in place, so the kernel was restarted (state lost). */
+  | { status: "interrupted"; restarted: boolean; durationMs: number }
+  /** The kernel process ended during the cell (process.exit, out of memory, crash). */
+  | { status: "died"; reason: string; durationMs: number };
+
+export interface ExecuteOptions {
+  language?: CellLanguage;
+  /** How stack frames name this cell, e.g. "cell 3". */
+  label?: string;
+  onOutput?: (output: CellOutput) => void;
+}
+
+export interface KernelSessionOptions {
+  /** The notebook's folder: the kernel's working directory and where imports are looked up. */
+  notebookDir: string;
+  /** The kernel script; defaults to kernel.js beside this bundle (dist/). */
+  kernelPath?: string;
+  execArgv?: string[];
+  /** How long an interrupted cell may take to stop before the kernel is restarted. */
+  interruptGraceMs?: number;
+}
+
+interface Running {
+  id: number;
+  started: number;
+  options: ExecuteOptions;
+  finish: (result: CellResult) => void;
+}
+
+export class KernelSession extends EventEmitter<{ state: [KernelState] }> {
+  private child: ChildProcess | undefined;
+  private ready: Promise<void> | undefined;
+  private running: Running | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+  private nextId = 1;
+  private readonly cells = new Map<number, CompiledCellRecord>();
+  private stderrTail = "";
+  private currentState: KernelState = "stopped";
+  private readonly kernelPath: string;
+
+  constructor(private readonly options: KernelSessionOptions) {
+    super();
+    this.kernelPath = options.kernelPath ?? path.join(__dirname, "kernel.js");
+  }
+
+  get state(): KernelState {
+    return this.currentState;
+  }
+
+  /** Starts the kernel process if none runs; resolves once it listens. */
+  start(): Promise<void> {
+    this.ready ??= this.spawn();
+    return this.ready;
+  }
+
+  /** Runs one cell after the ones already queued. Never rejects: failures are results. */
+  execute(source: string, options: ExecuteOptions = {}): Promise<CellResult> {
+    const run = this.queue.then(() => this.executeNow(source, options));
+    this.queue = run;
+    return run;
+  }
+
+  /** Stops the running cell; if it does not stop in time, restarts the kernel. */
+  interrupt(): void {
+    const running = this.running;
+    const child = this.child;
+    if (!running || !child) return;
+    if (process.platform === "win32") child.send({ type: "interrupt", id: running.id });
+    else child.kill("SIGINT");
+    setTimeout(() => {
+      if (this.running !== running) return;
+      this.stopProcess({ status: "interrupted", restarted: true });
+    }, this.options.interruptGraceMs ?? 1500).unref();
+  }
+
+  /** A clean process: every name the notebook defined is gone. */
+  async restart(): Promise<void> {
+    this.stopProcess({ status: "died", reason: "the kernel was restarted" });
+    await this.start();
+  }
+
+  dispose(): void {
+    this.stopProcess({ status: "died", reason: "the notebook was closed" });
+    this.removeAllListeners();
+  }
+
+  private async executeNow(source: string, options: ExecuteOptions): Promise<CellResult> {
+    const started = Date.now();
+    const id = this.nextId++;
+    const label = options.label ?? `cell ${id}`;
+    let code: string;
+    try {
+      const compiled = compileCell(source, options.language);
+      this.cells.set(id, { label, map: compiled.map });
+      code = compiled.code;
+    } catch (error) {
+      if (!(error instanceof CellSyntaxError)) throw error;
+      const stack = `SyntaxError: ${error.message}\n    at ${label}:${error.line}:${error.column}`;
+      return { status: "error", error: { name: "SyntaxError", message: error.message, stack, line: error.line, column: error.column }, durationMs: Date.now() - started };
+    }
+    try {
+      await this.start();
+    } catch (error) {
+      return { status: "died", reason: (error as Error).message.replace(/^the kernel stopped: /, ""), durationMs: Date.now() - started };
+    }
+    const child = this.child;
+    if (!child) return { status: "died", reason: "the kernel could not start", durationMs: Date.now() - started };
+    this.setState("busy");
+    const result = await new Promise<CellResult>((finish) => {
+      this.running = { id, started, options, finish };
+      child.send({ type: "execute", id, code, filename: cellFilename(id) });
+    });
+    this.running = undefined;
+    if (this.child) this.setState("idle");
+    return result;
+  }
+
+  private spawn(): Promise<void> {
+    this.setState("starting");
+    this.stderrTail = "";
+    const child = fork(this.kernelPath, [], {
+      cwd: this.options.notebookDir,
+      execArgv: this.options.execArgv ?? [],
+      env: { ...process.env, ELECTRON_RUN_AS_NODE: "1" },
+      stdio: ["ignore", "pipe", "pipe", "ipc"],
+    });
+    this.child = child;
+    // Writes that bypass the kernel's capture (native code, V8's fatal errors) still reach the cell.
+    child.stdout?.setEncoding("utf8").on("data", (text: string) => this.forwardRaw("stdout", text));
+    child.stderr?.setEncoding("utf8").on("data", (text: string) => {
+      this.stderrTail = (this.stderrTail + text).slice(-4000);
+      this.forwardRaw("stderr", text);
+    });
+    return new Promise<void>((resolve, reject) => {
+      child.on("message", (message: KernelMessage) => {
+        if (message.type === "ready") {
+          this.setState("idle");
+          resolve();
+        } else this.onMessage(message);
+      });
+      child.on("close", (code, signal) => {
+        if (this.child !== child) return;
+        this.child = undefined;
+        this.ready = undefined;
+        this.setState("stopped");
+        const reason = exitReason(code, signal, this.stderrTail);
+        reject(new Error(`the kernel stopped: ${reason}`));
+        const running = this.running;
+        if (running) running.finish({ status: "died", reason, durationMs: Date.now() - running.started });
+      });
+      child.on("error", reject);
+    });
+  }
+
+  private onMessage(message: KernelMessage): void {
+    const running = this.running;
+    if (!running || !("id" in message) || message.id !== running.id) return;
+    const durationMs = Date.now() - running.started;
+    switch (message.type) {
+      case "stream":
+        running.options.onOutput?.({ kind: "stream", name: message.name, text: message.text });
+        break;
+      case "display":
+        running.options.onOutput?.({ kind: "display", items: message.items });
+        break;
+      case "done":
+        if (message.status === "ok") running.finish({ status: "ok", value: message.value, durationMs });
+        else if (message.status === "interrupted") running.finish({ status: "interrupted", restarted: false, durationMs });
+        else {
+          const raw = message.error.stack ?? `${message.error.name}: ${message.error.message}`;
+          const internal = [this.kernelPath, path.join(path.dirname(this.kernelPath), "process")];
+          const mapped = mapStack(raw, this.cells, running.id, internal);
+          running.finish({ status: "error", error: { name: message.error.name, message: message.error.message, stack: mapped.stack, ...mapped.position }, durationMs });
+        }
+    }
+  }
+
+  private forwardRaw(name: "stdout" | "stderr", text: string): void {
+    this.running?.options.onOutput?.({ kind: "stream", name, text });
+  }
+
+  /** Kills the process; a cell still running ends with `ending`. */
+  private stopProcess(ending: { status: "interrupted"; restarted: true } | { status: "died"; reason: string }): void {
+    const running = this.running;
+    if (running) running.finish({ ...ending, durationMs: Date.now() - running.started });
+    const child = this.child;
+    this.child = undefined;
+    this.ready = undefined;
+    if (child) {
+      child.removeAllListeners("close");
+      child.kill("SIGKILL");
+    }
+    this.cells.clear();
+    this.setState("stopped");
+  }
+
+  private setState(state: KernelState): void {
+    if (state === this.currentState) return;
+    this.currentState = state;
+    this.emit("state", state);
+  }
+}
+
+function exitReason(code: number | null, signal: NodeJS.Signals | null, stderr: string): string {
+  if (/heap out of memory|Allocation failed/i.test(stderr)) return "out of memory (the JavaScript heap is full)";
+  if (signal) return `ended by signal ${signal}`;
+  return `the process exited with code ${code}${code === 0 ? "" : " (process.exit or a fatal error)"}`;
+}
