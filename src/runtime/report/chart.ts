@@ -1,0 +1,164 @@
+/**
+ * `chart.histogram | scatter | line | bar`: small charts for a quick look at data and results.
+ * Each returns a view whose payload the chart renderer draws as SVG; the text form is a table
+ * with bars of "#" so that a terminal shows the same shape.
+ */
+import { Mime, type Displayable, type MimeItem } from "../../protocol/mime";
+import { POINT_LIMIT, VIEWS_VERSION, type ChartPayload, type HistogramChart, type XYChart, type BarChart } from "../../protocol/views";
+import { AibookError } from "../core/errors";
+import { toColumns } from "./columns";
+import { binCount, histogram as bin, sampleIndices } from "./stats";
+import { formatValue, textTable } from "./text";
+
+export interface ChartOptions {
+  title?: string;
+  xLabel?: string;
+  yLabel?: string;
+}
+
+export class ChartView implements Displayable {
+  constructor(readonly payload: ChartPayload) {}
+  toMimeBundle(): MimeItem[] {
+    return [
+      { mime: Mime.chart, data: this.payload },
+      { mime: Mime.text, data: chartText(this.payload) },
+    ];
+  }
+  toString(): string {
+    return chartText(this.payload);
+  }
+}
+
+const base = (o: ChartOptions) => ({
+  kind: "chart" as const,
+  version: VIEWS_VERSION,
+  ...(o.title !== undefined ? { title: o.title } : {}),
+  ...(o.xLabel !== undefined ? { xLabel: o.xLabel } : {}),
+  ...(o.yLabel !== undefined ? { yLabel: o.yLabel } : {}),
+});
+
+/** Numbers of a 1-D input (array, Series, one-column frame); missing values are skipped. */
+function numbers(x: unknown, what: string): number[] {
+  const { columns, names } = toColumns(x, what);
+  if (columns.length !== 1) throw new AibookError(`${what} must be one column of numbers; got ${names.length} columns (${names.slice(0, 5).join(", ")}). Pick one: df["${names[0] ?? "col"}"].`);
+  return columns[0].map((v, i) => {
+    if (v === null || v === undefined || (typeof v === "number" && Number.isNaN(v))) return NaN;
+    const n = typeof v === "number" ? v : v instanceof Date ? v.getTime() : Number(v);
+    if (Number.isNaN(n)) throw new AibookError(`${what}: value ${JSON.stringify(v)} at row ${i} is not a number.`);
+    return n;
+  });
+}
+
+/** Named groups: a record of columns, or a single column named by `fallback`. */
+function groups(x: unknown, what: string, fallback: string): [string, unknown][] {
+  if (typeof x === "object" && x !== null && !Array.isArray(x) && !("values" in x) && Object.values(x).every((v) => Array.isArray(v) || (typeof v === "object" && v !== null && "values" in v))) {
+    return Object.entries(x);
+  }
+  const { names, columns } = toColumns(x, what);
+  if (columns.length > 1) return names.map((n, j) => [n, columns[j]]);
+  return [[names[0] === "value" || names[0] === "0" ? fallback : names[0], columns[0] ?? []]];
+}
+
+/** Histogram of one column, or of several groups over shared bins (`{ train: a, test: b }`). */
+export function histogram(data: unknown, options: ChartOptions & { bins?: number } = {}): ChartView {
+  const named = groups(data, "chart.histogram", "values").map(([n, v]) => [n, numbers(v, `chart.histogram (${n})`).filter(Number.isFinite)] as const);
+  const all = named.flatMap(([, v]) => v);
+  if (all.length === 0) throw new AibookError("chart.histogram: no numbers to count (every value is missing).");
+  let lo = Infinity, hi = -Infinity;
+  for (const v of all) (lo = Math.min(lo, v)), (hi = Math.max(hi, v));
+  const bins = options.bins ?? binCount(all.length);
+  const edges = bin(all, bins, lo === hi ? [lo - 0.5, hi + 0.5] : [lo, hi]).edges;
+  const range: [number, number] = [edges[0], edges[edges.length - 1]];
+  const payload: HistogramChart = { ...base(options), chart: "histogram", edges, series: named.map(([name, v]) => ({ name, counts: bin(v, bins, range).counts })) };
+  return new ChartView(payload);
+}
+
+function xy(kind: "scatter" | "line", x: unknown, y: unknown, options: ChartOptions & { name?: string }): ChartView {
+  let series: { name: string; x: number[]; y: number[] }[];
+  if (y === undefined || (typeof y === "object" && y !== null && !Array.isArray(y) && !("values" in y))) {
+    // line(values) / line({ a: values, b: values }): x is the position.
+    const opts = (y ?? {}) as ChartOptions & { name?: string };
+    options = { ...options, ...opts };
+    series = groups(x, `chart.${kind}`, options.name ?? "y").map(([name, v]) => {
+      const ys = numbers(v, `chart.${kind} (${name})`);
+      return { name, x: ys.map((_, i) => i), y: ys };
+    });
+  } else {
+    const xs = numbers(x, `chart.${kind} x`);
+    const ys = numbers(y, `chart.${kind} y`);
+    if (xs.length !== ys.length) throw new AibookError(`chart.${kind}: x has ${xs.length} values but y has ${ys.length}; they must pair up.`);
+    series = [{ name: options.name ?? "y", x: xs, y: ys }];
+  }
+  let sampled = false;
+  series = series.map((s) => {
+    const keep = s.x.map((_, i) => i).filter((i) => Number.isFinite(s.x[i]) && Number.isFinite(s.y[i]));
+    const idx = keep.length > POINT_LIMIT ? sampleIndices(keep.length, POINT_LIMIT).map((i) => keep[i]) : keep;
+    if (idx.length < keep.length) sampled = true;
+    return { name: s.name, x: idx.map((i) => s.x[i]), y: idx.map((i) => s.y[i]) };
+  });
+  const payload: XYChart = { ...base(options), chart: kind, series, sampled };
+  return new ChartView(payload);
+}
+
+/** `scatter(x, y, options)`: one point per row. */
+export function scatter(x: unknown, y: unknown, options: ChartOptions & { name?: string } = {}): ChartView {
+  return xy("scatter", x, y, options);
+}
+
+/** `line(x, y, options)`, `line(values)` or `line({ train: losses, test: losses })`. */
+export function line(x: unknown, y?: unknown, options: ChartOptions & { name?: string } = {}): ChartView {
+  return xy("line", x, y, options);
+}
+
+/** `bar(categories, values)`, `bar({ a: 3, b: 5 })`, or `bar(categories, { train: [...], test: [...] })`. */
+export function bar(categories: unknown, values?: unknown, options: ChartOptions = {}): ChartView {
+  let cats: string[];
+  let series: BarChart["series"];
+  if (typeof categories === "object" && categories !== null && !Array.isArray(categories) && !("values" in categories)) {
+    const entries = Object.entries(categories as Record<string, unknown>);
+    options = { ...options, ...((values as ChartOptions) ?? {}) };
+    cats = entries.map(([k]) => k);
+    series = [{ name: "value", values: entries.map(([k, v]) => checkBar(v, k)) }];
+  } else {
+    cats = toColumns(categories, "chart.bar categories").columns[0]?.map((c) => String(c)) ?? [];
+    series = groups(values, "chart.bar values", "value").map(([name, v]) => ({ name, values: numbers(v, `chart.bar (${name})`).map((n) => (Number.isFinite(n) ? n : null)) }));
+    for (const s of series) {
+      if (s.values.length !== cats.length) throw new AibookError(`chart.bar: ${cats.length} categories but ${s.values.length} values in "${s.name}".`);
+    }
+  }
+  const payload: BarChart = { ...base(options), chart: "bar", categories: cats, series };
+  return new ChartView(payload);
+}
+
+function checkBar(v: unknown, k: string): number | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v !== "number") throw new AibookError(`chart.bar: the value of "${k}" is ${JSON.stringify(v)}; bars need numbers.`);
+  return Number.isFinite(v) ? v : null;
+}
+
+export const chart = { histogram, scatter, line, bar };
+
+const BAR = 30;
+function bars(values: (number | null)[]): string[] {
+  const max = Math.max(0, ...values.map((v) => Math.abs(v ?? 0)));
+  return values.map((v) => "#".repeat(max > 0 ? Math.round((Math.abs(v ?? 0) / max) * BAR) : 0));
+}
+
+/** Text form: the numbers behind the chart, with "#" bars where a bar makes sense. */
+export function chartText(p: ChartPayload): string {
+  const title = `${p.title ?? p.chart}${p.xLabel || p.yLabel ? ` (${[p.xLabel, p.yLabel].filter(Boolean).join(" vs ")})` : ""}`;
+  if (p.chart === "histogram") {
+    const rows = p.series[0].counts.map((_, i) => [`[${formatValue(p.edges[i])}, ${formatValue(p.edges[i + 1])}${i === p.edges.length - 2 ? "]" : ")"}`, ...p.series.map((s) => s.counts[i])]);
+    const b = bars(p.series[0].counts);
+    return `${title}\n${textTable(["bin", ...p.series.map((s) => s.name), ""], rows.map((r, i) => [...r, b[i]]), { maxWidth: 40 })}`;
+  }
+  if (p.chart === "bar") {
+    const b = bars(p.series[0]?.values ?? []);
+    return `${title}\n${textTable(["", ...p.series.map((s) => s.name), ""], p.categories.map((c, i) => [c, ...p.series.map((s) => s.values[i]), b[i]]), { maxWidth: 40 })}`;
+  }
+  const lines = p.series.map((s) => {
+    const rows = s.x.map((x, i) => [x, s.y[i]]);
+    return `${s.name}: ${s.x.length} points${p.sampled ? " (sampled)" : ""}\n${textTable([p.xLabel ?? "x", p.yLabel ?? "y"], rows, { head: 5, tail: 2 })}`;
+  });
+  return `${title} — ${p.chart}\n${lines.join("\n\n")}`;
+}

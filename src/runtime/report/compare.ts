@@ -1,0 +1,119 @@
+/**
+ * `compareModels({ name: model, ... }, X, y, { folds, metric })`: a cross-validated leaderboard,
+ * simplest model first, so that a complex model has to earn its place against a baseline.
+ * `best()` is the best mean score, and a tie goes to the simpler model.
+ */
+import { Mime, type Displayable, type MimeItem } from "../../protocol/mime";
+import { VIEWS_VERSION, type LeaderboardPayload, type LeaderboardRow, type Task } from "../../protocol/views";
+import { AibookError } from "../core/errors";
+import { toVector } from "../core/data";
+import { toColumns } from "./columns";
+import { complexityRank } from "./complexity";
+import { foldScores } from "./fold-scores";
+import { SCORERS } from "./measures";
+import { modelName } from "./model-output";
+import { mean, std } from "./stats";
+import { formatValue, textTable } from "./text";
+import { recordRun } from "../history/record-run";
+
+export interface CompareOptions {
+  folds?: number;
+  /** A metric name (see SCORERS); default balancedAccuracy for classification, r2 for regression. */
+  metric?: string;
+  task?: Task;
+}
+
+/** Scores closer than this count as a tie (floating-point noise between equal models). */
+const TIE = 1e-12;
+
+export interface LeaderboardEntry extends LeaderboardRow {
+  /** The model as passed in (unfitted: each fold fitted a clone). */
+  estimator: unknown;
+}
+
+export class Leaderboard implements Displayable {
+  constructor(
+    readonly payload: LeaderboardPayload,
+    private readonly estimators: Map<string, unknown>,
+  ) {}
+  /** Rows ordered simplest model first. */
+  get rows(): LeaderboardEntry[] {
+    return this.payload.entries.map((e) => ({ ...e, estimator: this.estimators.get(e.name) }));
+  }
+  /** The row with the best mean score (ties go to the simpler model). */
+  best(): LeaderboardEntry {
+    const row = this.rows.find((r) => r.name === this.payload.best);
+    if (!row) throw new AibookError("compareModels: every model failed, so there is no best one; see the errors in the table.");
+    return row;
+  }
+  toMimeBundle(): MimeItem[] {
+    return [
+      { mime: Mime.leaderboard, data: this.payload },
+      { mime: Mime.text, data: leaderboardText(this.payload) },
+    ];
+  }
+  toJSON(): LeaderboardPayload {
+    return this.payload;
+  }
+  toString(): string {
+    return leaderboardText(this.payload);
+  }
+}
+
+export function bestEntry(entries: LeaderboardRow[], greaterIsBetter: boolean): LeaderboardRow | null {
+  let best: LeaderboardRow | null = null;
+  for (const e of entries) {
+    if (e.mean === null) continue;
+    const better = best === null || (greaterIsBetter ? e.mean > best.mean! + TIE : e.mean < best.mean! - TIE);
+    if (better) best = e;
+  }
+  return best;
+}
+
+export function leaderboardText(p: LeaderboardPayload): string {
+  const headers = ["", "model", `${p.metric} mean`, "std", "fit ms", ""];
+  const rows = p.entries.map((e) => [e.name, e.model, e.mean, e.std, Math.round(e.fitTimeMs), e.error ? `error: ${e.error}` : e.name === p.best ? "<- best" : ""]);
+  return `compareModels: ${p.folds}-fold cross-validation on ${p.rows} rows, ${p.metric} (${p.greaterIsBetter ? "higher" : "lower"} is better), simplest first\n${textTable(headers, rows, { maxWidth: 48 })}${p.best ? `\n\nBest: ${p.best} (${formatValue(p.entries.find((e) => e.name === p.best)?.mean)})` : ""}`;
+}
+
+export function compareModels(models: Record<string, unknown>, X: unknown, y: unknown, options: CompareOptions = {}): Leaderboard {
+  const names = Object.keys(models ?? {});
+  if (names.length === 0) throw new AibookError("compareModels: pass the models as { name: model, ... }; got none.");
+  const labels = toVector(y, "compareModels y");
+  const { rowCount, names: features } = toColumns(X, "compareModels X");
+  if (rowCount !== labels.length) throw new AibookError(`compareModels: X has ${rowCount} rows but y has ${labels.length}; they must describe the same rows.`);
+  const isClassifierModel = names.some((n) => Array.isArray((models[n] as { classes?: unknown })?.classes) || /Classifier|Logistic|NB$|SVC/.test(modelName(models[n])));
+  const task: Task = options.task ?? (options.metric ? SCORERS[options.metric]?.task : undefined) ?? (isClassifierModel || labels.some((v) => typeof v === "string") ? "classification" : "regression");
+  const metric = options.metric ?? (task === "classification" ? "balancedAccuracy" : "r2");
+  const scorer = SCORERS[metric];
+  if (!scorer) throw new AibookError(`compareModels: unknown metric "${metric}". Known metrics: ${Object.keys(SCORERS).join(", ")}.`);
+  const folds = options.folds ?? 5;
+  const order = names.map((name, i) => ({ name, i, rank: complexityRank(models[name]) })).sort((a, b) => a.rank - b.rank || a.i - b.i);
+  const entries: LeaderboardRow[] = order.map(({ name, rank }) => {
+    const model = models[name];
+    const row: LeaderboardRow = { name, model: modelName(model), mean: null, std: null, scores: [], fitTimeMs: 0, complexity: rank };
+    try {
+      const r = foldScores(model, X, labels, { folds, metric, classification: task === "classification" });
+      const valid = r.scores.filter((s): s is number => s !== null);
+      row.scores = r.scores;
+      row.mean = valid.length === r.scores.length ? mean(valid) : null;
+      row.std = valid.length === r.scores.length ? populationStd(valid) : null;
+      row.fitTimeMs = mean(r.fitTimeMs) ?? 0;
+    } catch (error) {
+      if (!(error instanceof AibookError)) throw error;
+      row.error = error.message;
+    }
+    return row;
+  });
+  if (entries.every((e) => e.error)) throw new AibookError(`compareModels: every model failed. First error (${entries[0].name}): ${entries[0].error}`);
+  const best = bestEntry(entries, scorer.greaterIsBetter);
+  const payload: LeaderboardPayload = { kind: "leaderboard", version: VIEWS_VERSION, metric, greaterIsBetter: scorer.greaterIsBetter, task, folds, rows: rowCount, features: features.length, entries, best: best?.name ?? null };
+  recordRun(payload);
+  return new Leaderboard(payload, new Map(names.map((n) => [n, models[n]])));
+}
+
+/** numpy's std (ddof = 0), as scikit-learn's cross_validate users compute it. */
+function populationStd(values: number[]): number | null {
+  const s = std(values);
+  return s === null ? (values.length === 1 ? 0 : null) : s * Math.sqrt((values.length - 1) / values.length);
+}

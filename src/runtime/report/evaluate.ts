@@ -1,0 +1,137 @@
+/**
+ * `evaluate(model, xTest, yTest, { name })`: how a fitted model does on held-out data, as one
+ * report — the headline metrics (never accuracy alone: balanced accuracy, precision, recall and F1
+ * come with it, so a rare class cannot hide), the confusion matrix and ROC curves for
+ * classification, residuals for regression — shown as a rich output and recorded in the run
+ * history that the metrics panel reads.
+ */
+import { Mime, type Displayable, type MimeItem } from "../../protocol/mime";
+import { POINT_LIMIT, VIEWS_VERSION, type EvaluationPayload, type MetricValue, type Task } from "../../protocol/views";
+import { AibookError } from "../core/errors";
+import { toVector, type Label } from "../core/data";
+import { toColumns } from "./columns";
+import { accuracyOf, confusion, macro, perClass, regressionScores, rocCurve, sortedLabels } from "./measures";
+import { modelName, predictions, probabilities, type PredictingModel } from "./model-output";
+import { sampleIndices } from "./stats";
+import { formatValue, textPairs, textTable } from "./text";
+import { recordRun } from "../history/record-run";
+
+export interface EvaluateOptions {
+  /** Shown in the report and the metrics panel; defaults to the model's name. */
+  name?: string;
+  /** Decided from the model (classifiers have `classes`) and the labels when absent. */
+  task?: Task;
+  /** Binary classification: the class counted as positive (default: the last of the sorted labels, 1 for 0/1). */
+  positiveLabel?: Label;
+}
+
+function inferTask(model: PredictingModel, y: Label[]): Task {
+  if (Array.isArray(model.classes)) return "classification";
+  if (y.some((v) => typeof v === "string")) return "classification";
+  return y.every((v) => Number.isInteger(v)) && new Set(y).size <= 2 ? "classification" : "regression";
+}
+
+const metric = (name: string, value: number | null, greaterIsBetter = true): MetricValue => ({ name, value: value !== null && Number.isFinite(value) ? value : null, greaterIsBetter });
+
+function classification(model: PredictingModel, X: unknown, y: Label[], pred: Label[], options: EvaluateOptions) {
+  const classes = Array.isArray(model.classes) && model.classes.length ? [...model.classes] : sortedLabels(y, pred);
+  const labels = sortedLabels(classes, y, pred);
+  const cm = confusion(y, pred, labels);
+  const rows = perClass(cm);
+  const binary = labels.length === 2;
+  const positive = options.positiveLabel ?? labels[labels.length - 1];
+  const pos = rows.find((r) => r.label === String(positive));
+  if (binary && !pos) throw new AibookError(`evaluate: positiveLabel ${JSON.stringify(positive)} is not one of the labels ${labels.join(", ")}.`);
+  const metrics: MetricValue[] = [metric("accuracy", accuracyOf(cm)), metric("balancedAccuracy", macro(rows.map((r) => r.recall)))];
+  if (binary && pos) metrics.push(metric("precision", pos.precision ?? 0), metric("recall", pos.recall ?? 0), metric("f1", pos.f1 ?? 0));
+  else metrics.push(metric("precision (macro)", macro(rows.map((r) => r.precision))), metric("recall (macro)", macro(rows.map((r) => r.recall))), metric("f1 (macro)", macro(rows.map((r) => r.f1))));
+  const proba = probabilities(model, X, classes.length);
+  let roc: EvaluationPayload["roc"];
+  if (proba) {
+    const key = (l: Label) => `${typeof l}:${l}`;
+    const targets = binary ? [positive] : classes.filter((c) => y.some((v) => key(v) === key(c)));
+    roc = targets.map((c) => {
+      const j = classes.findIndex((k) => key(k) === key(c));
+      const curve = rocCurve(y.map((v) => key(v) === key(c)), proba.map((p) => p[j]), String(c));
+      if (curve.fpr.length > POINT_LIMIT) {
+        const idx = sampleIndices(curve.fpr.length, POINT_LIMIT);
+        curve.fpr = idx.map((i) => curve.fpr[i]);
+        curve.tpr = idx.map((i) => curve.tpr[i]);
+      }
+      return curve;
+    });
+    const aucs = roc.map((r) => r.auc).filter((a): a is number => a !== null);
+    if (aucs.length === roc.length && aucs.length) metrics.push(metric(binary ? "rocAuc" : "rocAuc (ovr macro)", aucs.reduce((s, a) => s + a, 0) / aucs.length));
+  }
+  return { metrics, confusion: cm, perClass: rows, ...(roc ? { roc } : {}) };
+}
+
+function regression(y: Label[], pred: Label[]) {
+  const t = y.map(Number), p = pred.map(Number);
+  const bad = t.findIndex((v, i) => !Number.isFinite(v) || !Number.isFinite(p[i]));
+  if (bad >= 0) throw new AibookError(`evaluate: row ${bad} has the target ${JSON.stringify(y[bad])} and the prediction ${JSON.stringify(pred[bad])}; regression needs finite numbers.`);
+  const s = regressionScores(t, p);
+  const idx = sampleIndices(t.length, POINT_LIMIT);
+  return {
+    metrics: [metric("r2", s.r2), metric("rmse", s.rmse, false), metric("mae", s.mae, false)],
+    residuals: { predicted: idx.map((i) => p[i]), residual: idx.map((i) => t[i] - p[i]), sampled: idx.length < t.length },
+  };
+}
+
+export function toEvaluationPayload(model: unknown, xTest: unknown, yTest: unknown, options: EvaluateOptions = {}): EvaluationPayload {
+  const m = model as PredictingModel;
+  const y = toVector(yTest, "evaluate yTest");
+  const { rowCount, names } = toColumns(xTest, "evaluate xTest");
+  if (rowCount !== y.length) throw new AibookError(`evaluate: xTest has ${rowCount} rows but yTest has ${y.length}; they must describe the same rows.`);
+  if (y.length === 0) throw new AibookError("evaluate: the test set is empty.");
+  const pred = predictions(m, xTest, "evaluate");
+  if (pred.length !== y.length) throw new AibookError(`evaluate: the model gave ${pred.length} predictions for ${y.length} rows.`);
+  const task = options.task ?? inferTask(m, y);
+  const name = modelName(model);
+  const parts = task === "classification" ? classification(m, xTest, y, pred, options) : regression(y, pred);
+  return { kind: "evaluation", version: VIEWS_VERSION, name: options.name ?? name, model: name, task, rows: y.length, features: names.length, ...parts };
+}
+
+/** Text form: the metrics, then the confusion matrix (true labels down, predictions across). */
+export function evaluationText(p: EvaluationPayload): string {
+  const parts = [`${p.name} (${p.model}) on ${p.rows} rows, ${p.features} features — ${p.task}`, textPairs(p.metrics.map((m) => [m.name, m.value]))];
+  if (p.confusion) {
+    const cm = p.confusion;
+    parts.push(`Confusion matrix (rows: true, columns: predicted)\n${textTable(["", ...cm.labels], cm.labels.map((l, i) => [l, ...cm.matrix[i]]))}`);
+  }
+  if (p.perClass) parts.push(textTable(["class", "precision", "recall", "f1", "support"], p.perClass.map((r) => [r.label, r.precision, r.recall, r.f1, r.support])));
+  if (p.residuals) {
+    const r = p.residuals.residual;
+    parts.push(`Residuals (actual - predicted): min ${formatValue(Math.min(...r))}, max ${formatValue(Math.max(...r))}${p.residuals.sampled ? " (sampled)" : ""}`);
+  }
+  return parts.join("\n\n");
+}
+
+export class EvaluationReport implements Displayable {
+  constructor(readonly payload: EvaluationPayload) {}
+  /** Metric values by name: `report.metrics.f1`. */
+  get metrics(): Record<string, number | null> {
+    return Object.fromEntries(this.payload.metrics.map((m) => [m.name, m.value]));
+  }
+  get confusionMatrix(): number[][] | undefined {
+    return this.payload.confusion?.matrix;
+  }
+  toMimeBundle(): MimeItem[] {
+    return [
+      { mime: Mime.evaluation, data: this.payload },
+      { mime: Mime.text, data: evaluationText(this.payload) },
+    ];
+  }
+  toJSON(): EvaluationPayload {
+    return this.payload;
+  }
+  toString(): string {
+    return evaluationText(this.payload);
+  }
+}
+
+export function evaluate(model: unknown, xTest: unknown, yTest: unknown, options: EvaluateOptions = {}): EvaluationReport {
+  const payload = toEvaluationPayload(model, xTest, yTest, options);
+  recordRun(payload);
+  return new EvaluationReport(payload);
+}

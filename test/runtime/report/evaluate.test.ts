@@ -1,0 +1,74 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { evaluate } from "../../../src/runtime/report/evaluate";
+import { Mime } from "../../../src/protocol/mime";
+import { ThresholdClassifier } from "./tiny-models";
+
+const fixture = JSON.parse(readFileSync(new URL("../../fixtures/report/metrics.json", import.meta.url), "utf8"));
+
+/** A "model" that returns fixed predictions and probabilities, so evaluate can be checked against scikit-learn. */
+function fixed(pred: unknown[], proba?: number[][], classes?: unknown[]) {
+  return { estimatorName: "Fixed", ...(classes ? { classes } : {}), predict: () => pred, ...(proba ? { predictProba: () => proba } : {}) };
+}
+const rowsOf = (n: number) => Array.from({ length: n }, (_, i) => [i]);
+const close = (a: number | null | undefined, b: number, what: string) => assert.ok(a !== null && a !== undefined && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b)), `${what}: ${a} vs ${b}`);
+
+describe("evaluate", () => {
+  it("matches scikit-learn on a binary problem: metrics, confusion matrix and ROC curve", () => {
+    const f = fixture.binary;
+    const r = evaluate(fixed(f.pred, f.proba, [0, 1]), rowsOf(f.y.length), f.y);
+    for (const k of ["accuracy", "balancedAccuracy", "precision", "recall", "f1", "rocAuc"]) close(r.metrics[k], f[k], k);
+    assert.deepEqual(r.confusionMatrix, f.confusion);
+    assert.equal(r.payload.roc?.length, 1);
+    assert.deepEqual(r.payload.roc![0].fpr.map((v) => +v.toFixed(12)), f.fpr.map((v: number) => +v.toFixed(12)));
+    assert.deepEqual(r.payload.roc![0].tpr.map((v) => +v.toFixed(12)), f.tpr.map((v: number) => +v.toFixed(12)));
+  });
+
+  it("matches scikit-learn on three string classes: macro scores and one-vs-rest AUC", () => {
+    const f = fixture.multiclass;
+    const r = evaluate(fixed(f.pred, f.proba, f.classes), rowsOf(f.y.length), f.y, { name: "zoo" });
+    close(r.metrics.accuracy, f.accuracy, "accuracy");
+    close(r.metrics.balancedAccuracy, f.balancedAccuracy, "balancedAccuracy");
+    close(r.metrics["precision (macro)"], f.precisionMacro, "precision");
+    close(r.metrics["recall (macro)"], f.recallMacro, "recall");
+    close(r.metrics["f1 (macro)"], f.f1Macro, "f1");
+    close(r.metrics["rocAuc (ovr macro)"], f.rocAucOvrMacro, "rocAuc");
+    assert.deepEqual(r.confusionMatrix, f.confusion);
+    assert.deepEqual(r.payload.confusion?.labels, ["cat", "dog", "emu"]);
+    assert.equal(r.payload.roc?.length, 3);
+    assert.equal(r.payload.name, "zoo");
+  });
+
+  it("reports r2, rmse, mae and residuals for regression, as scikit-learn computes them", () => {
+    const f = fixture.regression;
+    const r = evaluate(fixed(f.pred), f.y.map((v: number) => [v]), f.y, { task: "regression" });
+    close(r.metrics.r2, f.r2, "r2");
+    close(r.metrics.rmse, f.rmse, "rmse");
+    close(r.metrics.mae, f.mae, "mae");
+    assert.equal(r.payload.residuals?.residual.length, f.y.length);
+    close(r.payload.residuals!.residual[3], f.y[3] - f.pred[3], "residual");
+    assert.equal(r.payload.confusion, undefined);
+  });
+
+  it("never reports accuracy alone for classification", () => {
+    const X = [[1], [2], [3], [4], [5], [6]];
+    const y = [0, 0, 0, 1, 1, 1];
+    const r = evaluate(new ThresholdClassifier().fit(X, y), X, y);
+    const names = r.payload.metrics.map((m) => m.name);
+    assert.ok(names.includes("balancedAccuracy") && names.includes("recall") && names.includes("f1"), names.join());
+  });
+
+  it("gives its own mime and a text table", () => {
+    const f = fixture.binary;
+    const bundle = evaluate(fixed(f.pred, f.proba, [0, 1]), rowsOf(f.y.length), f.y).toMimeBundle();
+    assert.deepEqual(bundle.map((b) => b.mime), [Mime.evaluation, Mime.text]);
+    const text = String(bundle[1].data);
+    assert.match(text, /accuracy\s+0\.\d+/);
+    assert.match(text, /Confusion matrix/);
+  });
+
+  it("says what is wrong when rows differ or the model cannot predict", () => {
+    assert.throws(() => evaluate(fixed([0, 1]), [[1], [2], [3]], [0, 1]), /3 rows but yTest has 2/);
+    assert.throws(() => evaluate({}, [[1]], [0]), /no predict/);
+  });
+});
