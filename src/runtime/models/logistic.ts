@@ -1,0 +1,159 @@
+/**
+ * Logistic regression as scikit-learn fits it by default: lbfgs, L2 penalty with strength 1/C,
+ * unpenalised intercept, one coefficient row for two classes and a multinomial (softmax) model
+ * for more. The objective is minimised to convergence, so coefficients match scikit-learn's.
+ */
+import type { Label } from "../core/data";
+import { BaseEstimator, registerEstimator, type Classifier } from "../core/estimator";
+import { lbfgs } from "./optimize";
+import { checkChoice, checkNumber, fitClasses, fitMatrix, labelsFromProba, predictMatrix, sigmoid, softmaxRows } from "./shared";
+
+export interface LogisticRegressionOptions {
+  c: number;
+  penalty: "l2" | "none";
+  maxIter: number;
+  fitIntercept: boolean;
+}
+
+interface LogisticState {
+  classes: Label[];
+  /** One row per class (one row in all for two classes), as scikit-learn's coef_. */
+  coef: number[][];
+  intercept: number[];
+  converged: boolean;
+  iterations: number;
+}
+
+export class LogisticRegression extends BaseEstimator<LogisticRegressionOptions> implements Classifier {
+  static override readonly estimatorName = "LogisticRegression";
+  #state?: LogisticState;
+
+  constructor(options: Partial<LogisticRegressionOptions> = {}) {
+    super({ c: 1, penalty: "l2", maxIter: 100, fitIntercept: true }, options);
+  }
+
+  get classes(): Label[] {
+    this.assertFitted("classes");
+    return [...this.#state!.classes];
+  }
+
+  get coef(): number[][] {
+    this.assertFitted("coef");
+    return this.#state!.coef.map((r) => [...r]);
+  }
+
+  get intercept(): number[] {
+    this.assertFitted("intercept");
+    return [...this.#state!.intercept];
+  }
+
+  /** Whether lbfgs converged within maxIter (scikit-learn warns when it does not). */
+  get converged(): boolean {
+    this.assertFitted("converged");
+    return this.#state!.converged;
+  }
+
+  fit(X: unknown, y: unknown): this {
+    const where = `${this.estimatorName}.fit`;
+    const c = checkNumber(where, "c", this.params.c, 0, false, true);
+    const penalty = checkChoice(where, "penalty", this.params.penalty, ["l2", "none"] as const);
+    const maxIter = checkNumber(where, "maxIter", this.params.maxIter, 1, true);
+    const { values } = fitMatrix(X, where);
+    const { classes, codes } = fitClasses(y, values.length, where);
+    const n = values.length;
+    const p = values[0].length;
+    const rows = classes.length === 2 ? 1 : classes.length;
+    const width = p + 1;
+    const l2 = penalty === "l2" ? 1 / (c * n) : 0;
+    const useIntercept = this.params.fitIntercept;
+    const scores = new Float64Array(rows);
+    // Mean log-loss + l2/2 ||W||^2 (scikit-learn's objective divided by n: the same optimum).
+    const objective = (w: Float64Array, grad: Float64Array): number => {
+      grad.fill(0);
+      let loss = 0;
+      for (let i = 0; i < n; i++) {
+        const x = values[i];
+        for (let k = 0; k < rows; k++) {
+          let z = useIntercept ? w[k * width + p] : 0;
+          for (let j = 0; j < p; j++) z += w[k * width + j] * x[j];
+          scores[k] = z;
+        }
+        if (rows === 1) {
+          const z = scores[0];
+          const target = codes[i] === 1 ? 1 : 0;
+          loss += Math.max(z, 0) - z * target + Math.log1p(Math.exp(-Math.abs(z)));
+          const r = sigmoid(z) - target;
+          for (let j = 0; j < p; j++) grad[j] += r * x[j];
+          if (useIntercept) grad[p] += r;
+        } else {
+          let max = -Infinity;
+          for (let k = 0; k < rows; k++) max = Math.max(max, scores[k]);
+          let sum = 0;
+          for (let k = 0; k < rows; k++) sum += Math.exp(scores[k] - max);
+          const lse = max + Math.log(sum);
+          loss += lse - scores[codes[i]];
+          for (let k = 0; k < rows; k++) {
+            const r = Math.exp(scores[k] - lse) - (codes[i] === k ? 1 : 0);
+            const base = k * width;
+            for (let j = 0; j < p; j++) grad[base + j] += r * x[j];
+            if (useIntercept) grad[base + p] += r;
+          }
+        }
+      }
+      let penaltyValue = 0;
+      for (let k = 0; k < rows; k++) {
+        for (let j = 0; j < p; j++) {
+          const idx = k * width + j;
+          grad[idx] = grad[idx] / n + l2 * w[idx];
+          penaltyValue += w[idx] * w[idx];
+        }
+        grad[k * width + p] /= n;
+      }
+      return loss / n + 0.5 * l2 * penaltyValue;
+    };
+    const result = lbfgs(objective, new Float64Array(rows * width), { maxIter, gtol: 1e-10 });
+    // scikit-learn's lbfgs stops at a gradient of 1e-4 on the summed loss; warn as it would.
+    const converged = result.converged || result.gradNorm <= 1e-4 / n;
+    if (!converged) {
+      console.warn(
+        `${this.estimatorName}: lbfgs did not converge in ${maxIter} iterations. Scale the features (StandardScaler in a pipeline) or raise maxIter.`,
+      );
+    }
+    const coef = Array.from({ length: rows }, (_, k) => Array.from(result.x.subarray(k * width, k * width + p)));
+    const intercept = Array.from({ length: rows }, (_, k) => (useIntercept ? result.x[k * width + p] : 0));
+    this.#state = { classes, coef, intercept, converged, iterations: result.iterations };
+    this.markFitted();
+    return this;
+  }
+
+  /** Linear scores per row (one per class, or one in all for two classes). */
+  decisionFunction(X: unknown): number[][] {
+    this.assertFitted("decisionFunction");
+    const { coef, intercept } = this.#state!;
+    return predictMatrix(X, coef[0].length, `${this.estimatorName}.decisionFunction`).map((x) =>
+      coef.map((w, k) => w.reduce((s, v, j) => s + v * x[j], intercept[k])),
+    );
+  }
+
+  predictProba(X: unknown): number[][] {
+    this.assertFitted("predictProba");
+    const scores = this.decisionFunction(X);
+    if (this.#state!.coef.length === 1) return scores.map(([z]) => [1 - sigmoid(z), sigmoid(z)]);
+    return softmaxRows(scores);
+  }
+
+  predict(X: unknown): Label[] {
+    this.assertFitted("predict");
+    return labelsFromProba(this.predictProba(X), this.#state!.classes);
+  }
+
+  protected saveState(): LogisticState {
+    return this.#state!;
+  }
+
+  protected loadState(state: unknown): void {
+    this.#state = state as LogisticState;
+  }
+}
+
+registerEstimator(LogisticRegression);

@@ -1,0 +1,66 @@
+import assert from "node:assert/strict";
+import { LinearRegression } from "../../../src/runtime/models/linear";
+import { LogisticRegression } from "../../../src/runtime/models/logistic";
+import { GLM } from "../../../src/runtime/models/glm";
+import { assertClose, dataset, fixture } from "./fixtures";
+
+describe("LinearRegression matches scikit-learn", () => {
+  for (const c of fixture("linear_regression").cases) {
+    it(`${c.dataset}: coefficients, intercept and predictions`, () => {
+      const d = dataset(c.dataset);
+      const m = new LinearRegression().fit(d.xTrain, d.yTrain);
+      assertClose(m.coef, c.coef, 1e-8, 0, "coef");
+      assertClose(m.intercept, c.intercept, 1e-8, 0, "intercept");
+      assertClose(m.predict(d.xTest), c.predict, 1e-8, 0, "predict");
+    });
+  }
+
+  it("gives numpy's minimum-norm answer for duplicated columns", () => {
+    const X = [[1, 1], [2, 2], [3, 3], [4, 4]];
+    const m = new LinearRegression().fit(X, [2, 4, 6, 8]);
+    assertClose(m.coef, [1, 1], 1e-12, 1e-12, "coef");
+  });
+});
+
+describe("LogisticRegression matches scikit-learn (lbfgs, L2, C)", () => {
+  for (const c of fixture("logistic_regression").cases) {
+    it(`${c.dataset}, C=${c.c}: coefficients and probabilities`, () => {
+      const d = dataset(c.dataset);
+      const m = new LogisticRegression({ c: c.c }).fit(d.xTrain, d.yTrain);
+      assert.deepEqual(m.classes, c.classes);
+      const scale = Math.max(...c.optimumCoef.flat().map(Math.abs));
+      // The exact optimum of scikit-learn's objective: 1e-6 of the largest coefficient.
+      assertClose(m.coef, c.optimumCoef, 0, 1e-6 * scale, "coef vs optimum");
+      // scikit-learn's own default fit stops short of that optimum by gapToOptimum (<= 1.5e-4).
+      assertClose(m.coef, c.coef, 0, Math.max(1e-4, 1.1 * c.gapToOptimum) * scale, "coef vs sklearn default");
+      assertClose(m.predictProba(d.xTest), c.predictProba, 0, 2e-4, "predictProba");
+      const pred = m.predict(d.xTest);
+      const agree = pred.filter((p, i) => p === c.predict[i]).length / pred.length;
+      assert.ok(agree >= 0.99, `predictions agree on ${agree}`);
+    });
+  }
+});
+
+describe("GLM matches statsmodels (canonical links) and scikit-learn (alpha)", () => {
+  for (const c of fixture("glm").cases) {
+    it(`${c.family} on ${c.dataset}, alpha=${c.alpha} (${c.reference})`, () => {
+      const d = dataset(c.dataset);
+      let { xTrain, xTest } = d;
+      if (c.standardizeWithTrain) {
+        const p = xTrain[0].length;
+        const mean = Array.from({ length: p }, (_, j) => xTrain.reduce((s, r) => s + r[j], 0) / xTrain.length);
+        const sd = mean.map((m, j) => Math.sqrt(xTrain.reduce((s, r) => s + (r[j] - m) ** 2, 0) / xTrain.length) || 1);
+        const scale = (X: number[][]) => X.map((r) => r.map((v, j) => (v - mean[j]) / sd[j]));
+        xTrain = scale(xTrain);
+        xTest = scale(xTest);
+      }
+      const m = new GLM({ family: c.family, alpha: c.alpha }).fit(xTrain, d.yTrain);
+      assertClose([m.intercept, ...m.coef], [c.intercept, ...c.coef], 1e-4, 1e-8, "params");
+      assertClose(m.predict(xTest), c.predict, 1e-4, 1e-10, "predict");
+    });
+  }
+
+  it("refuses a target outside the family's domain", () => {
+    assert.throws(() => new GLM({ family: "poisson" }).fit([[1], [2], [3]], [1, -2, 3]), /poisson family needs a target of counts/);
+  });
+});
