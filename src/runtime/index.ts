@@ -19,6 +19,8 @@ export { readCsv, readJson, dropDuplicates, dropMissing } from "./data";
 export type { ReadCsvOptions, ReadJsonOptions, DropDuplicatesOptions, DropMissingOptions } from "./data";
 
 // Splitting
+export { trainTestSplit, timeSplit, kFold, stratifiedKFold, crossValidate, splitInfoOf } from "./split";
+export type { SplitOptions, FrameSplitOptions, XYSplit, TimeSplitOptions, Fold, FoldOptions, CrossValidateOptions, CrossValidation, ScoreName, SplitInfo } from "./split";
 
 // Preparing
 

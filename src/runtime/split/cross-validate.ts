@@ -1,0 +1,98 @@
+/**
+ * `crossValidate`: scikit-learn's cross_validate. The model is cloned for every fold, so nothing
+ * learnt on one fold's test rows reaches another; classification folds are stratified by default.
+ * Scores are the `metrics` functions by name; multi-class precision/recall/F1 use the macro
+ * average (binary targets use the binary average on the greater label, scikit-learn's pos_label).
+ */
+import { AibookError } from "../core/errors";
+import { isClassifier, type SupervisedModel } from "../core/estimator";
+import { toVector, type Label } from "../core/data";
+import { takeRows, rowCount } from "../data/frame";
+import { metrics } from "../metrics";
+import { sortedLabels } from "../metrics/labels";
+import { checkOptions } from "../options";
+import { kFold, stratifiedKFold, type Fold } from "./k-fold";
+
+export const CLASSIFICATION_SCORES = ["accuracy", "balancedAccuracy", "precision", "recall", "specificity", "f1", "rocAuc"] as const;
+export const REGRESSION_SCORES = ["r2", "rmse", "mae", "mse"] as const;
+export type ScoreName = (typeof CLASSIFICATION_SCORES)[number] | (typeof REGRESSION_SCORES)[number];
+
+export interface CrossValidateOptions {
+  folds?: number;
+  /** Stratify folds on y (default: true for classifiers). */
+  stratify?: boolean;
+  /** Score names (default: accuracy for classifiers, r2 for regressors). */
+  metrics?: ScoreName | ScoreName[];
+  /** Shuffle rows before cutting folds with this seed (default: no shuffle, as scikit-learn's cv=5). */
+  seed?: number;
+  shuffle?: boolean;
+}
+
+export interface CrossValidation {
+  folds: Record<string, number>[];
+  mean: Record<string, number>;
+  std: Record<string, number>;
+  /** Milliseconds spent fitting each fold's clone. */
+  fitTimes: number[];
+}
+
+export function crossValidate(model: SupervisedModel, X: unknown, y: unknown, options: CrossValidateOptions = {}): CrossValidation {
+  checkOptions("crossValidate", options, ["folds", "stratify", "metrics", "seed", "shuffle"]);
+  if (!model || typeof model.fit !== "function" || typeof model.clone !== "function") {
+    throw new AibookError("crossValidate: the first argument must be a model with fit() and clone().");
+  }
+  const n = rowCount(X);
+  if (n !== rowCount(y)) throw new AibookError(`crossValidate: X has ${n} rows but y has ${rowCount(y)}; they must describe the same rows.`);
+  const classifier = isClassifier(model);
+  const names = [options.metrics ?? (classifier ? "accuracy" : "r2")].flat() as ScoreName[];
+  for (const name of names) {
+    if (![...CLASSIFICATION_SCORES, ...REGRESSION_SCORES].includes(name)) {
+      throw new AibookError(`crossValidate: unknown metric "${name}". Known: ${[...CLASSIFICATION_SCORES, ...REGRESSION_SCORES].join(", ")}.`);
+    }
+  }
+  const labels = classifier ? toVector(y, "crossValidate (y)") : undefined;
+  const fold = { folds: options.folds ?? 5, seed: options.seed, shuffle: options.shuffle };
+  const folds: Fold[] = (options.stratify ?? classifier) ? stratifiedKFold(labels ?? toVector(y, "crossValidate (y)"), fold) : kFold(n, fold);
+  const classes = labels ? sortedLabels(labels) : [];
+  const results: Record<string, number>[] = [];
+  const fitTimes: number[] = [];
+  for (const { trainIndex, testIndex } of folds) {
+    const fitted = model.clone();
+    const started = performance.now();
+    fitted.fit(takeRows(X, trainIndex), takeRows(y, trainIndex));
+    fitTimes.push(performance.now() - started);
+    const xTest = takeRows(X, testIndex);
+    const yTest = takeRows(y, testIndex);
+    const scores: Record<string, number> = {};
+    for (const name of names) scores[name] = score(name, fitted, xTest, yTest, classes);
+    results.push(scores);
+  }
+  const mean: Record<string, number> = {};
+  const std: Record<string, number> = {};
+  for (const name of names) {
+    const values = results.map((r) => r[name]);
+    mean[name] = values.reduce((a, b) => a + b, 0) / values.length;
+    std[name] = Math.sqrt(values.reduce((a, v) => a + (v - mean[name]) ** 2, 0) / values.length);
+  }
+  return { folds: results, mean, std, fitTimes };
+}
+
+/** One named score of a fitted model on held-out rows. */
+export function score(name: ScoreName, model: SupervisedModel, X: unknown, y: unknown, classes: Label[]): number {
+  if (name === "rocAuc") {
+    const proba = (model as { predictProba?: (X: unknown) => number[][] }).predictProba;
+    if (typeof proba !== "function") throw new AibookError(`crossValidate: rocAuc needs predictProba, which ${model.estimatorName} does not have.`);
+    const p = proba.call(model, X);
+    return metrics.rocAuc(y, classes.length === 2 ? p.map((r) => r[1]) : p, classes.length === 2 ? { positiveLabel: classes[1] } : {});
+  }
+  const pred = model.predict(X);
+  switch (name) {
+    case "precision":
+    case "recall":
+    case "f1":
+    case "specificity":
+      return metrics[name](y, pred, classes.length > 2 ? { average: "macro" } : { average: "binary", positiveLabel: classes[1] });
+    default:
+      return metrics[name](y, pred);
+  }
+}
