@@ -3,9 +3,12 @@
  * the behaviour lives in the modules imported here.
  */
 import * as vscode from "vscode";
+import { AibookNotebookSerializer, NOTEBOOK_TYPE, notebookContentOptions } from "./serializer";
 
 export function activate(context: vscode.ExtensionContext): void {
-  void context;
+  context.subscriptions.push(
+    vscode.workspace.registerNotebookSerializer(NOTEBOOK_TYPE, new AibookNotebookSerializer(), notebookContentOptions),
+  );
 }
 
 export function deactivate(): void {}
