@@ -10,7 +10,7 @@ import { POINT_LIMIT, VIEWS_VERSION, type EvaluationPayload, type MetricValue, t
 import { AibookError } from "../core/errors";
 import { toVector, type Label } from "../core/data";
 import { toColumns } from "./columns";
-import { accuracyOf, confusion, macro, perClass, regressionScores, rocCurve, sortedLabels } from "./measures";
+import { confusion, perClass, rocCurve, score, sortedLabels } from "./measures";
 import { modelName, predictions, probabilities, type PredictingModel } from "./model-output";
 import { sampleIndices } from "./stats";
 import { formatValue, textPairs, textTable } from "./text";
@@ -42,9 +42,10 @@ function classification(model: PredictingModel, X: unknown, y: Label[], pred: La
   const positive = options.positiveLabel ?? labels[labels.length - 1];
   const pos = rows.find((r) => r.label === String(positive));
   if (binary && !pos) throw new AibookError(`evaluate: positiveLabel ${JSON.stringify(positive)} is not one of the labels ${labels.join(", ")}.`);
-  const metrics: MetricValue[] = [metric("accuracy", accuracyOf(cm)), metric("balancedAccuracy", macro(rows.map((r) => r.recall)))];
-  if (binary && pos) metrics.push(metric("precision", pos.precision ?? 0), metric("recall", pos.recall ?? 0), metric("f1", pos.f1 ?? 0));
-  else metrics.push(metric("precision (macro)", macro(rows.map((r) => r.precision))), metric("recall (macro)", macro(rows.map((r) => r.recall))), metric("f1 (macro)", macro(rows.map((r) => r.f1))));
+  const scoreOf = (name: string) => score(name, y, pred, null, labels, positive);
+  const metrics: MetricValue[] = [metric("accuracy", scoreOf("accuracy")), metric("balancedAccuracy", scoreOf("balancedAccuracy"))];
+  const suffix = binary ? "" : " (macro)";
+  for (const name of ["precision", "recall", "f1"]) metrics.push(metric(name + suffix, scoreOf(name)));
   const proba = probabilities(model, X, classes.length);
   let roc: EvaluationPayload["roc"];
   if (proba) {
@@ -70,10 +71,9 @@ function regression(y: Label[], pred: Label[]) {
   const t = y.map(Number), p = pred.map(Number);
   const bad = t.findIndex((v, i) => !Number.isFinite(v) || !Number.isFinite(p[i]));
   if (bad >= 0) throw new AibookError(`evaluate: row ${bad} has the target ${JSON.stringify(y[bad])} and the prediction ${JSON.stringify(pred[bad])}; regression needs finite numbers.`);
-  const s = regressionScores(t, p);
   const idx = sampleIndices(t.length, POINT_LIMIT);
   return {
-    metrics: [metric("r2", s.r2), metric("rmse", s.rmse, false), metric("mae", s.mae, false)],
+    metrics: [metric("r2", t.length > 1 ? score("r2", t, p, null, []) : null), metric("rmse", score("rmse", t, p, null, []), false), metric("mae", score("mae", t, p, null, []), false)],
     residuals: { predicted: idx.map((i) => p[i]), residual: idx.map((i) => t[i] - p[i]), sampled: idx.length < t.length },
   };
 }

@@ -1,0 +1,67 @@
+import assert from "node:assert/strict";
+import { compareModels } from "../../../src/runtime/report/compare";
+import { foldIndices } from "../../../src/runtime/report/fold-scores";
+import { Mime } from "../../../src/protocol/mime";
+import { DummyClassifier, LineRegressor, ThresholdClassifier } from "./tiny-models";
+
+const X = Array.from({ length: 40 }, (_, i) => [i % 20]);
+const y = X.map(([v]) => (v >= 10 ? 1 : 0));
+
+describe("compareModels", () => {
+  it("orders rows simplest model first whatever the order given, and finds the best", () => {
+    const board = compareModels({ threshold: new ThresholdClassifier(), baseline: new DummyClassifier() }, X, y, { folds: 4, metric: "accuracy" });
+    assert.deepEqual(board.rows.map((r) => r.name), ["baseline", "threshold"]);
+    assert.equal(board.best().name, "threshold");
+    assert.equal(board.rows[1].mean, 1);
+    assert.equal(board.rows[0].mean, 0.5);
+    assert.equal(board.rows[0].scores.length, 4);
+  });
+
+  it("gives a tie to the simpler model", () => {
+    const balanced = X.map(() => 1);
+    const board = compareModels({ complex: new ThresholdClassifierAlways(), simple: new DummyClassifier() }, X, balanced.map((_, i) => (i < 38 ? 1 : 0)), { folds: 2, metric: "accuracy" });
+    assert.equal(board.rows[0].mean, board.rows[1].mean);
+    assert.equal(board.best().name, "simple");
+  });
+
+  it("fits a clone per fold and leaves the given model unfitted", () => {
+    const model = new ThresholdClassifier();
+    compareModels({ m: model }, X, y, { folds: 5 });
+    assert.equal(model.fits, 0);
+  });
+
+  it("ranks errors lower-is-better for regression", () => {
+    const Xr = Array.from({ length: 30 }, (_, i) => [i]);
+    const yr = Xr.map(([v]) => 2 * v + 1 + (v % 3) * 0.1);
+    const board = compareModels({ line: new LineRegressor() }, Xr, yr, { folds: 3, metric: "rmse" });
+    assert.equal(board.payload.greaterIsBetter, false);
+    assert.equal(board.payload.task, "regression");
+    assert.ok(board.best().mean! < 0.2, String(board.best().mean));
+  });
+
+  it("shows a leaderboard mime and a text table with the best marked", () => {
+    const bundle = compareModels({ baseline: new DummyClassifier(), threshold: new ThresholdClassifier() }, X, y, { folds: 4 }).toMimeBundle();
+    assert.deepEqual(bundle.map((b) => b.mime), [Mime.leaderboard, Mime.text]);
+    assert.match(String(bundle[1].data), /threshold\s+ThresholdClassifier\s+1\s.*<- best/);
+  });
+
+  it("refuses an unknown metric, listing the known ones", () => {
+    assert.throws(() => compareModels({ m: new DummyClassifier() }, X, y, { metric: "auc" }), /unknown metric "auc".*balancedAccuracy/);
+  });
+
+  it("stratifies classification folds so each keeps the class shares", () => {
+    const labels = [...Array(30).fill("a"), ...Array(10).fill("b")];
+    for (const fold of foldIndices(labels, 5, true)) assert.equal(fold.filter((i) => labels[i] === "b").length, 2);
+  });
+});
+
+/** Predicts 1 always but ranks as a more complex model than the Dummy baseline. */
+class ThresholdClassifierAlways extends ThresholdClassifier {
+  override fit(_X: number[][], y: number[]): this {
+    this.classes = [...new Set(y)].sort();
+    return this;
+  }
+  override predict(X: number[][]): number[] {
+    return X.map(() => 1);
+  }
+}

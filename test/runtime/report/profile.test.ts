@@ -1,0 +1,47 @@
+import assert from "node:assert/strict";
+import { DataFrame } from "danfojs-node";
+import { profile } from "../../../src/runtime/report/profile";
+import { Mime } from "../../../src/protocol/mime";
+
+describe("profile", () => {
+  const df = new DataFrame({
+    age: [20, 30, NaN, 40, 40, 200, 50],
+    city: ["Oslo", "Rome", "Oslo", null, null, "Oslo", "Rome"],
+    label: ["yes", "no", "no", "no", "no", "no", "no"],
+  });
+
+  it("gives per column the type, missing share, distinct values and pandas' describe() statistics", () => {
+    const p = profile(df, { target: "label" });
+    const age = p.column("age")!;
+    assert.equal(age.type, "integer");
+    assert.equal(age.missing, 1);
+    assert.equal(age.missingShare, 1 / 7);
+    assert.equal(age.distinct, 5);
+    // pandas: Series([20, 30, 40, 40, 200, 50]).describe()
+    const pandas = { mean: 63.333333333333336, std: 67.72493386240157, min: 20, q1: 32.5, median: 40, q3: 47.5, max: 200 };
+    for (const [k, v] of Object.entries(pandas)) assert.ok(Math.abs((age.stats as unknown as Record<string, number>)[k] - v) < 1e-9, k);
+    assert.equal(age.outliers, 1);
+    assert.equal(age.histogram!.counts.reduce((a, b) => a + b, 0), 6);
+    const city = p.column("city")!;
+    assert.equal(city.type, "string");
+    assert.deepEqual(city.topValues?.[0], { label: "Oslo", count: 3, share: 0.6 });
+  });
+
+  it("counts duplicate rows and reports the class balance of the target", () => {
+    const p = profile(df, { target: "label" });
+    assert.equal(p.duplicateRows, 1);
+    assert.deepEqual(p.payload.classBalance?.map((b) => [b.label, b.count]), [["no", 6], ["yes", 1]]);
+    assert.ok(p.warnings.some((w) => /imbalanced/.test(w)), p.warnings.join("\n"));
+    assert.ok(p.warnings.some((w) => /1 rows repeat/.test(w)));
+  });
+
+  it("names the columns when the target is not one of them", () => {
+    assert.throws(() => profile(df, { target: "price" }), /"price" is not a column; columns are age, city, label/);
+  });
+
+  it("shows a profile mime and a text table", () => {
+    const [rich, text] = profile(df).toMimeBundle();
+    assert.equal(rich.mime, Mime.profile);
+    assert.match(String(text.data), /age\s+integer\s+1 \(14%\)\s+5\s+63\.3333/);
+  });
+});
