@@ -4,11 +4,13 @@
  */
 import * as vscode from "vscode";
 import { AibookNotebookSerializer, NOTEBOOK_TYPE, notebookContentOptions } from "./serializer";
+import { startLanguageClient } from "./language-client";
 
 export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     vscode.workspace.registerNotebookSerializer(NOTEBOOK_TYPE, new AibookNotebookSerializer(), notebookContentOptions),
   );
+  context.subscriptions.push(startLanguageClient(context));
 }
 
 export function deactivate(): void {}

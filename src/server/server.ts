@@ -1,0 +1,252 @@
+/**
+ * The aibook language server: LSP notebook synchronization for `aibook` notebooks, TypeScript
+ * features over the joined cells, and diagnostics (type errors, source `aibook-ts`; pitfalls from
+ * the static linter, source `aibook`) re-published a moment after the user stops typing.
+ * It reads code and never runs it.
+ */
+import { pathToFileURL } from "node:url";
+import {
+  NotebookDocuments,
+  SemanticTokensBuilder,
+  TextDocumentSyncKind,
+  type Connection,
+  type CompletionItem,
+  type Diagnostic,
+  type InitializeResult,
+  type Location,
+} from "vscode-languageserver/node";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import ts from "typescript";
+import { NotebookSessions } from "./notebook-sessions";
+import { cellRange, completionKindOf, severityOf, signatureHelpOf } from "./lsp-convert";
+import { fetchLintSettings, defaultLintSettings, type LintSettings } from "./settings";
+import { pitfallDiagnostics, pitfallCodeActions } from "./pitfalls";
+import { semanticTokenModifiers, semanticTokenTypes, type CellSpan } from "../languageservice/notebook-language-service";
+import { analysedCellLanguages, cellLanguageIds, notebookType } from "../languageservice/language-ids";
+
+export interface ServerOptions {
+  /** Root of the extension: dist/types and node_modules are found under it. */
+  extensionRoot: string;
+  /** Delay after the last change before diagnostics are recomputed. */
+  debounceMs?: number;
+}
+
+export const typeDiagnosticSource = "aibook-ts";
+
+interface CompletionData {
+  cell: string;
+  offset: number;
+  name: string;
+  source?: string;
+  data?: ts.CompletionEntryData;
+}
+
+export function startServer(connection: Connection, options: ServerOptions): void {
+  const notebooks = new NotebookDocuments(TextDocument);
+  let workspaceFolder = process.cwd();
+  const sessions = new NotebookSessions(notebooks, options.extensionRoot, () => workspaceFolder);
+  const debounceMs = options.debounceMs ?? 150;
+  const timers = new Map<string, NodeJS.Timeout>();
+  const published = new Map<string, string[]>();
+  const open = new Set<string>();
+  let settings: LintSettings = defaultLintSettings;
+  let configurationSupported = false;
+
+  connection.onInitialize((params): InitializeResult => {
+    configurationSupported = !!params.capabilities.workspace?.configuration;
+    const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
+    if (folder?.startsWith("file:")) workspaceFolder = new URL(folder).pathname;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        notebookDocumentSync: {
+          notebookSelector: [{ notebook: { notebookType }, cells: analysedCellLanguages.map((language) => ({ language })) }],
+        },
+        completionProvider: { triggerCharacters: [".", '"', "'", "/", "@", "<"], resolveProvider: true },
+        hoverProvider: true,
+        signatureHelpProvider: { triggerCharacters: ["(", ","], retriggerCharacters: [")"] },
+        definitionProvider: true,
+        renameProvider: { prepareProvider: true },
+        semanticTokensProvider: { legend: { tokenTypes: semanticTokenTypes, tokenModifiers: semanticTokenModifiers }, full: true },
+        codeActionProvider: { codeActionKinds: ["quickfix"] },
+      },
+      serverInfo: { name: "aibook language server" },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    settings = await fetchLintSettings(connection, configurationSupported);
+  });
+
+  connection.onDidChangeConfiguration(async () => {
+    settings = await fetchLintSettings(connection, configurationSupported);
+    for (const uri of open) schedule(uri, 0);
+  });
+
+  /** Recomputes a notebook's diagnostics once the user has paused. */
+  function schedule(notebookUri: string, delay = debounceMs): void {
+    clearTimeout(timers.get(notebookUri));
+    timers.set(
+      notebookUri,
+      setTimeout(() => {
+        timers.delete(notebookUri);
+        try {
+          publish(notebookUri);
+        } catch (error) {
+          connection.console.error(`aibook: analysing ${notebookUri} failed: ${(error as Error).stack ?? error}`);
+        }
+      }, delay),
+    );
+  }
+
+  function publish(notebookUri: string): void {
+    const notebook = notebooks.getNotebookDocument(notebookUri);
+    if (!notebook) return;
+    const service = sessions.serviceFor(notebook);
+    const cells = sessions.codeCells(notebook);
+    const byCell = new Map<string, Diagnostic[]>(cells.map((c) => [c.uri, []]));
+    for (const [cellUri, list] of service.diagnostics()) {
+      const cell = service.cell(cellUri)!;
+      const javascript = cells.find((c) => c.uri === cellUri)?.document.languageId === cellLanguageIds.javascript;
+      for (const d of list) {
+        if (javascript && d.code >= 2000) continue; // JavaScript cells: syntax only, no type checking
+        byCell.get(cellUri)?.push({
+          range: cellRange(cell.lines, d),
+          message: d.message,
+          severity: severityOf(d.category),
+          code: d.code,
+          source: typeDiagnosticSource,
+        });
+      }
+    }
+    if (settings.enable) {
+      for (const [cellUri, list] of pitfallDiagnostics(notebook, cells, settings)) byCell.get(cellUri)?.push(...list);
+    }
+    const previous = published.get(notebookUri) ?? [];
+    for (const uri of previous) if (!byCell.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    for (const [uri, diagnostics] of byCell) void connection.sendDiagnostics({ uri, diagnostics });
+    published.set(notebookUri, [...byCell.keys()]);
+  }
+
+  notebooks.onDidOpen((notebook) => {
+    open.add(notebook.uri);
+    schedule(notebook.uri, 0);
+  });
+  notebooks.onDidChange((event) => schedule(event.notebookDocument.uri));
+  notebooks.onDidClose((notebook) => {
+    open.delete(notebook.uri);
+    clearTimeout(timers.get(notebook.uri));
+    timers.delete(notebook.uri);
+    sessions.close(notebook.uri);
+    for (const uri of published.get(notebook.uri) ?? []) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    published.delete(notebook.uri);
+  });
+
+  /** The service of a cell and the cell's offset of an LSP position. */
+  function locate(cellUri: string, position: { line: number; character: number }) {
+    const found = sessions.forCell(cellUri);
+    const cell = found?.service.cell(cellUri);
+    if (!found || !cell) return undefined;
+    return { service: found.service, cell, offset: cell.lines.offsetAt(position) };
+  }
+
+  function location(service: ReturnType<NotebookSessions["serviceFor"]>, span: CellSpan): Location | undefined {
+    const cell = service.cell(span.cellId);
+    return cell && { uri: span.cellId, range: cellRange(cell.lines, span) };
+  }
+
+  connection.onCompletion((params) => {
+    const at = locate(params.textDocument.uri, params.position);
+    if (!at) return [];
+    const trigger = params.context?.triggerCharacter as ts.CompletionsTriggerCharacter | undefined;
+    return at.service.completions(params.textDocument.uri, at.offset, trigger).map((e): CompletionItem => {
+      const data: CompletionData = { cell: params.textDocument.uri, offset: at.offset, name: e.name, source: e.source, data: e.data };
+      const item: CompletionItem = { label: e.name, kind: completionKindOf(e.kind), sortText: e.sortText, data };
+      if (e.kindModifiers?.includes("deprecated")) item.tags = [1];
+      const newText = e.insertText ?? e.name;
+      if (e.replacement && e.replacement.cellId === params.textDocument.uri) {
+        item.textEdit = { range: cellRange(at.cell.lines, e.replacement), newText };
+      } else if (e.insertText) {
+        item.insertText = e.insertText;
+      }
+      return item;
+    });
+  });
+
+  connection.onCompletionResolve((item) => {
+    const data = item.data as CompletionData | undefined;
+    if (!data) return item;
+    const found = sessions.forCell(data.cell);
+    const details = found?.service.completionDetails(data.cell, data.offset, data.name, data.source, data.data);
+    if (details) {
+      item.detail = details.detail;
+      if (details.documentation) item.documentation = { kind: "markdown", value: details.documentation };
+    }
+    return item;
+  });
+
+  connection.onHover((params) => {
+    const at = locate(params.textDocument.uri, params.position);
+    const hover = at?.service.hover(params.textDocument.uri, at.offset);
+    if (!at || !hover) return null;
+    const range = hover.range?.cellId === params.textDocument.uri ? cellRange(at.cell.lines, hover.range) : undefined;
+    return { contents: { kind: "markdown", value: hover.markdown }, range };
+  });
+
+  connection.onSignatureHelp((params) => {
+    const at = locate(params.textDocument.uri, params.position);
+    const items = at?.service.signatureHelp(params.textDocument.uri, at.offset);
+    return items ? signatureHelpOf(items) : null;
+  });
+
+  connection.onDefinition((params) => {
+    const at = locate(params.textDocument.uri, params.position);
+    if (!at) return [];
+    const result: Location[] = [];
+    for (const d of at.service.definition(params.textDocument.uri, at.offset)) {
+      if ("cellId" in d) {
+        const l = location(at.service, d);
+        if (l) result.push(l);
+      } else {
+        result.push({ uri: pathToFileURL(d.fileName).href, range: { start: d.start, end: d.end } });
+      }
+    }
+    return result;
+  });
+
+  connection.onPrepareRename((params) => {
+    const at = locate(params.textDocument.uri, params.position);
+    const prepared = at?.service.prepareRename(params.textDocument.uri, at.offset);
+    if (!at || !prepared) return null;
+    if ("error" in prepared) throw new Error(prepared.error);
+    if (prepared.range.cellId !== params.textDocument.uri) return null;
+    return { range: cellRange(at.cell.lines, prepared.range), placeholder: prepared.placeholder };
+  });
+
+  connection.onRenameRequest((params) => {
+    const at = locate(params.textDocument.uri, params.position);
+    if (!at) return null;
+    const changes: Record<string, Array<{ range: ReturnType<typeof cellRange>; newText: string }>> = {};
+    for (const span of at.service.renameLocations(params.textDocument.uri, at.offset)) {
+      const l = location(at.service, span);
+      if (l) (changes[l.uri] ??= []).push({ range: l.range, newText: params.newName });
+    }
+    return { changes };
+  });
+
+  connection.languages.semanticTokens.on((params) => {
+    const found = sessions.forCell(params.textDocument.uri);
+    const builder = new SemanticTokensBuilder();
+    for (const t of found?.service.semanticTokens(params.textDocument.uri) ?? []) builder.push(t.line, t.character, t.length, t.type, t.modifiers);
+    return builder.build();
+  });
+
+  connection.onCodeAction((params) => {
+    const notebook = notebooks.findNotebookDocumentForCell(params.textDocument.uri);
+    if (!notebook) return [];
+    return pitfallCodeActions(notebook, sessions.codeCells(notebook), params);
+  });
+
+  notebooks.listen(connection);
+  connection.listen();
+}
