@@ -32,6 +32,7 @@ import {
   type SerializeOptions,
   type TextLayout,
 } from "../format";
+import { cellLanguageIds } from "../languageservice/language-ids";
 
 export const NOTEBOOK_TYPE = "aibook";
 
@@ -43,11 +44,13 @@ export const notebookContentOptions: vscode.NotebookDocumentContentOptions = {
 
 /** Editor language id for a code cell's on-disk `language`. */
 export function editorLanguageOf(diskLanguage: string): string {
-  return diskLanguage;
+  return diskLanguage === "typescript" || diskLanguage === "javascript" ? cellLanguageIds[diskLanguage] : diskLanguage;
 }
 
 /** On-disk `language` for a code cell's editor language id. */
 export function diskLanguageOf(editorLanguageId: string): string {
+  if (editorLanguageId === cellLanguageIds.typescript) return "typescript";
+  if (editorLanguageId === cellLanguageIds.javascript) return "javascript";
   return editorLanguageId;
 }
 

@@ -44,7 +44,7 @@ suite("aibook notebooks in VS Code", () => {
     );
     assert.deepEqual(
       cells.map((c) => c.document.languageId),
-      ["markdown", "typescript", "javascript"],
+      ["markdown", "aibook-typescript", "aibook-javascript"], // editor ids of our own; "typescript" on disk
     );
     assert.deepEqual(
       cells.map((c) => c.document.getText()),
