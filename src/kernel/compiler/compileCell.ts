@@ -52,5 +52,5 @@ export function compileCell(source: string, language: CellLanguage = "typescript
     throw new CellSyntaxError(ts.flattenDiagnosticMessageText(error.messageText, "\n"), line + 1, character + 1);
   }
   const code = output.outputText.replace(/\n\/\/# sourceMappingURL=.*\s*$/, "\n");
-  return { code, map: CellSourceMap.fromJson(output.sourceMapText ?? '{"mappings":""}') };
+  return { code, map: CellSourceMap.fromJson(output.sourceMapText ?? '{"mappings":""}', code, source) };
 }

@@ -17,13 +17,18 @@ export interface Position {
 
 export class CellSourceMap {
   private readonly lines: Segment[][];
+  private readonly generatedLines: string[];
+  private readonly sourceLines: string[];
 
-  constructor(mappings: string) {
+  /** The two texts let a position inside a segment find its token (see `original`). */
+  constructor(mappings: string, generated: string, source: string) {
     this.lines = decodeMappings(mappings);
+    this.generatedLines = generated.split("\n");
+    this.sourceLines = source.split("\n");
   }
 
-  static fromJson(json: string): CellSourceMap {
-    return new CellSourceMap((JSON.parse(json) as { mappings: string }).mappings);
+  static fromJson(json: string, generated: string, source: string): CellSourceMap {
+    return new CellSourceMap((JSON.parse(json) as { mappings: string }).mappings, generated, source);
   }
 
   /** Maps a 1-based generated position; undefined when that line has no mapping. */
@@ -40,7 +45,25 @@ export class CellSourceMap {
     // text is the source text (TypeScript maps token by token), so the offset carries over.
     const offset = best ? column - best[0] : 0;
     best ??= segments[0];
-    return { line: best[1] + 1, column: best[2] + 1 + offset };
+    return { line: best[1] + 1, column: this.tokenColumn(best, position, offset) + 1 };
+  }
+
+  /**
+   * TypeScript maps expressions, not every token: `a!.b` becomes `a.b` under one segment, so
+   * the generated offset of `b` is one short. The token at the generated position is looked up
+   * in the source line from the segment's start, taking the occurrence nearest the estimate.
+   */
+  private tokenColumn(segment: Segment, position: Position, offset: number): number {
+    const estimate = segment[2] + offset;
+    const token = /^[\p{L}\p{N}_$]+/u.exec(this.generatedLines[position.line - 1]?.slice(position.column - 1) ?? "")?.[0];
+    const sourceLine = this.sourceLines[segment[1]];
+    if (!token || sourceLine === undefined || sourceLine.startsWith(token, estimate)) return estimate;
+    let best = estimate;
+    let bestDistance = Infinity;
+    for (let at = sourceLine.indexOf(token, segment[2]); at >= 0; at = sourceLine.indexOf(token, at + 1)) {
+      if (Math.abs(at - estimate) < bestDistance) [best, bestDistance] = [at, Math.abs(at - estimate)];
+    }
+    return best;
   }
 }
 

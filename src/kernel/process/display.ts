@@ -18,8 +18,8 @@ export function mimeBundle(value: unknown): MimeItem[] {
   return [{ mime: Mime.text, data: plainText(value) }];
 }
 
+/** As Node's REPL prints values: strings quoted, objects inspected a few levels deep. */
 export function plainText(value: unknown): string {
-  if (typeof value === "string") return value;
   return inspect(value, { depth: 4, maxArrayLength: 100, maxStringLength: 10_000, breakLength: 100 });
 }
 

@@ -1,0 +1,119 @@
+import assert from "node:assert/strict";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import process from "node:process";
+import { pathToFileURL } from "node:url";
+import { parseNotebook } from "../../src/format";
+import { runCommand } from "../../src/cli/run";
+
+const root = path.resolve(__dirname, "../..");
+const fixtures = "test/fixtures/kernel";
+const kernel = {
+  kernelPath: path.join(root, "src/kernel/main.ts"),
+  execArgv: ["--import", pathToFileURL(path.join(root, "node_modules/tsx/dist/loader.mjs")).href],
+};
+
+/** Runs `aibook run` in this process and captures what it prints. */
+async function aibookRun(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const write = { out: process.stdout.write, err: process.stderr.write };
+  process.stdout.write = ((chunk: string) => ((stdout += chunk), true)) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string) => ((stderr += chunk), true)) as typeof process.stderr.write;
+  try {
+    const code = await runCommand(args, kernel);
+    return { code, stdout, stderr };
+  } finally {
+    process.stdout.write = write.out;
+    process.stderr.write = write.err;
+  }
+}
+
+/** The JSON report without durations, which change from run to run (checked separately). */
+function withoutDurations(report: { cells: { durationMs: unknown }[] }) {
+  for (const cell of report.cells) {
+    assert.equal(typeof cell.durationMs, "number");
+    delete (cell as { durationMs?: unknown }).durationMs;
+  }
+  return report;
+}
+
+function expected(name: string) {
+  return JSON.parse(readFileSync(path.join(fixtures, `${name}.expected.json`), "utf8"));
+}
+
+describe("aibook run", () => {
+  it("runs a passing notebook: outputs in print order, cells indexed among all cells", async () => {
+    const { code, stdout } = await aibookRun(`${fixtures}/passing.aibook`, "--format", "json");
+    assert.equal(code, 0);
+    assert.deepEqual(withoutDurations(JSON.parse(stdout)), expected("passing"));
+  });
+
+  it("stops at the failing cell, exits 1 and names the error's line and column in the cell", async () => {
+    const { code, stdout } = await aibookRun(`${fixtures}/failing.aibook`, "--format", "json");
+    assert.equal(code, 1);
+    assert.deepEqual(withoutDurations(JSON.parse(stdout)), expected("failing"));
+  });
+
+  it("says which cell and line failed in text format", async () => {
+    const { code, stdout, stderr } = await aibookRun(`${fixtures}/failing.aibook`);
+    assert.equal(code, 1);
+    assert.match(stdout, /before\n/);
+    assert.doesNotMatch(stdout, /never runs/);
+    assert.match(stderr, /failing\.aibook: cell 2, line 3, column 27: TypeError: Cannot read properties of undefined \(reading 'max'\)/);
+  });
+
+  it("ends a run that exceeds --timeout and names the cell", async () => {
+    const started = Date.now();
+    const { code, stdout } = await aibookRun(`${fixtures}/timeout.aibook`, "--timeout", "1.5", "--format", "json");
+    assert.equal(code, 1);
+    assert.ok(Date.now() - started < 10_000);
+    assert.deepEqual(withoutDurations(JSON.parse(stdout)), expected("timeout"));
+  });
+
+  it("saves outputs and execution facts with --out, leaving the source notebook alone", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "aibook-run-"));
+    try {
+      const out = path.join(dir, "ran.aibook");
+      const before = readFileSync(`${fixtures}/passing.aibook`, "utf8");
+      const { code } = await aibookRun(`${fixtures}/passing.aibook`, "--out", out, "--format", "json");
+      assert.equal(code, 0);
+      assert.equal(readFileSync(`${fixtures}/passing.aibook`, "utf8"), before);
+      const saved = parseNotebook(readFileSync(out), out);
+      assert.deepEqual(saved.cells[1].outputs, [
+        { items: [{ mime: "application/vnd.code.notebook.stdout", data: "rows 3\n" }] },
+        { items: [{ mime: "text/plain", data: "[ 2, 4, 6 ]" }] },
+      ]);
+      assert.deepEqual([saved.cells[1].execution?.count, saved.cells[3].execution?.count, saved.cells[3].execution?.success], [1, 3, true]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("writes the error into the notebook with --inplace", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "aibook-run-"));
+    try {
+      const file = path.join(dir, "failing.aibook");
+      copyFileSync(`${fixtures}/failing.aibook`, file);
+      assert.equal((await aibookRun(file, "--inplace", "--format", "json")).code, 1);
+      const saved = parseNotebook(readFileSync(file), file);
+      assert.equal(saved.cells[2].execution?.success, false);
+      assert.equal(saved.cells[2].outputs?.[0].items[0].mime, "application/vnd.code.notebook.error");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("exits 2 on bad usage and on a file that cannot be read, naming it", async () => {
+    assert.equal((await aibookRun()).code, 2);
+    assert.equal((await aibookRun("a.aibook", "--inplace", "--out", "b.aibook")).code, 2);
+    assert.equal((await aibookRun("a.aibook", "--timeout", "soon")).code, 2);
+    const missing = await aibookRun("no-such.aibook");
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /no-such\.aibook/);
+    const broken = await aibookRun(`${fixtures}/broken.aibook`);
+    assert.equal(broken.code, 2);
+    assert.match(broken.stderr, /broken\.aibook:3:/);
+  });
+});

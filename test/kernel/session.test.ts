@@ -1,0 +1,129 @@
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Mime } from "../../src/protocol/mime";
+import type { CellOutput, CellResult, KernelSession } from "../../src/kernel/session";
+import { sourceKernel } from "./sourceKernel";
+
+function textOf(result: CellResult): string | undefined {
+  return result.status === "ok" ? (result.value?.find((item) => item.mime === Mime.text)?.data as string | undefined) : undefined;
+}
+
+describe("kernel process", function () {
+  let dir: string;
+  let kernel: KernelSession;
+
+  before(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), "aibook-kernel-"));
+    writeFileSync(path.join(dir, "numbers.txt"), "1,2,3\n");
+    mkdirSync(path.join(dir, "node_modules", "greeting"), { recursive: true });
+    writeFileSync(path.join(dir, "node_modules", "greeting", "index.js"), "exports.greet = (name) => `hello ${name}`;\n");
+    kernel = sourceKernel(dir);
+  });
+  after(() => {
+    kernel.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("keeps state across cells and shows the last value", async () => {
+    await kernel.execute("const base: number = 40;");
+    assert.equal(textOf(await kernel.execute("base + 2")), "42");
+  });
+
+  it("streams output in order while the cell runs, before its result", async () => {
+    const seen: { output: CellOutput; at: number }[] = [];
+    const run = kernel.execute("console.log('epoch 1');\nprocess.stderr.write('warn\\n');\nawait new Promise((r) => setTimeout(r, 400));\nconsole.log('epoch 2');\n'end'", {
+      onOutput: (output) => seen.push({ output, at: Date.now() }),
+    });
+    const result = await run;
+    const ended = Date.now();
+    assert.equal(textOf(result), "'end'");
+    assert.deepEqual(
+      seen.map((s) => s.output),
+      [
+        { kind: "stream", name: "stdout", text: "epoch 1\n" },
+        { kind: "stream", name: "stderr", text: "warn\n" },
+        { kind: "stream", name: "stdout", text: "epoch 2\n" },
+      ],
+    );
+    assert.ok(ended - seen[0].at >= 300, "the first line arrived only when the cell ended");
+  });
+
+  it("shows display() values as outputs of the running cell", async () => {
+    const outputs: CellOutput[] = [];
+    await kernel.execute("display({ a: 1 }, { toMimeBundle: () => [{ mime: 'text/html', data: '<b>x</b>' }] })", { onOutput: (o) => outputs.push(o) });
+    assert.deepEqual(outputs[0], { kind: "display", items: [{ mime: Mime.text, data: "{ a: 1 }" }] });
+    assert.equal(outputs[1].kind === "display" && outputs[1].items[0].mime, "text/html");
+  });
+
+  it("resolves relative paths and packages from the notebook's folder, and node: modules", async () => {
+    const result = await kernel.execute('import { readFileSync } from "node:fs";\nimport { greet } from "greeting";\ngreet(readFileSync("numbers.txt", "utf8").trim())');
+    assert.equal(textOf(result), "'hello 1,2,3'");
+  });
+
+  it("loads the aibook runtime and the packages shipped with the extension", async () => {
+    const result = await kernel.execute('import * as aibook from "aibook";\nimport { DataFrame } from "danfojs-node";\nconst df = new DataFrame({ x: [1, 2], y: ["a", "b"] });\n[typeof aibook.readCsv, df]');
+    assert.equal(result.status, "ok");
+    const single = await kernel.execute("df");
+    assert.equal(single.status === "ok" && single.value?.[0].mime, Mime.table);
+    const table = single.status === "ok" ? (single.value?.[0].data as { columns: { name: string }[]; data: unknown[][]; rowCount: number }) : undefined;
+    assert.deepEqual(table?.columns.map((c) => c.name), ["x", "y"]);
+    assert.deepEqual(table?.data, [[1, 2], ["a", "b"]]);
+    assert.equal(textOf(await kernel.execute("typeof aibook.readCsv")), "'function'");
+  });
+
+  it("reports an error with the line and column inside the cell", async () => {
+    const result = await kernel.execute("const list: number[] = [];\n\nlist.at(0)!.toFixed(2);");
+    assert.equal(result.status, "error");
+    if (result.status !== "error") return;
+    assert.equal(result.error.name, "TypeError");
+    // V8 places a failed property read at the dot of `.toFixed`; the `!` before it is not in the generated code.
+    assert.deepEqual([result.error.line, result.error.column], [3, 12]);
+    assert.doesNotMatch(result.error.stack, /executor|kernel\/main|node:internal/);
+  });
+
+  it("interrupts a synchronous endless loop and keeps the state", async () => {
+    await kernel.execute("const kept = 'still here';");
+    const run = kernel.execute("while (true) {}");
+    setTimeout(() => kernel.interrupt(), 200);
+    const result = await run;
+    assert.deepEqual(result.status === "interrupted" && result.restarted, false);
+    assert.equal(textOf(await kernel.execute("kept")), "'still here'");
+  });
+
+  it("interrupts an await that never settles and keeps the state", async () => {
+    const run = kernel.execute("await new Promise(() => {});");
+    setTimeout(() => kernel.interrupt(), 200);
+    const result = await run;
+    assert.deepEqual(result.status === "interrupted" && result.restarted, false);
+    assert.equal(textOf(await kernel.execute("kept")), "'still here'");
+  });
+
+  it("restarts the kernel when a loop cannot be stopped in place, and says so", async () => {
+    const run = kernel.execute("await null;\nwhile (true) {}");
+    setTimeout(() => kernel.interrupt(), 200);
+    const result = await run;
+    assert.deepEqual(result.status === "interrupted" && result.restarted, true);
+    assert.equal(textOf(await kernel.execute("typeof kept")), "'undefined'");
+  });
+
+  it("ends a cell that kills the process with the reason, and starts a new kernel next time", async () => {
+    const result = await kernel.execute("process.exit(3)");
+    assert.deepEqual(result.status === "died" && result.reason.includes("code 3"), true);
+    assert.equal(textOf(await kernel.execute("1 + 1")), "2");
+  });
+
+  it("restart gives a clean process", async () => {
+    await kernel.execute("const before = 1;");
+    await kernel.restart();
+    assert.equal(textOf(await kernel.execute("typeof before")), "'undefined'");
+  });
+
+  it("reports the kernel's state to listeners", async () => {
+    const states: string[] = [];
+    kernel.on("state", (state) => states.push(state));
+    await kernel.execute("1");
+    assert.deepEqual(states, ["busy", "idle"]);
+  });
+});
