@@ -1,0 +1,147 @@
+import assert from "node:assert/strict";
+import path from "node:path";
+import { PassThrough } from "node:stream";
+import { pathToFileURL } from "node:url";
+import { createConnection } from "vscode-languageserver/node";
+import {
+  CompletionRequest,
+  CompletionResolveRequest,
+  DefinitionRequest,
+  DidChangeNotebookDocumentNotification,
+  DidCloseNotebookDocumentNotification,
+  DidOpenNotebookDocumentNotification,
+  HoverRequest,
+  InitializeRequest,
+  InitializedNotification,
+  PublishDiagnosticsNotification,
+  RenameRequest,
+  SemanticTokensRequest,
+  SignatureHelpRequest,
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type CompletionItem,
+  type Diagnostic,
+  type ProtocolConnection,
+} from "vscode-languageserver-protocol/node";
+import { startServer } from "../../src/server/server";
+
+const repoRoot = path.resolve(__dirname, "../..");
+const notebookUri = pathToFileURL(path.join(repoRoot, "server-test.aibook")).href;
+const cellUri = (i: number) => `vscode-notebook-cell:${new URL(notebookUri).pathname}#cell${i}`;
+
+/** A server and a client talking LSP over in-memory streams, as VS Code and dist/server.js do over IPC. */
+async function startPair() {
+  const toServer = new PassThrough();
+  const toClient = new PassThrough();
+  const server = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+  startServer(server, { extensionRoot: repoRoot, debounceMs: 20 });
+  const client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+  const diagnostics = new Map<string, Diagnostic[]>();
+  const waiters: Array<() => void> = [];
+  client.onNotification(PublishDiagnosticsNotification.type, (p) => {
+    diagnostics.set(p.uri, p.diagnostics);
+    waiters.splice(0).forEach((w) => w());
+  });
+  client.listen();
+  const init = await client.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, capabilities: {}, workspaceFolders: null });
+  await client.sendNotification(InitializedNotification.type, {});
+  /** Resolves once diagnostics have been published for every given cell after this call. */
+  const nextDiagnostics = (count: number) =>
+    new Promise<void>((resolve) => {
+      let seen = 0;
+      const wait = () => (++seen >= count ? resolve() : waiters.push(wait));
+      waiters.push(wait);
+    });
+  const stop = () => {
+    client.dispose();
+    server.dispose();
+  };
+  return { client, server, init, diagnostics, nextDiagnostics, stop };
+}
+
+async function openNotebook(client: ProtocolConnection, texts: string[]) {
+  await client.sendNotification(DidOpenNotebookDocumentNotification.type, {
+    notebookDocument: { uri: notebookUri, notebookType: "aibook", version: 1, cells: texts.map((_, i) => ({ kind: 2, document: cellUri(i) })) },
+    cellTextDocuments: texts.map((text, i) => ({ uri: cellUri(i), languageId: "aibook-typescript", version: 1, text })),
+  });
+}
+
+describe("server: the language server over LSP", function () {
+  this.timeout(60000);
+  let pair: Awaited<ReturnType<typeof startPair>>;
+  afterEach(() => pair?.stop());
+
+  it("announces notebook sync for aibook cells and the features it serves", async () => {
+    pair = await startPair();
+    const caps = pair.init.capabilities;
+    assert.deepEqual(caps.notebookDocumentSync, {
+      notebookSelector: [{ notebook: { notebookType: "aibook" }, cells: [{ language: "aibook-typescript" }, { language: "aibook-javascript" }] }],
+    });
+    assert.ok(caps.completionProvider && caps.hoverProvider && caps.definitionProvider && caps.renameProvider && caps.semanticTokensProvider && caps.signatureHelpProvider);
+  });
+
+  it("publishes a type error on its cell with source aibook-ts, and clears it after an edit", async () => {
+    pair = await startPair();
+    const published = pair.nextDiagnostics(3);
+    await openNotebook(pair.client, ["const n = 1;", "const x = n;", 'const s: string = n;']);
+    await published;
+    assert.deepEqual(pair.diagnostics.get(cellUri(0)), []);
+    assert.deepEqual(pair.diagnostics.get(cellUri(1)), []);
+    const [error] = pair.diagnostics.get(cellUri(2))!;
+    assert.equal(error!.source, "aibook-ts");
+    assert.equal(error!.code, 2322);
+    assert.deepEqual(error!.range, { start: { line: 0, character: 6 }, end: { line: 0, character: 7 } });
+
+    const again = pair.nextDiagnostics(3);
+    await pair.client.sendNotification(DidChangeNotebookDocumentNotification.type, {
+      notebookDocument: { uri: notebookUri, version: 2 },
+      change: { cells: { textContent: [{ document: { uri: cellUri(2), version: 2 }, changes: [{ range: { start: { line: 0, character: 9 }, end: { line: 0, character: 15 } }, text: "number" }] }] } },
+    });
+    await again;
+    assert.deepEqual(pair.diagnostics.get(cellUri(2)), []);
+  });
+
+  it("answers completion, resolve, hover, signature help, definition, rename and semantic tokens in cells", async () => {
+    pair = await startPair();
+    const published = pair.nextDiagnostics(3);
+    await openNotebook(pair.client, ['import { createRandom } from "aibook";\n/** How many rows to keep. */\nconst keepRows = 10;', "const unrelated = 1;", "keep\ncreateRandom(1)"]);
+    await published;
+    const items = (await pair.client.sendRequest(CompletionRequest.type, { textDocument: { uri: cellUri(2) }, position: { line: 0, character: 4 } })) as CompletionItem[];
+    const keep = items.find((i) => i.label === "keepRows");
+    assert.ok(keep, "a name declared two cells above is offered");
+    const resolved = await pair.client.sendRequest(CompletionResolveRequest.type, keep!);
+    assert.equal(resolved.detail, "const keepRows: 10");
+    assert.match(JSON.stringify(resolved.documentation), /How many rows to keep/);
+
+    const hover = await pair.client.sendRequest(HoverRequest.type, { textDocument: { uri: cellUri(2) }, position: { line: 1, character: 3 } });
+    assert.match(JSON.stringify(hover!.contents), /seeded with `seed`/);
+    assert.deepEqual(hover!.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 12 } });
+
+    const help = await pair.client.sendRequest(SignatureHelpRequest.type, { textDocument: { uri: cellUri(2) }, position: { line: 1, character: 13 } });
+    assert.match(help!.signatures[0]!.label, /createRandom\(seed\?: number\)/);
+
+    const definition = (await pair.client.sendRequest(DefinitionRequest.type, { textDocument: { uri: cellUri(2) }, position: { line: 0, character: 2 } })) as unknown[];
+    assert.deepEqual(definition, []); // "keep" is not declared: nothing to go to
+    const toRuntime = (await pair.client.sendRequest(DefinitionRequest.type, { textDocument: { uri: cellUri(2) }, position: { line: 1, character: 2 } })) as Array<{ uri: string }>;
+    assert.ok(toRuntime.some((l) => l.uri.startsWith(cellUri(0)) || /runtime\/random\.(d\.)?ts$/.test(l.uri)), JSON.stringify(toRuntime));
+
+    const rename = await pair.client.sendRequest(RenameRequest.type, { textDocument: { uri: cellUri(0) }, position: { line: 2, character: 8 }, newName: "rowsToKeep" });
+    assert.deepEqual(Object.keys(rename!.changes!), [cellUri(0)]);
+
+    const tokens = await pair.client.sendRequest(SemanticTokensRequest.type, { textDocument: { uri: cellUri(2) } });
+    assert.ok(tokens!.data.length >= 5, "createRandom is a function token");
+  });
+
+  it("clears a notebook's diagnostics when it closes", async () => {
+    pair = await startPair();
+    const published = pair.nextDiagnostics(1);
+    await openNotebook(pair.client, ["const s: string = 1;"]);
+    await published;
+    assert.equal(pair.diagnostics.get(cellUri(0))!.length, 1);
+    const cleared = pair.nextDiagnostics(1);
+    await pair.client.sendNotification(DidCloseNotebookDocumentNotification.type, { notebookDocument: { uri: notebookUri }, cellTextDocuments: [{ uri: cellUri(0) }] });
+    await cleared;
+    assert.deepEqual(pair.diagnostics.get(cellUri(0)), []);
+  });
+});
