@@ -7,7 +7,7 @@ import path from "node:path";
 import ts from "typescript";
 import { CellSyntaxCache, JoinedNotebook, type CellInput, type JoinedCell } from "./cell-join";
 import { JoinedSnapshot } from "./joined-snapshot";
-import { createModuleResolver, typeLocations } from "./module-resolution";
+import { createModuleResolver, typeLocations, type TypeLocations } from "./module-resolution";
 import { quickInfoMarkdown, documentationMarkdown } from "./markdown";
 
 export interface CellSpan {
@@ -54,6 +54,9 @@ export interface SemanticToken {
 export const semanticTokenTypes = ["class", "enum", "interface", "namespace", "typeParameter", "type", "parameter", "variable", "enumMember", "property", "function", "method"];
 export const semanticTokenModifiers = ["declaration", "static", "async", "readonly", "defaultLibrary", "local"];
 
+/** Versions unique across services: a shared document registry keys files by name and version. */
+let versionCounter = 0;
+
 /** Diagnostics that the joining itself causes and the kernel would not: the same name imported by two cells. */
 const joinArtifactCodes = new Set([2300 /* Duplicate identifier */]);
 
@@ -63,6 +66,8 @@ export interface NotebookLanguageServiceOptions {
   /** Root of the extension (holds dist/types and node_modules). */
   extensionRoot: string;
   documentRegistry?: ts.DocumentRegistry;
+  /** Where imports find their types; by default {@link typeLocations} of the extension root. */
+  typeLocations?: TypeLocations;
 }
 
 export class NotebookLanguageService {
@@ -75,7 +80,7 @@ export class NotebookLanguageService {
 
   constructor(options: NotebookLanguageServiceOptions) {
     this.fileName = `${options.notebookPath}.ts`;
-    const locations = typeLocations(options.extensionRoot);
+    const locations = options.typeLocations ?? typeLocations(options.extensionRoot);
     const settings: ts.CompilerOptions = {
       target: ts.ScriptTarget.ES2022,
       module: ts.ModuleKind.ESNext,
@@ -123,7 +128,7 @@ export class NotebookLanguageService {
     const joined = JoinedNotebook.join(cells, this.syntaxCache);
     if (joined.text !== this.joined.text) {
       this.snapshot = new JoinedSnapshot(joined.text);
-      this.version++;
+      this.version = ++versionCounter;
     }
     this.joined = joined;
   }

@@ -2,13 +2,19 @@ import assert from "node:assert/strict";
 import path from "node:path";
 import { NotebookLanguageService } from "../../src/languageservice/notebook-language-service";
 import type { CellInput } from "../../src/languageservice/cell-join";
+import { typeLocations } from "../../src/languageservice/module-resolution";
+import ts from "typescript";
 
 const repoRoot = path.resolve(__dirname, "../..");
 const cells = (...texts: string[]): CellInput[] => texts.map((text, i) => ({ id: `cell-${i}`, text }));
 
 /** A service over the given cells, as if the notebook lived in the repository's root folder. */
+const registry = ts.createDocumentRegistry();
+/** The runtime's sources, not a possibly stale dist/types build. */
+const locations = { ...typeLocations(repoRoot), aibookEntry: path.join(repoRoot, "src", "runtime", "index.ts") };
+
 function serviceOf(...texts: string[]): NotebookLanguageService {
-  const service = new NotebookLanguageService({ notebookPath: path.join(repoRoot, "test-notebook.aibook"), extensionRoot: repoRoot });
+  const service = new NotebookLanguageService({ notebookPath: path.join(repoRoot, "test-notebook.aibook"), extensionRoot: repoRoot, typeLocations: locations, documentRegistry: registry });
   service.update(cells(...texts));
   return service;
 }
@@ -60,6 +66,17 @@ describe("languageservice/notebook-language-service", function () {
     const hover = service.hover("cell-1", "const r = create".length)!;
     assert.match(hover.markdown, /createRandom\(seed\?: number\): Random/);
     assert.match(hover.markdown, /seeded with `seed`/);
+  });
+
+  it("shows trainTestSplit's signature and its options' docs from the runtime", () => {
+    const service = serviceOf('import { trainTestSplit } from "aibook";\nconst X = [[1], [2], [3], [4]];\nconst y = [0, 1, 0, 1];', "const parts = trainTestSplit(X, y, { testSize: 0.5 });");
+    assert.deepEqual(errorsOf(service), []);
+    const hover = service.hover("cell-1", "const parts = train".length)!;
+    assert.match(hover.markdown, /trainTestSplit<number\[\]\[\], number\[\]>\(X: number\[\]\[\], y: number\[\], options\?: SplitOptions\): XYSplit/);
+    const option = service.hover("cell-1", "const parts = trainTestSplit(X, y, { test".length)!;
+    assert.match(option.markdown, /Fraction \(0–1\) or number of test rows/);
+    const names = service.completions("cell-1", "const parts = trainTestSplit(X, y, { ".length).map((e) => e.name);
+    assert.ok(names.includes("stratify") && names.includes("seed"), names.join());
   });
 
   it("resolves the runtime's libraries from the extension's node_modules", () => {
