@@ -5,12 +5,17 @@
 import * as vscode from "vscode";
 import { AibookNotebookSerializer, NOTEBOOK_TYPE, notebookContentOptions } from "./serializer";
 import { startLanguageClient } from "./language-client";
+import { AibookController } from "./controller";
+import { registerKernelCommands } from "./kernelCommands";
+import { createKernelStatus } from "./kernelStatus";
 
 export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     vscode.workspace.registerNotebookSerializer(NOTEBOOK_TYPE, new AibookNotebookSerializer(), notebookContentOptions),
   );
   context.subscriptions.push(startLanguageClient(context));
+  const kernels = new AibookController(vscode.Uri.joinPath(context.extensionUri, "dist", "kernel.js").fsPath);
+  context.subscriptions.push(kernels, registerKernelCommands(kernels), createKernelStatus(kernels));
 }
 
 export function deactivate(): void {}
