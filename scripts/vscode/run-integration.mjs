@@ -8,10 +8,11 @@
 // Each run tests a fresh copy of test/fixtures/workspace/. Exit status: 0 when every test
 // passed, 1 otherwise (a failed test, a crash, or the --timeout; default 300 s).
 // $AIBOOK_TEST_RESULT, when set, receives the suite's counts as JSON (scripts/test.mjs reads it).
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { codeServerState, quietSettings, startCodeServer, writeUserSettings } from "./code-server.mjs";
 import { ensureVSCode, repoRoot, SetupError } from "./ensure.mjs";
 
 /** Options from the command line and the environment. */
@@ -44,39 +45,22 @@ const log = (...m) => console.log("[integration]", ...m);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const testsEntry = path.join(repoRoot, "dist", "test", "integration", "index.js");
 
-/** A fresh folder for this run: workspace copy, VS Code's user data, logs, HOME/XDG/TMPDIR. */
+/** A fresh folder for this run: workspace copy, VS Code's state, logs, HOME and TMPDIR. */
 function makeRunFolder() {
   const run = fs.mkdtempSync(path.join(os.tmpdir(), "aibook-integration-"));
-  for (const d of ["home", "config", "data", "cache", "state", "tmp", "user-data/User", "extensions", "logs", "ws"]) {
-    fs.mkdirSync(path.join(run, d), { recursive: true });
-  }
+  for (const d of ["home", "tmp"]) fs.mkdirSync(path.join(run, d));
   const workspace = path.join(run, "ws", "workspace");
   fs.cpSync(path.join(repoRoot, "test", "fixtures", "workspace"), workspace, { recursive: true });
-  const settings = {
-    "chat.disableAIFeatures": true,
-    "extensions.autoCheckUpdates": false,
-    "extensions.autoUpdate": false,
-    "extensions.ignoreRecommendations": true,
-    "files.autoSave": "off",
-    "telemetry.telemetryLevel": "off",
-    "update.mode": "none",
-    "workbench.startupEditor": "none",
-    "security.workspace.trust.enabled": false,
-  };
-  fs.writeFileSync(path.join(run, "user-data", "User", "settings.json"), JSON.stringify(settings, null, 2) + "\n");
-  const env = {
-    ...process.env,
+  const state = codeServerState(run, {
     HOME: path.join(run, "home"),
-    XDG_CONFIG_HOME: path.join(run, "config"),
-    XDG_DATA_HOME: path.join(run, "data"),
-    XDG_CACHE_HOME: path.join(run, "cache"),
-    XDG_STATE_HOME: path.join(run, "state"),
     TMPDIR: path.join(run, "tmp"),
     AIBOOK_TEST_LOG: path.join(run, "logs", "suite.log"),
     AIBOOK_TEST_RESULT: path.join(run, "logs", "result.json"),
-  };
-  fs.writeFileSync(env.AIBOOK_TEST_LOG, "");
-  return { run, workspace, env };
+  });
+  // auto-save off: only the tests' own saves may write the workspace files
+  writeUserSettings(state, { ...quietSettings, "files.autoSave": "off", "security.workspace.trust.enabled": false });
+  fs.writeFileSync(state.env.AIBOOK_TEST_LOG, "");
+  return { run, workspace, state, env: state.env };
 }
 
 /** Copies new lines of the suite's log to stdout while the suite runs. */
@@ -98,42 +82,6 @@ function followLog(file) {
   };
   const timer = setInterval(pump, 200);
   return () => { clearInterval(timer); pump(); };
-}
-
-/** code-server in its own process group (so that stopping it stops its helpers too). */
-async function startCodeServer(vscode, runFolder, env) {
-  const logFile = path.join(runFolder, "logs", "code-server.log");
-  const out = fs.openSync(logFile, "w");
-  const child = spawn(vscode.node, [
-    vscode.codeServerEntry,
-    "--bind-addr", "127.0.0.1:0",
-    "--auth", "none",
-    "--user-data-dir", path.join(runFolder, "user-data"),
-    "--extensions-dir", path.join(runFolder, "extensions"),
-    "--disable-telemetry", "--disable-update-check", "--disable-workspace-trust",
-    "--disable-getting-started-override", "--ignore-last-opened",
-    "--vscode-option", "enable-smoke-test-driver",
-  ], { env, detached: true, stdio: ["ignore", out, out] });
-  fs.closeSync(out);
-  let exited = false;
-  child.on("exit", () => { exited = true; });
-  const stop = async () => {
-    if (!child.pid) return;
-    try { process.kill(-child.pid, "SIGTERM"); } catch { return; }
-    for (let i = 0; i < 50; i++) {
-      try { process.kill(-child.pid, 0); } catch { return; }
-      await sleep(100);
-    }
-    try { process.kill(-child.pid, "SIGKILL"); } catch {}
-  };
-  for (let i = 0; i < 300 && !exited; i++) {
-    const m = /HTTP server listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(fs.readFileSync(logFile, "utf8"));
-    if (m) return { url: m[1], pid: child.pid, stop, logFile };
-    await sleep(100);
-  }
-  await stop();
-  const tail = fs.readFileSync(logFile, "utf8").split("\n").slice(-15).join("\n");
-  throw new SetupError(`code-server did not start (log: ${logFile})\n${tail}`);
 }
 
 /** Opens the workbench with the smoke-test driver payload; resolves with the extension host's exit code. */
@@ -171,16 +119,17 @@ async function runInBrowser(vscode, server, workspace, runFolder) {
   }
 }
 
-async function runWithCodeServer(runFolder, workspace, env) {
+async function runWithCodeServer(runFolder, workspace, state) {
   const vscode = ensureVSCode();
   if (opt.build) build();
-  const server = await startCodeServer(vscode, runFolder, env);
+  const server = await startCodeServer(vscode, state, { extraArgs: ["--vscode-option", "enable-smoke-test-driver"] });
   log(`code-server ${vscode.codeServerVersion} on ${server.url} (process group ${server.pid}); run folder ${runFolder}`);
   cleanups.push(server.stop);
   return runInBrowser(vscode, server, workspace, runFolder);
 }
 
-async function runWithElectron(runFolder, workspace, env) {
+async function runWithElectron(runFolder, workspace, state) {
+  const env = state.env;
   if (opt.build) build();
   const { runTests } = await import("@vscode/test-electron");
   log("running in desktop VS Code through @vscode/test-electron (downloads VS Code: needs internet)");
@@ -194,7 +143,7 @@ async function runWithElectron(runFolder, workspace, env) {
       extensionTestsPath: testsEntry,
       extensionTestsEnv: { AIBOOK_TEST_LOG: env.AIBOOK_TEST_LOG, AIBOOK_TEST_RESULT: env.AIBOOK_TEST_RESULT },
       launchArgs: [workspace, "--disable-extensions",
-        "--user-data-dir", path.join(runFolder, "user-data"), "--extensions-dir", path.join(runFolder, "extensions")],
+        "--user-data-dir", state.userData, "--extensions-dir", state.extensions],
     });
     return 0;
   } catch (e) {
@@ -220,7 +169,7 @@ async function cleanUp() {
 
 async function main() {
   const started = Date.now();
-  const { run, workspace, env } = makeRunFolder();
+  const { run, workspace, state, env } = makeRunFolder();
   const stopFollowing = followLog(env.AIBOOK_TEST_LOG);
   let timer;
   const timeout = new Promise((resolve) => {
@@ -228,7 +177,7 @@ async function main() {
   });
   let outcome;
   try {
-    outcome = await Promise.race([(opt.electron ? runWithElectron : runWithCodeServer)(run, workspace, env), timeout]);
+    outcome = await Promise.race([(opt.electron ? runWithElectron : runWithCodeServer)(run, workspace, state), timeout]);
   } finally {
     clearTimeout(timer);
     stopFollowing();

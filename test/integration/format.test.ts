@@ -21,8 +21,20 @@ async function readText(uri: vscode.Uri): Promise<string> {
 /** The writer's layout for a file of this shape: two-space JSON with a final newline. */
 const pretty = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
 
-/** Opening must fail; returns the message so that each test can say what it must name. */
+/**
+ * Opens the file in an editor as a person would (so it has a tab), then asks for the notebook
+ * document; that must fail. Returns the message so that each test can say what it must name.
+ */
 async function openingError(uri: vscode.Uri): Promise<string> {
+  await vscode.commands.executeCommand("vscode.open", uri).then(
+    () => undefined,
+    () => undefined, // the editor shows the failure itself; the message is checked below
+  );
+  const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+  assert.ok(
+    tabs.some((t) => t.input instanceof vscode.TabInputNotebook && t.input.uri.toString() === uri.toString()),
+    `${uri.path} has a notebook editor tab`,
+  );
   try {
     const nb = await vscode.workspace.openNotebookDocument(uri);
     assert.fail(`${uri.path} opened as a notebook of ${nb.cellCount} cells instead of failing`);
@@ -88,7 +100,7 @@ suite("aibook notebooks in VS Code", () => {
     const inserted = new vscode.NotebookCellData(vscode.NotebookCellKind.Markup, "## Inserted\nby a test", "markdown");
     edit.set(uri, [vscode.NotebookEdit.insertCells(1, [inserted])]);
     assert.equal(await vscode.workspace.applyEdit(edit), true);
-    assert.equal(nb.cellCount, 4);
+    assert.equal(nb.cellCount, 3);
     assert.equal(await nb.save(), true);
 
     before.cells.splice(1, 0, { kind: "markdown", source: ["## Inserted", "by a test"] });
