@@ -9,6 +9,8 @@ type Command = (args: string[]) => Promise<number>;
 
 const commands: Record<string, Command> = {
   run: async (args) => (await import("./run")).runCommand(args),
+  export: async (args) => (await import("./export")).exportCommand(args),
+  import: async (args) => (await import("./import")).importCommand(args),
 };
 
 export const usage = `usage:

@@ -1,0 +1,186 @@
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import ts from "typescript";
+import { exportCommand } from "../../src/cli/export";
+import { importCommand } from "../../src/cli/import";
+import { parseNotebook, serializeNotebook, type AibookNotebook } from "../../src/format";
+import type { IpynbNotebook } from "../../src/format/ipynb";
+import { formatFixturesDir, pitfallCorpusDir, repoRoot } from "../format/paths";
+
+/** Runs a command with standard output and error captured. */
+async function run(command: (args: string[]) => Promise<number>, args: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const out = process.stdout.write;
+  const err = process.stderr.write;
+  process.stdout.write = ((chunk: string) => ((stdout += chunk), true)) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string) => ((stderr += chunk), true)) as typeof process.stderr.write;
+  try {
+    return { code: await command(args), stdout, stderr };
+  } finally {
+    process.stdout.write = out;
+    process.stderr.write = err;
+  }
+}
+
+describe("cli: export and import", () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), "aibook-convert-"));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const corpus = readdirSync(pitfallCorpusDir).filter((f) => f.endsWith(".aibook"));
+
+  it("exports every corpus notebook to nbformat 4 for a TypeScript kernel and imports it back to the same bytes", async () => {
+    assert.ok(corpus.length >= 20);
+    for (const file of corpus) {
+      const source = path.join(pitfallCorpusDir, file);
+      const ipynb = path.join(dir, file.replace(".aibook", ".ipynb"));
+      const exported = await run(exportCommand, [source, "--to", "ipynb", "--out", ipynb]);
+      assert.equal(exported.code, 0, exported.stderr);
+      const nb = JSON.parse(readFileSync(ipynb, "utf8")) as IpynbNotebook;
+      assert.equal(nb.nbformat, 4);
+      assert.deepEqual(nb.metadata.kernelspec, { name: "tslab", display_name: "TypeScript", language: "typescript" });
+      assert.equal((nb.metadata.language_info as { name: string }).name, "typescript");
+      const ids = nb.cells.map((c) => c.id);
+      assert.equal(new Set(ids).size, ids.length);
+      for (const id of ids) assert.match(id!, /^[a-zA-Z0-9_-]{1,64}$/);
+      for (const cell of nb.cells) {
+        if (cell.cell_type === "code") assert.ok(Array.isArray(cell.outputs) && "execution_count" in cell, file);
+      }
+
+      const back = path.join(dir, file);
+      const imported = await run(importCommand, [ipynb, "--out", back]);
+      assert.equal(imported.code, 0, imported.stderr);
+      assert.equal(readFileSync(back, "utf8"), readFileSync(source, "utf8"), file);
+    }
+  });
+
+  it("keeps outputs, languages, execution and cell keys through ipynb; drops only output-level unknown keys", async () => {
+    const source = path.join(formatFixturesDir, "golden/full.aibook");
+    assert.equal((await run(exportCommand, [source, "--to", "ipynb", "--out", path.join(dir, "full.ipynb")])).code, 0);
+    const back = path.join(dir, "back.aibook");
+    assert.equal((await run(importCommand, [path.join(dir, "full.ipynb"), "--out", back])).code, 0);
+
+    const expected = parseNotebook(readFileSync(source), "full.aibook");
+    delete expected.extra;
+    for (const cell of expected.cells) {
+      for (const output of cell.outputs ?? []) {
+        delete output.extra;
+        for (const item of output.items) delete item.extra;
+      }
+    }
+    assert.equal(readFileSync(back, "utf8"), serializeNotebook(expected));
+  });
+
+  it("imports a tslab notebook: streams, results, images, errors, a JavaScript cell and a raw cell", async () => {
+    const out = path.join(dir, "tslab.aibook");
+    const result = await run(importCommand, [path.join(formatFixturesDir, "ipynb/tslab.ipynb"), "--out", out]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /tslab\.aibook \(5 cells\)/);
+    assert.equal(readFileSync(out, "utf8"), readFileSync(path.join(formatFixturesDir, "ipynb/tslab.expected.aibook"), "utf8"));
+  });
+
+  it("refuses notebooks of other languages, broken JSON and missing files with exit 2, naming the file", async () => {
+    const python = path.join(dir, "py.ipynb");
+    writeFileSync(python, JSON.stringify({ cells: [], metadata: { kernelspec: { name: "python3", language: "python" } }, nbformat: 4, nbformat_minor: 5 }));
+    const py = await run(importCommand, [python]);
+    assert.equal(py.code, 2);
+    assert.match(py.stderr, /py\.ipynb: its kernel runs python; aibook imports notebooks with TypeScript or JavaScript cells/);
+    assert.equal(existsSync(path.join(dir, "py.aibook")), false);
+
+    const broken = path.join(dir, "broken.ipynb");
+    writeFileSync(broken, '{\n "cells": [\n');
+    const bad = await run(importCommand, [broken]);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /broken\.ipynb:3:1: not valid JSON: unexpected end of file/);
+
+    const missing = await run(importCommand, [path.join(dir, "nope.ipynb")]);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /nope\.ipynb: cannot read the file/);
+
+    assert.equal((await run(importCommand, [])).code, 2);
+    assert.equal((await run(importCommand, [broken, "--bogus"])).code, 2);
+  });
+
+  it("does not replace an existing notebook unless --out names it", async () => {
+    const ipynb = path.join(dir, "n.ipynb");
+    await run(exportCommand, [path.join(pitfallCorpusDir, corpus[0]), "--to", "ipynb", "--out", ipynb]);
+    const existing = path.join(dir, "n.aibook");
+    writeFileSync(existing, "precious");
+    const refused = await run(importCommand, [ipynb]);
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /n\.aibook already exists/);
+    assert.equal(readFileSync(existing, "utf8"), "precious");
+    assert.equal((await run(importCommand, [ipynb, "--out", existing])).code, 0);
+    assert.notEqual(readFileSync(existing, "utf8"), "precious");
+  });
+
+  it("refuses bad usage and unreadable notebooks with exit 2, and never writes over the notebook", async () => {
+    const notebook = path.join(dir, "churn.aibook");
+    writeFileSync(notebook, '{\n  "aibook": 2\n}\n');
+    const newer = await run(exportCommand, [notebook, "--to", "ipynb"]);
+    assert.equal(newer.code, 2);
+    assert.match(newer.stderr, /churn\.aibook:2:13: written by a newer aibook \(format version 2\)/);
+    assert.equal(existsSync(path.join(dir, "churn.ipynb")), false);
+
+    const missing = await run(exportCommand, [path.join(dir, "gone.aibook"), "--to", "ts"]);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /gone\.aibook: cannot read the file/);
+
+    const good = path.join(dir, "good.aibook");
+    writeFileSync(good, readFileSync(path.join(pitfallCorpusDir, corpus[0])));
+    for (const args of [[good], [good, "--to", "pdf"], [good, "--to"], ["--to", "ts"], [good, "--to", "ts", "--out", good], [good, "--to", "ts", "--frobnicate"]]) {
+      const result = await run(exportCommand, args);
+      assert.equal(result.code, 2, args.join(" "));
+      assert.match(result.stderr, /^aibook export: /);
+    }
+    assert.equal(readFileSync(good, "utf8"), readFileSync(path.join(pitfallCorpusDir, corpus[0]), "utf8"));
+  });
+
+  it("exports every corpus notebook to a script that parses, with the imports on top", async () => {
+    for (const file of corpus) {
+      const result = await run(exportCommand, [path.join(pitfallCorpusDir, file), "--to", "ts", "--out", "-"]);
+      assert.equal(result.code, 0, result.stderr);
+      const output = ts.transpileModule(result.stdout, { reportDiagnostics: true, compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } });
+      assert.deepEqual(output.diagnostics?.map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n")), [], file);
+      const lines = result.stdout.split("\n");
+      const firstImport = lines.findIndex((l) => l.startsWith("import "));
+      assert.ok(firstImport > 0 && firstImport < lines.indexOf("async function main(): Promise<void> {"), file);
+    }
+  });
+
+  it("exports a script that runs the cells in order, with top-level await and names declared again", () => {
+    const notebook: AibookNotebook = {
+      metadata: {},
+      cells: [
+        { kind: "markdown", source: "# Steps\n\nin order" },
+        { kind: "code", language: "typescript", source: 'import path from "node:path";\nconst name: string = path.basename("/a/b.txt");\nconsole.log(`one ${name}`);', outputs: [] },
+        { kind: "code", language: "javascript", source: "const wait = await Promise.resolve(2);\nconsole.log('two', wait);", outputs: [] },
+        { kind: "code", language: "typescript", source: "const name = `three\n  kept`;\nconsole.log(name);", outputs: [] },
+      ],
+    };
+    const file = path.join(dir, "steps.aibook");
+    writeFileSync(file, serializeNotebook(notebook));
+    return run(exportCommand, [file, "--to", "ts"]).then((result) => {
+      assert.equal(result.code, 0, result.stderr);
+      const script = readFileSync(path.join(dir, "steps.ts"), "utf8");
+      assert.match(script, /^\/\/ # Steps$/m);
+      assert.match(script, /^import path from "node:path";$/m);
+      const printed = execFileSync(path.join(repoRoot, "node_modules/.bin/tsx"), [path.join(dir, "steps.ts")], { encoding: "utf8", cwd: dir });
+      assert.equal(printed, "one b.txt\ntwo 2\nthree\n  kept\n");
+    });
+  });
+
+  it("keeps the script flat when no cell declares a name again", async () => {
+    const file = path.join(dir, "flat.aibook");
+    writeFileSync(file, serializeNotebook({ metadata: {}, cells: [{ kind: "code", source: "const a = 1;" }, { kind: "code", source: "console.log(a + 1);" }] }));
+    const result = await run(exportCommand, [file, "--to", "ts", "--out", "-"]);
+    assert.equal(result.stdout.split("\n").includes("{"), false);
+    assert.match(result.stdout, /\/\/ %% cell 0\nconst a = 1;\n\/\/ %% cell 1\nconsole\.log\(a \+ 1\);\n}\n/);
+  });
+});
