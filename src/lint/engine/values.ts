@@ -1,0 +1,209 @@
+/**
+ * The abstract values the analysis tracks and the facts it records. A value is a union of the
+ * things a variable may hold (a branch or a loop joins them); an empty union is "unknown", on
+ * which every rule stays silent.
+ */
+import type ts from "typescript";
+import type { Atom, SplitFact } from "./rows";
+
+export type Role = "classifier" | "regressor" | "transformer" | "unsupervised" | "unknown";
+export type Complexity = "complex" | "simple" | "other";
+
+/** Rows of data: a DataFrame, a Series, an array, a tensor, or one row of them (`elem`). */
+export interface DataObj {
+  t: "data";
+  atoms: Atom[];
+  /** Data-dependent steps whose statistics went into these values. */
+  taints: Set<StepFact>;
+  elem?: boolean;
+  shuffled?: boolean;
+  timeOrdered?: boolean;
+  /** Literal elements, for iterating a literal array. */
+  tuple?: Value[];
+}
+
+export interface ModelObj {
+  t: "model";
+  id: number;
+  cls: string;
+  lib: string;
+  role: Role;
+  complexity: Complexity;
+  node: ts.Node;
+  /** The latest fit of this model object (training call), if any. */
+  fit?: FitFact;
+  /** For a fitted transformer: the step its fit recorded. */
+  step?: StepFact;
+  /** tfjs: hints read from layers and compile options. */
+  hints: { classification?: boolean };
+}
+
+/** Predictions of a model for some rows. */
+export interface PredObj {
+  t: "pred";
+  model: ModelObj;
+  fit?: FitFact;
+  atoms: Atom[];
+  taints: Set<StepFact>;
+}
+
+/** A measured quality: the result of an evaluation. */
+export interface ScoreObj {
+  t: "score";
+  evaluation: EvalFact;
+}
+
+/** A statistic of the data (a mean, a standard deviation, a maximum). */
+export interface StatObj {
+  t: "stat";
+  step: StepFact;
+}
+
+export interface NumObj {
+  t: "num";
+  sym: string | null;
+  k: number;
+}
+
+export interface StrObj {
+  t: "str";
+  v: string;
+}
+
+export interface RecObj {
+  t: "rec";
+  props: Map<string, Value>;
+}
+
+export interface ArrObj {
+  t: "arr";
+  /** Elements by position when known (a literal), else null. */
+  elems: Value[] | null;
+  /** The union of every element (grows with push). */
+  elem: Value;
+}
+
+export interface FnObj {
+  t: "fn";
+  node: ts.SignatureDeclaration & { body?: ts.Node };
+  env: Env;
+}
+
+/** A library name: a module, a function or a class of it ("aibook/trainTestSplit", "tf/layers/dense"). */
+export interface LibObj {
+  t: "lib";
+  path: string;
+}
+
+/** The result of compareModels: a cross-validated leaderboard of the given models. */
+export interface BoardObj {
+  t: "board";
+  models: Value;
+}
+
+export type Obj = DataObj | ModelObj | PredObj | ScoreObj | StatObj | NumObj | StrObj | RecObj | ArrObj | FnObj | LibObj | BoardObj;
+export type Value = Obj[];
+
+export interface Env {
+  vars: Map<string, Value>;
+  parent?: Env;
+}
+
+export interface FitFact {
+  id: number;
+  model: ModelObj;
+  atoms: Atom[];
+  node: ts.Node;
+  /** Cross-validation fits (crossValidate, compareModels) train and evaluate inside. */
+  cv?: boolean;
+}
+
+export interface StepFact {
+  id: number;
+  /** What the step is, for messages ("StandardScaler", "a mean", "oversampling"). */
+  name: string;
+  atoms: Atom[];
+  node: ts.Node;
+}
+
+export interface EvalFact {
+  id: number;
+  model: ModelObj | null;
+  fit: FitFact | undefined;
+  atoms: Atom[];
+  taints: Set<StepFact>;
+  node: ts.Node;
+  cv?: boolean;
+}
+
+/** Two or more measured scores compared (a `>`, Math.max, a sort): choosing by score. */
+export interface CompareFact {
+  node: ts.Node;
+  left: ScoreObj[];
+  right: ScoreObj[];
+}
+
+export interface Facts {
+  fits: FitFact[];
+  steps: StepFact[];
+  evals: EvalFact[];
+  splits: SplitFact[];
+  compares: CompareFact[];
+  models: ModelObj[];
+}
+
+export const unknown: Value = [];
+
+export function join(...values: Value[]): Value {
+  const out: Obj[] = [];
+  for (const v of values) for (const o of v) if (!out.includes(o)) out.push(o);
+  return out;
+}
+
+export function dataOf(v: Value): DataObj[] {
+  return v.filter((o): o is DataObj => o.t === "data");
+}
+
+export function modelsOf(v: Value): ModelObj[] {
+  return v.filter((o): o is ModelObj => o.t === "model");
+}
+
+export function scoresOf(v: Value): ScoreObj[] {
+  return v.filter((o): o is ScoreObj => o.t === "score");
+}
+
+/** Rows a value holds: data rows, or the rows predictions were made for. */
+export function atomsOf(v: Value): Atom[] {
+  const out: Atom[] = [];
+  for (const o of v) if (o.t === "data" || o.t === "pred") for (const a of o.atoms) if (!out.some((x) => x.key === a.key)) out.push(a);
+  return out;
+}
+
+export function taintsOf(v: Value, depth = 2, out = new Set<StepFact>()): Set<StepFact> {
+  for (const o of v) {
+    if (o.t === "data" || o.t === "pred") for (const s of o.taints) out.add(s);
+    if (o.t === "stat") out.add(o.step);
+    if (o.t === "model" && o.step) out.add(o.step);
+    if (depth > 0 && o.t === "arr") taintsOf(o.elem, depth - 1, out);
+    if (depth > 0 && o.t === "rec") for (const p of o.props.values()) taintsOf(p, depth - 1, out);
+  }
+  return out;
+}
+
+export function lookup(env: Env, name: string): Value | undefined {
+  for (let e: Env | undefined = env; e; e = e.parent) {
+    const v = e.vars.get(name);
+    if (v) return v;
+  }
+  return undefined;
+}
+
+/** Assign to the nearest scope that declares the name (or the outermost one). */
+export function assign(env: Env, name: string, value: Value): void {
+  for (let e: Env | undefined = env; e; e = e.parent) {
+    if (e.vars.has(name) || !e.parent) {
+      e.vars.set(name, value);
+      return;
+    }
+  }
+}

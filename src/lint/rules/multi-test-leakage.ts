@@ -1,0 +1,61 @@
+/**
+ * multi-test-leakage: test-set scores of several models (or hyperparameter values) are compared to
+ * keep the best one. The winner's test score is then picked for being high, so it overestimates.
+ */
+import { isHeldOut, isValidationRows } from "../engine/queries";
+import type { ScoreObj } from "../engine/values";
+import type { Rule } from "../engine/types";
+
+const testScores = (scores: ScoreObj[]): ScoreObj[] =>
+  scores.filter((s) => s.evaluation.fit && !s.evaluation.cv && isHeldOut(s.evaluation) && !isValidationRows(s.evaluation.atoms));
+
+export const multiTestLeakage: Rule = {
+  meta: {
+    id: "multi-test-leakage",
+    severity: "warning",
+    description: "One test set is used to choose between models, then reported as the estimate.",
+    fixes: [],
+    docs: `# multi-test-leakage
+
+One test set is used to choose between several models or hyperparameter values (compare the test
+scores, keep the best), and the chosen model's test score is then the reported estimate. The best of
+several noisy scores is biased upwards: the test set has become part of training.
+
+## Incorrect
+\`\`\`ts
+for (const k of [1, 3, 5, 7]) {
+  const knn = new KNeighborsClassifier({ k }).fit(xTrain, yTrain);
+  const score = metrics.accuracy(yTest, knn.predict(xTest));
+  if (score > best.score) best = { k, score };
+}
+\`\`\`
+
+## Correct
+\`\`\`ts
+const board = compareModels({ k3: new KNeighborsClassifier({ k: 3 }), k9: new KNeighborsClassifier({ k: 9 }) }, xTrain, yTrain, { folds: 5, metric: "f1" });
+const chosen = board.best().model.clone().fit(xTrain, yTrain);
+evaluate(chosen, xTest, yTest); // the test set, once
+\`\`\`
+
+## What to do instead
+Choose on a validation split cut from the training part, or by cross-validation on the training part
+(\`compareModels\`, \`crossValidate\`), and touch the test set once at the end.`,
+  },
+  create(context) {
+    for (const c of context.facts.compares) {
+      const left = testScores(c.left);
+      const right = testScores(c.right);
+      const differentFits = left.some((l) => right.some((r) => l.evaluation.fit !== r.evaluation.fit));
+      if (!differentFits) continue;
+      const evals = [...new Set([...left, ...right].map((s) => s.evaluation.node))];
+      context.report({
+        node: c.node,
+        message:
+          `Test-set scores of different models are compared here to keep the best (scores from ${evals.map((n) => context.where(n)).join("; ")}): ` +
+          `the winner's test score is then biased upwards. Choose by cross-validation on the training part (compareModels) or on a validation split, ` +
+          `and evaluate on the test set once at the end.`,
+        related: evals.map((node) => ({ node, message: "a test-set score used for the choice" })),
+      });
+    }
+  },
+};

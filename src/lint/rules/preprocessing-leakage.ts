@@ -1,0 +1,60 @@
+/**
+ * preprocessing-leakage: a data-dependent step (scaler, imputer, statistic, encoder, PCA, feature
+ * selection, oversampling) was fitted on rows that later serve as test rows, so the test set
+ * leaked into the model's inputs.
+ */
+import { isHeldOut } from "../engine/queries";
+import { relateRows } from "../engine/rows";
+import type { Rule } from "../engine/types";
+
+export const preprocessingLeakage: Rule = {
+  meta: {
+    id: "preprocessing-leakage",
+    severity: "error",
+    description: "A preprocessing step is fitted on data that still holds the test rows.",
+    fixes: ["Move the step into pipeline(step, model) and fit the pipeline on the training part."],
+    docs: `# preprocessing-leakage
+
+A data-dependent step — a scaler, an imputer or a \`fillna\` with a statistic of the data, an
+encoder, feature selection, PCA, oversampling — is fitted on data that still contains the test rows,
+and those test rows are later used to evaluate. The test set has shaped the inputs: the score is
+optimistic.
+
+## Incorrect
+\`\`\`ts
+const scaled = new StandardScaler().fitTransform(X);
+const { xTrain, xTest, yTrain, yTest } = trainTestSplit(scaled, y, { stratify: true });
+\`\`\`
+\`\`\`ts
+const filled = df.fillNa([df["co2"].mean()], { columns: ["co2"] }); // mean of every row
+\`\`\`
+
+## Correct
+\`\`\`ts
+const { xTrain, xTest, yTrain, yTest } = trainTestSplit(X, y, { stratify: true });
+const model = pipeline(new StandardScaler(), new LogisticRegression()).fit(xTrain, yTrain);
+evaluate(model, xTest, yTest);
+\`\`\`
+
+## What to do instead
+Split first; fit the step on the training part only (\`scaler.fit(xTrain)\`, then \`transform\` both
+parts), or put it inside \`pipeline(...)\` and fit the pipeline on the training part.`,
+  },
+  create(context) {
+    for (const e of context.facts.evals) {
+      if (!e.model || !isHeldOut(e)) continue;
+      for (const step of e.taints) {
+        const r = relateRows(e.atoms, step.atoms);
+        if (r !== "identical" && r !== "overlap") continue;
+        context.report({
+          node: step.node,
+          message:
+            `${step.name} is computed on data that still holds the test rows, which are used to evaluate ${e.model.cls} ` +
+            `(${context.where(e.node)}): the test set leaks into the model's inputs. Split first and fit this step on the training part only, ` +
+            `or put it into pipeline(step, model) fitted on the training part.`,
+          related: [{ node: e.node, message: "the test rows this step saw are used to evaluate here" }],
+        });
+      }
+    }
+  },
+};
