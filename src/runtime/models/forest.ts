@@ -1,0 +1,142 @@
+/**
+ * Random forests: bootstrap samples, a random subset of features per split, averaged trees.
+ * ml-random-forest's API and behaviour (bagging + CART, class-probability averaging), on the
+ * binned tree builder: ml-random-forest/ml-cart re-sort every column at every node and take
+ * minutes where scikit-learn takes seconds (see scripts/bench/runtime-models.mjs), and its
+ * train() writes into its options. Trees are seeded from `seed`, so fits repeat exactly.
+ */
+import type { Label } from "../core/data";
+import { BaseEstimator, registerEstimator, type Classifier, type Regressor } from "../core/estimator";
+import { createRandom } from "../random";
+import { binFeatures, buildTree, leafOf, type BinnedData, type Tree, type TreeTarget } from "./treeBuilder";
+import { normalise, treeSettings } from "./decisionTree";
+import { checkNumber, fitClasses, fitMatrix, fitTarget, labelsFromProba, predictMatrix } from "./shared";
+
+export interface RandomForestOptions {
+  nEstimators: number;
+  maxDepth: number | undefined;
+  minSamplesSplit: number;
+  minSamplesLeaf: number;
+  maxFeatures: number | "sqrt" | "log2" | undefined;
+  bootstrap: boolean;
+  seed: number | undefined;
+}
+
+interface ForestState {
+  classes?: Label[];
+  trees: Tree[];
+  nFeatures: number;
+  featureImportances: number[];
+}
+
+function growForest(where: string, params: RandomForestOptions, values: number[][], target: TreeTarget): ForestState {
+  const nEstimators = checkNumber(where, "nEstimators", params.nEstimators, 1, true);
+  const settings = treeSettings(where, params, values[0].length);
+  const data: BinnedData = binFeatures(values);
+  const random = createRandom(params.seed);
+  const n = values.length;
+  const trees: Tree[] = [];
+  const importance = new Float64Array(values[0].length);
+  for (let t = 0; t < nEstimators; t++) {
+    const treeRandom = random.fork();
+    const rows = params.bootstrap ? Int32Array.from({ length: n }, () => treeRandom.int(n)) : Int32Array.from({ length: n }, (_, i) => i);
+    const built = buildTree(data, target, rows, { ...settings, random: treeRandom });
+    trees.push(built.tree);
+    normalise(built.importance).forEach((v, j) => (importance[j] += v / nEstimators));
+  }
+  return { trees, nFeatures: values[0].length, featureImportances: normalise(importance) };
+}
+
+export class RandomForestClassifier extends BaseEstimator<RandomForestOptions> implements Classifier {
+  static override readonly estimatorName = "RandomForestClassifier";
+  #state?: ForestState;
+
+  constructor(options: Partial<RandomForestOptions> = {}) {
+    super({ nEstimators: 100, maxDepth: undefined, minSamplesSplit: 2, minSamplesLeaf: 1, maxFeatures: "sqrt", bootstrap: true, seed: undefined }, options);
+  }
+
+  get classes(): Label[] {
+    this.assertFitted("classes");
+    return [...this.#state!.classes!];
+  }
+
+  get featureImportances(): number[] {
+    this.assertFitted("featureImportances");
+    return [...this.#state!.featureImportances];
+  }
+
+  fit(X: unknown, y: unknown): this {
+    const where = `${this.estimatorName}.fit`;
+    const { values } = fitMatrix(X, where);
+    const { classes, codes } = fitClasses(y, values.length, where);
+    this.#state = { ...growForest(where, this.params, values, { kind: "classification", codes, nClasses: classes.length }), classes };
+    this.markFitted();
+    return this;
+  }
+
+  /** The mean of the trees' class fractions, as scikit-learn's predict_proba. */
+  predictProba(X: unknown): number[][] {
+    this.assertFitted("predictProba");
+    const { trees, nFeatures, classes } = this.#state!;
+    return predictMatrix(X, nFeatures, `${this.estimatorName}.predictProba`).map((x) => {
+      const proba = new Array(classes!.length).fill(0);
+      for (const tree of trees) {
+        const v = tree.value[leafOf(tree, x)];
+        for (let k = 0; k < v.length; k++) proba[k] += v[k] / trees.length;
+      }
+      return proba;
+    });
+  }
+
+  predict(X: unknown): Label[] {
+    return labelsFromProba(this.predictProba(X), this.#state?.classes ?? []);
+  }
+
+  protected saveState(): ForestState {
+    return this.#state!;
+  }
+
+  protected loadState(state: unknown): void {
+    this.#state = state as ForestState;
+  }
+}
+
+export class RandomForestRegressor extends BaseEstimator<RandomForestOptions> implements Regressor {
+  static override readonly estimatorName = "RandomForestRegressor";
+  #state?: ForestState;
+
+  constructor(options: Partial<RandomForestOptions> = {}) {
+    super({ nEstimators: 100, maxDepth: undefined, minSamplesSplit: 2, minSamplesLeaf: 1, maxFeatures: undefined, bootstrap: true, seed: undefined }, options);
+  }
+
+  get featureImportances(): number[] {
+    this.assertFitted("featureImportances");
+    return [...this.#state!.featureImportances];
+  }
+
+  fit(X: unknown, y: unknown): this {
+    const where = `${this.estimatorName}.fit`;
+    const { values } = fitMatrix(X, where);
+    const target = Float64Array.from(fitTarget(y, values.length, where));
+    this.#state = growForest(where, this.params, values, { kind: "regression", values: target });
+    this.markFitted();
+    return this;
+  }
+
+  predict(X: unknown): number[] {
+    this.assertFitted("predict");
+    const { trees, nFeatures } = this.#state!;
+    return predictMatrix(X, nFeatures, `${this.estimatorName}.predict`).map((x) => trees.reduce((s, t) => s + t.value[leafOf(t, x)][0], 0) / trees.length);
+  }
+
+  protected saveState(): ForestState {
+    return this.#state!;
+  }
+
+  protected loadState(state: unknown): void {
+    this.#state = state as ForestState;
+  }
+}
+
+registerEstimator(RandomForestClassifier);
+registerEstimator(RandomForestRegressor);
