@@ -11,6 +11,7 @@ const commands: Record<string, Command> = {
   run: async (args) => (await import("./run")).runCommand(args),
   export: async (args) => (await import("./export")).exportCommand(args),
   import: async (args) => (await import("./import")).importCommand(args),
+  lint: async (args) => (await import("./lint")).lintCommand(args),
 };
 
 export const usage = `usage:
