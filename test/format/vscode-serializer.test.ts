@@ -39,7 +39,7 @@ describe("extension serializer: .aibook <-> NotebookData", () => {
     const data = await open(readFileSync(path.join(golden, "full.aibook")));
     assert.deepEqual(
       data.cells.map((c) => [c.kind, c.languageId]),
-      [[1, "markdown"], [2, "typescript"], [2, "javascript"]],
+      [[1, "markdown"], [2, editorLanguageOf("typescript")], [2, editorLanguageOf("javascript")]],
     );
     const code = data.cells[1];
     assert.equal(code.value, 'const df = await readCsv("data/churn.csv");\ndf.shape');
@@ -97,7 +97,7 @@ describe("extension serializer: .aibook <-> NotebookData", () => {
   it("declares outputs as saved, and the runtime cell metadata as not saved", () => {
     assert.equal(notebookContentOptions.transientOutputs, false);
     assert.deepEqual(notebookContentOptions.transientCellMetadata, { runtime: true });
-    assert.equal(editorLanguageOf("typescript"), "typescript");
-    assert.equal(diskLanguageOf(editorLanguageOf("javascript")), "javascript");
+    for (const language of ["typescript", "javascript", "python"]) assert.equal(diskLanguageOf(editorLanguageOf(language)), language);
+    assert.notEqual(editorLanguageOf("typescript"), editorLanguageOf("javascript"));
   });
 });
