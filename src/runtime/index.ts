@@ -23,12 +23,16 @@ export { trainTestSplit, timeSplit, kFold, stratifiedKFold, crossValidate, split
 export type { SplitOptions, FrameSplitOptions, XYSplit, TimeSplitOptions, Fold, FoldOptions, CrossValidateOptions, CrossValidation, ScoreName, SplitInfo } from "./split";
 
 // Preparing
+export { StandardScaler, MinMaxScaler, SimpleImputer, OneHotEncoder, LabelEncoder, SelectKBest, Pipeline, pipeline } from "./preprocess";
+export type { StandardScalerOptions, MinMaxScalerOptions, SimpleImputerOptions, OneHotEncoderOptions, SelectKBestOptions, PipelineOptions, Step } from "./preprocess";
 
 // Measuring
 export { metrics } from "./metrics";
 export type { MetricName, Average, AverageOptions, ClassificationReport, ClassScores, RocCurve } from "./metrics";
 
 // Statistics
+export { ks2Samp, chi2Contingency, cramersV, labelTable } from "./stats";
+export type { KsResult, Chi2Result } from "./stats";
 
 // Inspecting
 

@@ -1,0 +1,80 @@
+/**
+ * LabelEncoder: labels to 0..k-1 in sorted order (scikit-learn's classes_), and back. For a
+ * target; features take OneHotEncoder, since codes would invent an order between categories.
+ */
+import { AibookError } from "../core/errors";
+import { BaseEstimator, registerEstimator } from "../core/estimator";
+import { isSeries, toVector, type Label } from "../core/data";
+import { sortLabelList } from "../metrics/labels";
+import { Series } from "danfojs-node";
+
+interface State {
+  classes: Label[];
+}
+
+export class LabelEncoder extends BaseEstimator<Record<string, never>> {
+  static override readonly estimatorName = "LabelEncoder";
+  #state?: State;
+
+  constructor(options: Partial<Record<string, never>> = {}) {
+    super({}, options);
+  }
+
+  get classes(): Label[] {
+    this.assertFitted("classes");
+    return [...this.#state!.classes];
+  }
+
+  fit(y: unknown): this {
+    const labels = toVector(y, `${this.estimatorName}.fit`);
+    if (!labels.length) throw new AibookError(`${this.estimatorName}.fit: y has no values.`);
+    this.#state = { classes: sortLabelList([...new Set(labels)]) };
+    this.markFitted();
+    return this;
+  }
+
+  transform(y: unknown): unknown {
+    this.assertFitted("transform");
+    const where = `${this.estimatorName}.transform`;
+    const index = new Map(this.#state!.classes.map((c, k) => [c, k]));
+    const codes = toVector(y, where).map((v, i) => {
+      const k = index.get(v);
+      if (k === undefined) throw new AibookError(`${where}: y holds ${JSON.stringify(v)} at row ${i}, a label not seen in fit (${this.#state!.classes.map((c) => JSON.stringify(c)).join(", ")}).`);
+      return k;
+    });
+    return like(y, codes);
+  }
+
+  fitTransform(y: unknown): unknown {
+    return this.fit(y).transform(y);
+  }
+
+  inverseTransform(codes: unknown): unknown {
+    this.assertFitted("inverseTransform");
+    const classes = this.#state!.classes;
+    const labels = toVector(codes, `${this.estimatorName}.inverseTransform`).map((k, i) => {
+      if (typeof k !== "number" || !Number.isInteger(k) || k < 0 || k >= classes.length) {
+        throw new AibookError(`${this.estimatorName}.inverseTransform: value ${JSON.stringify(k)} at row ${i} is not a code between 0 and ${classes.length - 1}.`);
+      }
+      return classes[k];
+    });
+    return like(codes, labels);
+  }
+
+  protected saveState(): unknown {
+    return this.#state;
+  }
+
+  protected loadState(state: unknown): void {
+    this.#state = state as State;
+  }
+}
+
+/** A Series back for a Series (same index and name), an array otherwise. */
+function like(input: unknown, values: Label[]): unknown {
+  if (!isSeries(input)) return values;
+  const s = input as unknown as { index: (number | string)[]; columns?: string[] };
+  return new Series(values as number[], { index: [...s.index], columns: s.columns });
+}
+
+registerEstimator(LabelEncoder);

@@ -1,0 +1,85 @@
+/**
+ * MinMaxScaler: map each column's training range onto `featureRange` (default [0, 1]); a
+ * constant column is only shifted. Test rows outside the training range fall outside [0, 1],
+ * as in scikit-learn: the scaler never refits on them.
+ */
+import { AibookError } from "../core/errors";
+import { BaseEstimator, registerEstimator, type Transformer } from "../core/estimator";
+import { checkColumns, readMatrix, writeLike, type Shape } from "./io";
+
+export type MinMaxScalerOptions = {
+  featureRange: [number, number];
+};
+
+interface State {
+  shape: Shape;
+  dataMin: number[];
+  dataMax: number[];
+  scale: number[];
+  min: number[];
+}
+
+export class MinMaxScaler extends BaseEstimator<MinMaxScalerOptions> implements Transformer {
+  static override readonly estimatorName = "MinMaxScaler";
+  #state?: State;
+
+  constructor(options: Partial<MinMaxScalerOptions> = {}) {
+    super({ featureRange: [0, 1] }, options);
+  }
+
+  get dataMin(): number[] {
+    this.assertFitted("dataMin");
+    return [...this.#state!.dataMin];
+  }
+
+  get dataMax(): number[] {
+    this.assertFitted("dataMax");
+    return [...this.#state!.dataMax];
+  }
+
+  fit(X: unknown): this {
+    const where = `${this.estimatorName}.fit`;
+    const [lo, hi] = this.params.featureRange;
+    if (!(lo < hi)) throw new AibookError(`${where}: featureRange must be [low, high] with low < high; got [${lo}, ${hi}].`);
+    const { values, shape } = readMatrix(X, where);
+    const p = shape.columns.length;
+    const dataMin = new Array(p).fill(Infinity);
+    const dataMax = new Array(p).fill(-Infinity);
+    for (const row of values) {
+      for (let j = 0; j < p; j++) {
+        if (row[j] < dataMin[j]) dataMin[j] = row[j];
+        if (row[j] > dataMax[j]) dataMax[j] = row[j];
+      }
+    }
+    const scale = dataMin.map((m, j) => {
+      const range = dataMax[j] - m;
+      return (hi - lo) / (range < 10 * Number.EPSILON ? 1 : range);
+    });
+    const min = dataMin.map((m, j) => lo - m * scale[j]);
+    this.#state = { shape, dataMin, dataMax, scale, min };
+    this.markFitted();
+    return this;
+  }
+
+  transform(X: unknown): unknown {
+    this.assertFitted("transform");
+    const { scale, min, shape } = this.#state!;
+    const input = readMatrix(X, `${this.estimatorName}.transform`);
+    checkColumns(shape, input.shape, `${this.estimatorName}.transform`);
+    return writeLike(X, input.values.map((row) => row.map((v, j) => v * scale[j] + min[j])), input.shape.columns);
+  }
+
+  fitTransform(X: unknown): unknown {
+    return this.fit(X).transform(X);
+  }
+
+  protected saveState(): unknown {
+    return this.#state;
+  }
+
+  protected loadState(state: unknown): void {
+    this.#state = state as State;
+  }
+}
+
+registerEstimator(MinMaxScaler);

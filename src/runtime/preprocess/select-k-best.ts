@@ -1,0 +1,173 @@
+/**
+ * SelectKBest: keep the k features with the highest univariate scores — ANOVA F against the
+ * classes (scikit-learn's default f_classif) or F of the correlation with a numeric target
+ * (f_regression). Selecting on all rows before the split leaks the test labels into the choice;
+ * inside pipeline(...) it sees the training part only.
+ */
+import { AibookError } from "../core/errors";
+import { BaseEstimator, registerEstimator, type Transformer } from "../core/estimator";
+import { checkSameLength, toNumbers, toVector } from "../core/data";
+import { sortedLabels } from "../metrics/labels";
+import { fSf } from "../stats/special";
+import { checkColumns, readMatrix, writeLike, type Shape } from "./io";
+
+export type SelectKBestOptions = {
+  k: number | "all";
+  scoreFunc: "f_classif" | "f_regression";
+};
+
+interface State {
+  shape: Shape;
+  scores: (number | null)[];
+  pValues: (number | null)[];
+  selected: number[];
+}
+
+export class SelectKBest extends BaseEstimator<SelectKBestOptions> implements Transformer {
+  static override readonly estimatorName = "SelectKBest";
+  #state?: State;
+
+  constructor(options: Partial<SelectKBestOptions> = {}) {
+    super({ k: 10, scoreFunc: "f_classif" }, options);
+  }
+
+  /** F score of each input column (NaN for a constant column). */
+  get scores(): number[] {
+    this.assertFitted("scores");
+    return this.#state!.scores.map((s) => (s === null ? NaN : s));
+  }
+
+  get pValues(): number[] {
+    this.assertFitted("pValues");
+    return this.#state!.pValues.map((s) => (s === null ? NaN : s));
+  }
+
+  /** Names of the kept columns, in input order. */
+  get selectedColumns(): string[] {
+    this.assertFitted("selectedColumns");
+    return this.#state!.selected.map((j) => this.#state!.shape.columns[j]);
+  }
+
+  fit(X: unknown, y?: unknown): this {
+    const where = `${this.estimatorName}.fit`;
+    if (y === undefined) throw new AibookError(`${where}: SelectKBest scores features against the target: call fit(X, y).`);
+    const { values, shape } = readMatrix(X, where);
+    const p = shape.columns.length;
+    const k = this.params.k === "all" ? p : this.params.k;
+    if (!Number.isInteger(k) || k < 0) throw new AibookError(`${where}: k must be a whole number or "all"; got ${JSON.stringify(this.params.k)}.`);
+    if (k > p) throw new AibookError(`${where}: k = ${k} but X has only ${p} columns; use a smaller k or k: "all".`);
+    let scored: { f: number[]; p: number[] };
+    if (this.params.scoreFunc === "f_classif") {
+      const labels = toVector(y, `${where} (y)`);
+      checkSameLength(values, labels, where);
+      scored = fClassif(values, labels, where);
+    } else if (this.params.scoreFunc === "f_regression") {
+      const target = toNumbers(y, `${where} (y)`);
+      checkSameLength(values, target, where);
+      scored = fRegression(values, target);
+    } else throw new AibookError(`${where}: scoreFunc must be "f_classif" or "f_regression"; got ${JSON.stringify(this.params.scoreFunc)}.`);
+    // scikit-learn: NaN scores count as the lowest; stable sort, keep the last k, in column order.
+    const clean = scored.f.map((f) => (Number.isNaN(f) ? -Number.MAX_VALUE : f));
+    const order = clean.map((_, j) => j).sort((a, b) => clean[a] - clean[b] || a - b);
+    const selected = order.slice(p - k).sort((a, b) => a - b);
+    const json = (v: number) => (Number.isFinite(v) ? v : v === Infinity ? Number.MAX_VALUE : null);
+    this.#state = { shape, scores: scored.f.map(json), pValues: scored.p.map(json), selected };
+    this.markFitted();
+    return this;
+  }
+
+  transform(X: unknown): unknown {
+    this.assertFitted("transform");
+    const { shape, selected } = this.#state!;
+    const input = readMatrix(X, `${this.estimatorName}.transform`);
+    checkColumns(shape, input.shape, `${this.estimatorName}.transform`);
+    return writeLike(X, input.values.map((row) => selected.map((j) => row[j])), selected.map((j) => input.shape.columns[j]));
+  }
+
+  fitTransform(X: unknown, y?: unknown): unknown {
+    return this.fit(X, y).transform(X);
+  }
+
+  protected saveState(): unknown {
+    return this.#state;
+  }
+
+  protected loadState(state: unknown): void {
+    this.#state = state as State;
+  }
+}
+
+/** One-way ANOVA F per column, summed in scikit-learn's order (class by class). */
+export function fClassif(X: number[][], labels: (number | string)[], where = "f_classif"): { f: number[]; p: number[] } {
+  const classes = sortedLabels(labels);
+  if (classes.length < 2) throw new AibookError(`${where}: y holds one class only (${JSON.stringify(classes[0])}); F scores compare classes.`);
+  const p = X[0].length;
+  const n = X.length;
+  const at = new Map(classes.map((c, i) => [c, i]));
+  const sums = classes.map(() => new Array(p).fill(0));
+  const squares = classes.map(() => new Array(p).fill(0));
+  const counts = classes.map(() => 0);
+  X.forEach((row, i) => {
+    const c = at.get(labels[i])!;
+    counts[c]++;
+    for (let j = 0; j < p; j++) {
+      sums[c][j] += row[j];
+      squares[c][j] += row[j] * row[j];
+    }
+  });
+  const f: number[] = [];
+  const pv: number[] = [];
+  const dfbn = classes.length - 1;
+  const dfwn = n - classes.length;
+  for (let j = 0; j < p; j++) {
+    let ssAll = 0;
+    let sumAll = 0;
+    for (let c = 0; c < classes.length; c++) {
+      ssAll += squares[c][j];
+      sumAll += sums[c][j];
+    }
+    const sqSumAll = sumAll ** 2;
+    const sstot = ssAll - sqSumAll / n;
+    let ssbn = 0;
+    for (let c = 0; c < classes.length; c++) ssbn += sums[c][j] ** 2 / counts[c];
+    ssbn -= sqSumAll / n;
+    const sswn = sstot - ssbn;
+    const F = ssbn / dfbn / (sswn / dfwn);
+    f.push(F);
+    pv.push(fSf(F, dfbn, dfwn));
+  }
+  return { f, p: pv };
+}
+
+/** F statistic of each column's correlation with y (scikit-learn's f_regression, centred). */
+export function fRegression(X: number[][], y: number[]): { f: number[]; p: number[] } {
+  const n = X.length;
+  const p = X[0].length;
+  const yMean = y.reduce((a, b) => a + b, 0) / n;
+  const yc = y.map((v) => v - yMean);
+  const yNorm = Math.sqrt(yc.reduce((a, v) => a + v * v, 0));
+  const dof = n - 2;
+  const f: number[] = [];
+  const pv: number[] = [];
+  for (let j = 0; j < p; j++) {
+    let sum = 0;
+    let sq = 0;
+    let dot = 0;
+    for (let i = 0; i < n; i++) {
+      const v = X[i][j];
+      sum += v;
+      sq += v * v;
+      dot += yc[i] * v;
+    }
+    const mean = sum / n;
+    const norm = Math.sqrt(sq - n * mean * mean);
+    const r = dot / norm / yNorm;
+    const r2 = r * r;
+    const F = (r2 / (1 - r2)) * dof;
+    f.push(F);
+    pv.push(fSf(F, 1, dof));
+  }
+  return { f, p: pv };
+}
+
+registerEstimator(SelectKBest);

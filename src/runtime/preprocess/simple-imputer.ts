@@ -1,0 +1,103 @@
+/**
+ * SimpleImputer: fill missing values with a statistic learnt on the training rows (mean, median,
+ * most frequent) or a constant. Imputing before the split lets test rows shape the training
+ * data; inside pipeline(...) the statistic comes from the training part only.
+ */
+import { AibookError } from "../core/errors";
+import { BaseEstimator, registerEstimator, type Transformer } from "../core/estimator";
+import { isFrame, isMissing, isSeries, toTable } from "../core/data";
+import { checkColumns, writeLike, type Shape } from "./io";
+
+export type SimpleImputerOptions = {
+  strategy: "mean" | "median" | "most_frequent" | "constant";
+  /** The value for strategy "constant" (default 0 for numeric columns, "missing_value" for text). */
+  fillValue: number | string | undefined;
+};
+
+interface State {
+  shape: Shape;
+  statistics: (number | string)[];
+}
+
+const STRATEGIES = ["mean", "median", "most_frequent", "constant"];
+
+export class SimpleImputer extends BaseEstimator<SimpleImputerOptions> implements Transformer {
+  static override readonly estimatorName = "SimpleImputer";
+  #state?: State;
+
+  constructor(options: Partial<SimpleImputerOptions> = {}) {
+    super({ strategy: "mean", fillValue: undefined }, options);
+  }
+
+  /** The fill value of each column. */
+  get statistics(): (number | string)[] {
+    this.assertFitted("statistics");
+    return [...this.#state!.statistics];
+  }
+
+  fit(X: unknown): this {
+    const where = `${this.estimatorName}.fit`;
+    const { strategy, fillValue } = this.params;
+    if (!STRATEGIES.includes(strategy)) throw new AibookError(`${where}: strategy must be one of ${STRATEGIES.join(", ")}; got ${JSON.stringify(strategy)}.`);
+    const { columns, rows } = toTable(X, where);
+    if (!rows.length) throw new AibookError(`${where}: X has no rows.`);
+    const statistics = columns.map((name, j) => {
+      const present = rows.map((r) => r[j]).filter((v) => !isMissing(v));
+      const numeric = present.every((v) => typeof v === "number" || typeof v === "boolean");
+      if (strategy === "constant") return fillValue ?? (numeric ? 0 : "missing_value");
+      if (!present.length) {
+        throw new AibookError(`${where}: column "${name}" has no values at all, so its ${strategy} is undefined; drop the column or use strategy "constant".`);
+      }
+      if (strategy === "most_frequent") return mostFrequent(present as (number | string)[]);
+      if (!numeric) {
+        throw new AibookError(`${where}: column "${name}" holds text (${JSON.stringify(present.find((v) => typeof v === "string"))}); strategy "${strategy}" needs numbers. Use "most_frequent" or "constant" for text columns.`);
+      }
+      const values = (present as number[]).map(Number);
+      if (strategy === "mean") return values.reduce((a, b) => a + b, 0) / values.length;
+      values.sort((a, b) => a - b);
+      const mid = values.length >> 1;
+      return values.length % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+    });
+    this.#state = { shape: { columns, named: isFrame(X) || isSeries(X) }, statistics };
+    this.markFitted();
+    return this;
+  }
+
+  transform(X: unknown): unknown {
+    this.assertFitted("transform");
+    const where = `${this.estimatorName}.transform`;
+    const { statistics, shape } = this.#state!;
+    const { columns, rows } = toTable(X, where);
+    checkColumns(shape, { columns, named: isFrame(X) || isSeries(X) }, where);
+    return writeLike(X, rows.map((row) => row.map((v, j) => (isMissing(v) ? statistics[j] : v))), columns);
+  }
+
+  fitTransform(X: unknown): unknown {
+    return this.fit(X).transform(X);
+  }
+
+  protected saveState(): unknown {
+    return this.#state;
+  }
+
+  protected loadState(state: unknown): void {
+    this.#state = state as State;
+  }
+}
+
+/** The most frequent value; ties go to the smallest, as in scikit-learn. */
+function mostFrequent(values: (number | string)[]): number | string {
+  const counts = new Map<number | string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: number | string | undefined;
+  let bestCount = -1;
+  for (const [v, c] of counts) {
+    if (c > bestCount || (c === bestCount && best !== undefined && (typeof v === "number" && typeof best === "number" ? v < best : String(v) < String(best)))) {
+      best = v;
+      bestCount = c;
+    }
+  }
+  return best!;
+}
+
+registerEstimator(SimpleImputer);

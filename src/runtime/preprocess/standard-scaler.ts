@@ -1,0 +1,98 @@
+/**
+ * StandardScaler: centre each column on its training mean and divide by its training standard
+ * deviation (population, as scikit-learn); a constant column keeps scale 1. Fitting it inside a
+ * pipeline keeps the test rows' statistics out of the model.
+ */
+import { BaseEstimator, registerEstimator, type Transformer } from "../core/estimator";
+import { checkColumns, readMatrix, writeLike, type Shape } from "./io";
+
+export type StandardScalerOptions = {
+  withMean: boolean;
+  withStd: boolean;
+};
+
+interface State {
+  shape: Shape;
+  mean: number[];
+  scale: number[];
+  variance: number[];
+}
+
+export class StandardScaler extends BaseEstimator<StandardScalerOptions> implements Transformer {
+  static override readonly estimatorName = "StandardScaler";
+  #state?: State;
+
+  constructor(options: Partial<StandardScalerOptions> = {}) {
+    super({ withMean: true, withStd: true }, options);
+  }
+
+  get mean(): number[] {
+    this.assertFitted("mean");
+    return [...this.#state!.mean];
+  }
+
+  get scale(): number[] {
+    this.assertFitted("scale");
+    return [...this.#state!.scale];
+  }
+
+  get variance(): number[] {
+    this.assertFitted("variance");
+    return [...this.#state!.variance];
+  }
+
+  fit(X: unknown): this {
+    const { values, shape } = readMatrix(X, `${this.estimatorName}.fit`);
+    const n = values.length;
+    const p = shape.columns.length;
+    const mean = new Array(p).fill(0);
+    for (const row of values) for (let j = 0; j < p; j++) mean[j] += row[j];
+    for (let j = 0; j < p; j++) mean[j] /= n;
+    // Corrected two-pass variance (Chan, Golub, LeVeque), as scikit-learn computes it.
+    const sq = new Array(p).fill(0);
+    const dev = new Array(p).fill(0);
+    for (const row of values) {
+      for (let j = 0; j < p; j++) {
+        const d = row[j] - mean[j];
+        sq[j] += d * d;
+        dev[j] += d;
+      }
+    }
+    const variance = sq.map((s, j) => (s - (dev[j] * dev[j]) / n) / n);
+    // scikit-learn's _is_constant_feature: a variance within rounding of zero means a constant column.
+    const scale = variance.map((v, j) => (v <= n * Number.EPSILON * v + (n * mean[j] * Number.EPSILON) ** 2 ? 1 : Math.sqrt(v)));
+    this.#state = { shape, mean: this.params.withMean ? mean : mean.map(() => 0), scale: this.params.withStd ? scale : scale.map(() => 1), variance };
+    this.markFitted();
+    return this;
+  }
+
+  transform(X: unknown): unknown {
+    this.assertFitted("transform");
+    const { mean, scale, shape } = this.#state!;
+    const input = readMatrix(X, `${this.estimatorName}.transform`);
+    checkColumns(shape, input.shape, `${this.estimatorName}.transform`);
+    const out = input.values.map((row) => row.map((v, j) => (v - mean[j]) / scale[j]));
+    return writeLike(X, out, input.shape.columns);
+  }
+
+  fitTransform(X: unknown): unknown {
+    return this.fit(X).transform(X);
+  }
+
+  inverseTransform(X: unknown): unknown {
+    this.assertFitted("inverseTransform");
+    const { mean, scale } = this.#state!;
+    const input = readMatrix(X, `${this.estimatorName}.inverseTransform`);
+    return writeLike(X, input.values.map((row) => row.map((v, j) => v * scale[j] + mean[j])), input.shape.columns);
+  }
+
+  protected saveState(): unknown {
+    return this.#state;
+  }
+
+  protected loadState(state: unknown): void {
+    this.#state = state as State;
+  }
+}
+
+registerEstimator(StandardScaler);
