@@ -1,0 +1,42 @@
+/**
+ * The evaluation report: headline metrics as tiles, then for classification the confusion matrix
+ * heatmap, the ROC curve(s) with AUC and the per-class scores; for regression the residuals
+ * against the predictions.
+ */
+import type { EvaluationPayload } from "../../src/protocol/views";
+import { fmt, h, unreadable } from "../shared/dom";
+import { confusionHeatmap, metricTiles, residualPlot, rocChart } from "../shared/result-parts";
+import { useTheme } from "../shared/theme";
+
+export function renderEvaluation(container: HTMLElement, payload: unknown): void {
+  const p = payload as EvaluationPayload;
+  if (!p || p.kind !== "evaluation" || !Array.isArray(p.metrics)) return unreadable(container, "evaluation", "the output is not an aibook evaluation payload.");
+  useTheme();
+  const root = h(
+    "div",
+    { class: "aibook-view aibook-evaluation" },
+    h("div", { class: "title" }, p.name),
+    h("div", { class: "summary" }, `${p.model} · ${p.task} · ${fmt(p.rows)} rows, ${fmt(p.features)} features`),
+    metricTiles(p.metrics),
+  );
+  const row = h("div", { class: "row" });
+  if (p.confusion) row.append(h("div", {}, h("h4", {}, "Confusion matrix"), confusionHeatmap(p.confusion)));
+  if (p.roc?.length) {
+    const curves = p.roc.filter((r) => r.fpr.length).map((r) => ({ name: p.roc!.length === 1 ? `positive: ${r.positiveLabel}` : r.positiveLabel, curve: r }));
+    if (curves.length) row.append(h("div", {}, h("h4", {}, p.roc.length === 1 ? "ROC curve" : "ROC curves (one class vs the rest)"), rocChart(curves)));
+  }
+  if (p.residuals) row.append(h("div", {}, h("h4", {}, "Residuals"), residualPlot(p.residuals)));
+  root.append(row);
+  if (p.perClass?.length) {
+    root.append(
+      h("h4", {}, "Per class"),
+      h(
+        "table",
+        { class: "grid per-class" },
+        h("tr", {}, ...["class", "precision", "recall", "f1", "support"].map((t) => h("th", {}, t))),
+        ...p.perClass.map((r) => h("tr", {}, h("td", {}, r.label), h("td", { class: "num" }, fmt(r.precision, 3)), h("td", { class: "num" }, fmt(r.recall, 3)), h("td", { class: "num" }, fmt(r.f1, 3)), h("td", { class: "num" }, fmt(r.support)))),
+      ),
+    );
+  }
+  container.replaceChildren(root);
+}

@@ -1,0 +1,71 @@
+/**
+ * Pieces of result views shared by the evaluation renderer and the metrics panel: metric tiles,
+ * a confusion-matrix heatmap, ROC curves (several overlaid for comparison) and a residual plot.
+ */
+import type { ConfusionMatrix, MetricValue, Residuals, RocCurve } from "../../src/protocol/views";
+import { fmt, h, pct, s } from "./dom";
+import { extent, plot } from "./plot";
+import { SERIES_COLORS } from "./theme";
+
+export function metricTiles(metrics: MetricValue[]): HTMLElement {
+  return h(
+    "div",
+    { class: "tiles" },
+    ...metrics.map((m) => h("div", { class: "tile", "data-metric": m.name, title: m.greaterIsBetter ? "higher is better" : "lower is better" }, h("div", { class: "value" }, fmt(m.value, 3)), h("div", { class: "label" }, m.name))),
+  );
+}
+
+/**
+ * Heatmap of counts, shaded by the share of each true class (row), so a rare class's errors are
+ * as visible as a common one's. Diagonal cells (right answers) use the green of the theme.
+ */
+export function confusionHeatmap(cm: ConfusionMatrix): HTMLElement {
+  const cell = (i: number, j: number) => {
+    const rowTotal = cm.matrix[i].reduce((a, b) => a + b, 0);
+    const share = rowTotal ? cm.matrix[i][j] / rowTotal : 0;
+    const color = i === j ? "var(--vscode-charts-green, #388a34)" : "var(--vscode-charts-red, #f14c4c)";
+    const td = h("td", { class: "num cm-cell", title: `true ${cm.labels[i]}, predicted ${cm.labels[j]}: ${cm.matrix[i][j]} (${pct(share)} of ${cm.labels[i]})` }, h("div", {}, fmt(cm.matrix[i][j])), h("div", { class: "muted cm-share" }, pct(share)));
+    td.style.background = `color-mix(in srgb, ${color} ${Math.round(share * 85)}%, transparent)`;
+    return td;
+  };
+  return h(
+    "table",
+    { class: "grid confusion", "aria-label": "confusion matrix" },
+    h("tr", {}, h("th", { class: "muted" }, "true ↓ / predicted →"), ...cm.labels.map((l) => h("th", {}, l))),
+    ...cm.labels.map((l, i) => h("tr", {}, h("th", {}, l), ...cm.labels.map((_, j) => cell(i, j)))),
+  );
+}
+
+export interface NamedRoc {
+  name: string;
+  curve: RocCurve;
+}
+
+/** ROC curves with the chance diagonal; the legend carries each AUC. */
+export function rocChart(curves: NamedRoc[], size = 260): HTMLElement {
+  const p = plot({ width: size + 70, height: size, x: [0, 1], y: [0, 1], xLabel: "false positive rate", yLabel: "true positive rate" });
+  p.marks.appendChild(s("line", { class: "ref", x1: p.x(0), y1: p.y(0), x2: p.x(1), y2: p.y(1) }));
+  curves.forEach((c, k) => {
+    const points = c.curve.fpr.map((f, i) => `${p.x(f).toFixed(1)},${p.y(c.curve.tpr[i]).toFixed(1)}`).join(" ");
+    p.marks.appendChild(s("polyline", { points, fill: "none", stroke: SERIES_COLORS[k % SERIES_COLORS.length], "stroke-width": 2, class: "roc" }));
+  });
+  const legend = h("div", { class: "legend" }, ...curves.map((c, k) => h("span", { class: "roc-legend" }, swatch(k), `${c.name}: AUC ${fmt(c.curve.auc, 3)}`)));
+  return h("div", { class: "roc-chart" }, p.svg, legend);
+}
+
+export function swatch(k: number): HTMLElement {
+  const el = h("span", { class: "swatch" });
+  el.style.background = SERIES_COLORS[k % SERIES_COLORS.length];
+  return el;
+}
+
+/** Residuals against predictions with the zero line: a pattern means the model misses structure. */
+export function residualPlot(r: Residuals): HTMLElement {
+  const [y0, y1] = extent(r.residual);
+  const bound = Math.max(Math.abs(y0), Math.abs(y1));
+  const p = plot({ x: extent(r.predicted), y: [-bound, bound], xLabel: "predicted", yLabel: "residual (actual − predicted)" });
+  p.marks.appendChild(s("line", { class: "ref", x1: p.x(extent(r.predicted)[0]), x2: p.x(extent(r.predicted)[1]), y1: p.y(0), y2: p.y(0) }));
+  const radius = r.predicted.length > 1000 ? 1.5 : 2.5;
+  r.predicted.forEach((x, i) => p.marks.appendChild(s("circle", { cx: p.x(x).toFixed(1), cy: p.y(r.residual[i]).toFixed(1), r: radius, fill: SERIES_COLORS[0], "fill-opacity": 0.6 })));
+  return h("div", { class: "residuals" }, p.svg, r.sampled ? h("div", { class: "muted" }, `a sample of ${fmt(r.predicted.length)} points`) : null);
+}

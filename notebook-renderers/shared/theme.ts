@@ -1,0 +1,72 @@
+/**
+ * Styles shared by every renderer. Colours come only from VS Code's theme variables, so the views
+ * follow light, dark and high-contrast themes; the fallbacks after each variable keep them
+ * readable in other front ends that load the renderer without those variables.
+ */
+import { ensureStyle } from "./dom";
+
+export const SERIES_COLORS = [
+  "var(--vscode-charts-blue, #3794ff)",
+  "var(--vscode-charts-orange, #d18616)",
+  "var(--vscode-charts-green, #89d185)",
+  "var(--vscode-charts-purple, #b180d7)",
+  "var(--vscode-charts-red, #f14c4c)",
+  "var(--vscode-charts-yellow, #cca700)",
+];
+
+const CSS = `
+.aibook-view { font-family: var(--vscode-font-family, system-ui, sans-serif); font-size: var(--vscode-font-size, 13px);
+  color: var(--vscode-editor-foreground, #333); line-height: 1.4; max-width: 100%; box-sizing: border-box; }
+.aibook-view * { box-sizing: border-box; }
+.aibook-view .muted { color: var(--vscode-descriptionForeground, #717171); }
+.aibook-view .title { font-weight: 600; font-size: 1.1em; margin: 0 0 4px; }
+.aibook-view .summary { color: var(--vscode-descriptionForeground, #717171); margin-bottom: 8px; }
+.aibook-view .badge { display: inline-block; padding: 0 6px; border-radius: 8px; font-size: 0.85em; white-space: nowrap;
+  background: var(--vscode-badge-background, #c4c4c4); color: var(--vscode-badge-foreground, #333); }
+.aibook-view .best { background: var(--vscode-charts-green, #388a34); color: var(--vscode-editor-background, #fff); }
+.aibook-view .num { text-align: right; font-variant-numeric: tabular-nums; font-family: var(--vscode-editor-font-family, monospace); }
+.aibook-view table.grid { border-collapse: collapse; margin: 4px 0 8px; }
+.aibook-view table.grid th, .aibook-view table.grid td { padding: 3px 10px; border-bottom: 1px solid var(--vscode-panel-border, rgba(128,128,128,.35)); text-align: left; }
+.aibook-view table.grid th { font-weight: 600; color: var(--vscode-descriptionForeground, #717171); }
+.aibook-view .warnings { margin: 6px 0 10px; padding: 6px 10px; border-left: 3px solid var(--vscode-editorWarning-foreground, #bf8803);
+  background: var(--vscode-inputValidation-warningBackground, rgba(191,136,3,.08)); }
+.aibook-view .warnings li { margin: 2px 0; }
+.aibook-view .sev-error { color: var(--vscode-errorForeground, #f14c4c); font-weight: 600; }
+.aibook-view .sev-warning { color: var(--vscode-editorWarning-foreground, #bf8803); font-weight: 600; }
+.aibook-view .sev-info { color: var(--vscode-editorInfo-foreground, #3794ff); font-weight: 600; }
+.aibook-view .missing { color: var(--vscode-descriptionForeground, #717171); font-style: italic;
+  background: var(--vscode-diffEditor-removedTextBackground, rgba(255,0,0,.08)); }
+.aibook-view .tiles { display: flex; flex-wrap: wrap; gap: 8px; margin: 6px 0 12px; }
+.aibook-view .tile { padding: 6px 12px; border: 1px solid var(--vscode-panel-border, rgba(128,128,128,.35)); border-radius: 4px; min-width: 96px; }
+.aibook-view .tile .value { font-size: 1.5em; font-weight: 600; font-variant-numeric: tabular-nums; }
+.aibook-view .tile .label { color: var(--vscode-descriptionForeground, #717171); font-size: 0.9em; }
+.aibook-view .row { display: flex; flex-wrap: wrap; gap: 24px; align-items: flex-start; }
+.aibook-view h4 { margin: 8px 0 4px; font-size: 1em; }
+.aibook-view svg { overflow: visible; }
+.aibook-view svg text { fill: var(--vscode-descriptionForeground, #717171); font-size: 11px; font-family: var(--vscode-font-family, sans-serif); }
+.aibook-view svg .axis { stroke: var(--vscode-panel-border, rgba(128,128,128,.5)); }
+.aibook-view svg .gridline { stroke: var(--vscode-panel-border, rgba(128,128,128,.2)); stroke-dasharray: 2 3; }
+.aibook-view svg .ref { stroke: var(--vscode-descriptionForeground, #888); stroke-dasharray: 4 4; }
+.aibook-view .bar-track { display: inline-block; width: 80px; height: 8px; background: var(--vscode-panel-border, rgba(128,128,128,.25)); vertical-align: middle; border-radius: 2px; }
+.aibook-view .bar-fill { display: block; height: 100%; background: var(--vscode-charts-blue, #3794ff); border-radius: 2px; }
+.aibook-view .legend { display: flex; gap: 12px; flex-wrap: wrap; font-size: 0.9em; }
+.aibook-view .swatch { display: inline-block; width: 10px; height: 10px; margin-right: 4px; border-radius: 2px; vertical-align: middle; }
+.aibook-error { color: var(--vscode-errorForeground, #f14c4c); }
+body.vscode-high-contrast .aibook-view table.grid th, body.vscode-high-contrast .aibook-view table.grid td { border-color: var(--vscode-contrastBorder, #6fc3df); }
+`;
+
+export function useTheme(): void {
+  ensureStyle("aibook-theme", CSS);
+}
+
+/** A small horizontal bar showing a share 0..1. */
+export function shareBar(share: number, color?: string): HTMLElement {
+  const track = document.createElement("span");
+  track.className = "bar-track";
+  const fill = document.createElement("span");
+  fill.className = "bar-fill";
+  fill.style.width = `${Math.max(0, Math.min(1, share)) * 100}%`;
+  if (color) fill.style.background = color;
+  track.appendChild(fill);
+  return track;
+}

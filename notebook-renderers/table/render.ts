@@ -1,0 +1,162 @@
+/**
+ * The table view: a virtualized grid that draws only the rows in sight, so a DataFrame of
+ * 100,000 rows scrolls as smoothly as one of ten. Column headers show the type and how many
+ * values are missing, and sort the rows on click (ascending, descending, original order);
+ * missing values are marked in the cells.
+ */
+import type { CellValue, TablePayload } from "../../src/protocol/views";
+import { ensureStyle, fmt, h, unreadable } from "../shared/dom";
+import { useTheme } from "../shared/theme";
+
+const ROW_HEIGHT = 24;
+const VISIBLE_ROWS = 16;
+const OVERSCAN = 6;
+
+const CSS = `
+.aibook-table .viewport { overflow: auto; position: relative; border: 1px solid var(--vscode-panel-border, rgba(128,128,128,.35)); }
+.aibook-table .head { position: sticky; top: 0; z-index: 1; display: grid; background: var(--vscode-editor-background, #fff);
+  border-bottom: 1px solid var(--vscode-panel-border, rgba(128,128,128,.5)); }
+.aibook-table .head > div { padding: 2px 8px; cursor: pointer; user-select: none; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }
+.aibook-table .head > div:hover { background: var(--vscode-list-hoverBackground, rgba(128,128,128,.1)); }
+.aibook-table .head .name { font-weight: 600; }
+.aibook-table .head .type { font-size: 0.85em; color: var(--vscode-descriptionForeground, #717171); }
+.aibook-table .head .nmiss { font-size: 0.85em; color: var(--vscode-editorWarning-foreground, #bf8803); margin-left: 6px; }
+.aibook-table .body { position: relative; }
+.aibook-table .tr { position: absolute; left: 0; display: grid; height: ${ROW_HEIGHT}px; line-height: ${ROW_HEIGHT}px; }
+.aibook-table .tr:nth-child(even) { background: var(--vscode-list-hoverBackground, rgba(128,128,128,.05)); }
+.aibook-table .tr > div { padding: 0 8px; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }
+.aibook-table .idx { color: var(--vscode-descriptionForeground, #717171); text-align: right; font-variant-numeric: tabular-nums; }
+.aibook-table [aria-sort="ascending"] .name::after { content: " ▲"; font-size: .8em; }
+.aibook-table [aria-sort="descending"] .name::after { content: " ▼"; font-size: .8em; }
+`;
+
+type Direction = "ascending" | "descending" | "none";
+
+function isNumeric(type: string): boolean {
+  return type === "number" || type === "integer";
+}
+
+/** Row order sorted by one column; missing values always go last. */
+export function sortOrder(p: TablePayload, column: number, direction: Direction): Uint32Array {
+  const n = p.data[0]?.length ?? 0;
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  if (direction === "none") return order;
+  const values = p.data[column];
+  const sign = direction === "ascending" ? 1 : -1;
+  const numeric = isNumeric(p.columns[column].type);
+  const collator = new Intl.Collator(undefined, { numeric: true });
+  return order.sort((a, b) => {
+    const va = values[a], vb = values[b];
+    if (va === null || vb === null) return va === vb ? a - b : va === null ? 1 : -1;
+    const c = numeric && typeof va === "number" && typeof vb === "number" ? va - vb : collator.compare(String(va), String(vb));
+    return c === 0 ? a - b : sign * c;
+  });
+}
+
+function cellText(v: CellValue): string {
+  if (v === null) return "NaN";
+  if (typeof v === "number") return fmt(v, 6);
+  return String(v);
+}
+
+/** Column widths in px from the header and a sample of values (measuring every row would not scale). */
+function widths(p: TablePayload, n: number): number[] {
+  const sample = Math.min(n, 200);
+  const idxWidth = Math.max(3, String(p.index?.[n - 1] ?? n).length) * 8 + 16;
+  return [idxWidth, ...p.columns.map((c, j) => {
+    let chars = Math.max(c.name.length, c.type.length + (c.missing ? 8 : 0));
+    for (let r = 0; r < sample; r++) chars = Math.max(chars, cellText(p.data[j][r]).length);
+    return Math.min(320, Math.max(60, chars * 7.5 + 18));
+  })];
+}
+
+export function renderTable(container: HTMLElement, payload: unknown): void {
+  const p = payload as TablePayload;
+  if (!p || p.kind !== "table" || !Array.isArray(p.columns) || !Array.isArray(p.data)) return unreadable(container, "table", "the output is not an aibook table payload.");
+  useTheme();
+  ensureStyle("aibook-table", CSS);
+  const n = p.data[0]?.length ?? 0;
+  const cols = widths(p, n);
+  const template = cols.map((w) => `${w}px`).join(" ");
+  const total = cols.reduce((a, b) => a + b, 0);
+
+  let order = sortOrder(p, 0, "none");
+  let sortColumn = -1;
+  let direction: Direction = "none";
+
+  const head = h("div", { class: "head", role: "row" }, h("div", { class: "idx", role: "columnheader" }, ""));
+  head.style.gridTemplateColumns = template;
+  head.style.width = `${total}px`;
+  const headers = p.columns.map((c, j) => {
+    const cell = h(
+      "div",
+      { role: "columnheader", "aria-sort": "none", title: `${c.name} (${c.type}${c.missing ? `, ${c.missing} missing` : ""}) — click to sort`, "data-column": j },
+      h("span", { class: "name" }, c.name),
+      h("br"),
+      h("span", { class: "type" }, c.type),
+      c.missing ? h("span", { class: "nmiss" }, `${fmt(c.missing)} missing`) : null,
+    );
+    if (isNumeric(c.type)) cell.classList.add("num");
+    cell.addEventListener("click", () => {
+      direction = sortColumn !== j ? "ascending" : direction === "ascending" ? "descending" : direction === "descending" ? "none" : "ascending";
+      sortColumn = direction === "none" ? -1 : j;
+      order = sortOrder(p, j, direction);
+      headers.forEach((hc, k) => hc.setAttribute("aria-sort", k === sortColumn ? direction : "none"));
+      draw(true);
+    });
+    head.appendChild(cell);
+    return cell;
+  });
+
+  const body = h("div", { class: "body", role: "rowgroup" });
+  body.style.height = `${n * ROW_HEIGHT}px`;
+  body.style.width = `${total}px`;
+  const viewport = h("div", { class: "viewport", role: "grid", "aria-rowcount": n, tabindex: 0 }, head, body);
+  viewport.style.maxHeight = `${(VISIBLE_ROWS + 2) * ROW_HEIGHT + 8}px`;
+
+  let first = -1, last = -1, pending = false;
+  function draw(force = false): void {
+    pending = false;
+    const top = Math.max(0, viewport.scrollTop - 2 * ROW_HEIGHT);
+    const height = viewport.clientHeight || VISIBLE_ROWS * ROW_HEIGHT;
+    const from = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN);
+    const to = Math.min(n, Math.ceil((top + height) / ROW_HEIGHT) + OVERSCAN);
+    if (!force && from === first && to === last) return;
+    first = from;
+    last = to;
+    const rows: HTMLElement[] = [];
+    for (let k = from; k < to; k++) {
+      const r = order[k];
+      const row = h("div", { class: "tr", role: "row", "aria-rowindex": k + 1 }, h("div", { class: "idx" }, String(p.index?.[r] ?? r)));
+      row.style.top = `${k * ROW_HEIGHT}px`;
+      row.style.gridTemplateColumns = template;
+      row.style.width = `${total}px`;
+      for (let j = 0; j < p.columns.length; j++) {
+        const v = p.data[j][r];
+        const cell = h("div", { role: "gridcell" }, cellText(v));
+        if (v === null) cell.className = "missing";
+        else if (typeof v === "number") cell.className = "num";
+        if (typeof v === "string" && v.length > 40) cell.title = v;
+        row.appendChild(cell);
+      }
+      rows.push(row);
+    }
+    body.replaceChildren(...rows);
+  }
+  viewport.addEventListener("scroll", () => {
+    if (!pending) (pending = true), requestAnimationFrame(() => draw());
+  });
+
+  const shown = n < p.rowCount || p.columns.length < p.columnCount ? ` — showing the first ${fmt(n)} rows and ${p.columns.length} columns` : "";
+  container.replaceChildren(
+    h(
+      "div",
+      { class: "aibook-view aibook-table" },
+      p.title ? h("div", { class: "title" }, p.title) : null,
+      h("div", { class: "summary" }, `${fmt(p.rowCount)} rows × ${fmt(p.columnCount)} columns${shown}`),
+      viewport,
+    ),
+  );
+  draw(true);
+}

@@ -1,0 +1,146 @@
+import assert from "node:assert/strict";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium, render, rendererPage } from "./harness";
+import { XSS, bigTable, charts, evaluationPayload, leaderboardPayload, multiclassEvaluation, profilePayload, regressionEvaluation, splitCheckPayload } from "./payloads";
+
+describe("notebook renderers in Chromium", function () {
+  this.timeout(60_000);
+  let browser: Browser;
+  let page: Page;
+  before(async () => (browser = await launchChromium()));
+  after(async () => browser?.close());
+  beforeEach(async () => (page = await rendererPage(browser)));
+  afterEach(async () => page?.close());
+
+  const xssRan = () => page.evaluate(() => (globalThis as { __xss?: number }).__xss ?? 0);
+  const texts = (selector: string) => page.locator(selector).allTextContents();
+
+  describe("table", () => {
+    it("draws only the visible rows of 100,000 and reaches the last row by scrolling", async () => {
+      await render(page, "table", bigTable());
+      assert.match((await page.locator("#out .summary").textContent()) ?? "", /100,000 rows × 5 columns/);
+      const drawn = await page.locator("#out .tr").count();
+      assert.ok(drawn > 10 && drawn < 60, `drew ${drawn} rows`);
+      await page.locator("#out .viewport").evaluate((el) => ((el as unknown as { scrollTop: number }).scrollTop = 1e9));
+      await page.waitForFunction(() => (globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } }).document.querySelector("#out .tr:last-child .idx")?.textContent === "99999");
+      assert.ok((await page.locator("#out .tr").count()) < 60);
+    });
+
+    it("shows column types and missing counts, marks missing cells, and sorts on a header click", async () => {
+      const payload = bigTable(1000);
+      await render(page, "table", payload);
+      const header = await texts("#out .head [role=columnheader]");
+      assert.match(header[2], /^age\s*integer\s*\d+ missing$/);
+      assert.ok((await page.locator("#out .tr .missing").count()) > 0, "a missing age is marked");
+      assert.equal(await page.locator("#out .tr .missing").first().textContent(), "NaN");
+      const income = page.locator('#out .head [data-column="2"]');
+      await income.click();
+      assert.equal(await income.getAttribute("aria-sort"), "ascending");
+      const sorted = [...payload.data[2]].sort((a, b) => (a as number) - (b as number));
+      assert.equal(await page.locator("#out .tr").first().locator("[role=gridcell]").nth(2).textContent(), String(sorted[0]).replace(/\B(?=(\d{3})+(?!\d))/g, ","));
+      await income.click();
+      assert.equal(await income.getAttribute("aria-sort"), "descending");
+      const top = await page.locator("#out .tr").first().locator("[role=gridcell]").nth(2).textContent();
+      assert.equal(Number(top!.replace(/,/g, "")), sorted[sorted.length - 1]);
+    });
+
+    it("shows a cell holding markup as text and never runs it", async () => {
+      await render(page, "table", bigTable(20));
+      assert.equal(await page.locator("#out img").count(), 0);
+      assert.ok((await texts("#out [role=gridcell]")).includes(XSS));
+      assert.equal(await xssRan(), 0);
+    });
+  });
+
+  it("profile: a row per column with type, missing share, statistics and a histogram; class balance and warnings", async () => {
+    await render(page, "profile", profilePayload());
+    assert.deepEqual(await page.locator("#out table.columns tbody tr").evaluateAll((rows) => rows.map((r) => (r as unknown as { dataset: { column: string } }).dataset.column)), ["age", "income", "segment", "churned"]);
+    const age = (await page.locator('#out tr[data-column="age"]').textContent()) ?? "";
+    assert.match(age, /integer/);
+    assert.match(age, /\d+ \(\d+(\.\d)?%\)/);
+    assert.match(age, /mean/);
+    assert.ok((await page.locator('#out tr[data-column="income"] svg rect').count()) > 3);
+    assert.match((await page.locator("#out .warnings").textContent()) ?? "", /imbalanced/);
+    assert.deepEqual((await texts("#out table.balance td:first-child")).sort(), ["no", "yes"]);
+    assert.ok((await texts('#out tr[data-column="segment"] .top div')).some((t) => t.includes(XSS)));
+    assert.equal(await page.locator("#out img").count(), 0);
+    assert.equal(await xssRan(), 0);
+  });
+
+  it("evaluation: metric tiles, a confusion-matrix heatmap and the ROC curve with its AUC", async () => {
+    const payload = evaluationPayload();
+    await render(page, "evaluation", payload);
+    assert.deepEqual(await page.locator("#out .tile").evaluateAll((els) => els.map((e) => (e as unknown as { dataset: { metric: string } }).dataset.metric)), payload.metrics.map((m) => m.name));
+    const cells = await texts("#out table.confusion td.cm-cell > div:first-child");
+    assert.deepEqual(cells.map(Number), payload.confusion!.matrix.flat());
+    assert.equal(await page.locator("#out polyline.roc").count(), 1);
+    const auc = payload.roc![0].auc!.toPrecision(3);
+    assert.match((await page.locator("#out .roc-legend").textContent()) ?? "", new RegExp(`AUC ${Number(auc)}`));
+  });
+
+  it("evaluation: one ROC curve per class, and class labels shown as text", async () => {
+    await render(page, "evaluation", multiclassEvaluation());
+    assert.equal(await page.locator("#out polyline.roc").count(), 3);
+    assert.ok((await texts("#out table.confusion th")).includes(XSS));
+    assert.equal(await page.locator("#out img").count(), 0);
+    assert.equal(await xssRan(), 0);
+  });
+
+  it("evaluation: residuals against predictions for regression", async () => {
+    const payload = regressionEvaluation();
+    await render(page, "evaluation", payload);
+    assert.equal(await page.locator("#out .residuals circle").count(), payload.residuals!.predicted.length);
+    assert.equal(await page.locator("#out table.confusion").count(), 0);
+    assert.deepEqual(await page.locator("#out .tile").evaluateAll((els) => els.map((e) => (e as unknown as { dataset: { metric: string } }).dataset.metric)), ["r2", "rmse", "mae"]);
+  });
+
+  it("leaderboard: simplest model first, the best marked, names shown as text", async () => {
+    const payload = leaderboardPayload();
+    await render(page, "leaderboard", payload);
+    const names = await page.locator("#out tr[data-name]").evaluateAll((rows) => rows.map((r) => (r as unknown as { dataset: { name: string } }).dataset.name));
+    assert.deepEqual(names, payload.entries.map((e) => e.name));
+    assert.equal(names[names.length - 1], "threshold");
+    assert.match((await page.locator("#out tr.is-best").textContent()) ?? "", /threshold.*best/);
+    assert.equal(await page.locator("#out img").count(), 0);
+    assert.equal(await xssRan(), 0);
+  });
+
+  it("charts: histogram bins, scatter points, line series and bars as SVG", async () => {
+    const c = charts();
+    await render(page, "chart", c.histogram);
+    assert.equal(await page.locator("#out svg.chart-histogram rect.bar").count(), c.histogram.chart === "histogram" ? c.histogram.series.length * c.histogram.series[0].counts.length : -1);
+    await render(page, "chart", c.scatter);
+    assert.equal(await page.locator("#out svg.chart-scatter circle.point").count(), 400);
+    await render(page, "chart", c.line);
+    assert.equal(await page.locator("#out svg.chart-line polyline.line").count(), 2);
+    await render(page, "chart", c.bar);
+    assert.equal(await page.locator("#out svg.chart-bar rect.bar").count(), 4);
+    assert.equal(await page.locator("#out img").count(), 0);
+    assert.equal(await xssRan(), 0);
+  });
+
+  it("split check: findings with their rule, class shares and shifted columns", async () => {
+    await render(page, "split-check", splitCheckPayload());
+    const findings = await texts("#out .warnings li");
+    assert.equal(findings.length, 2);
+    assert.match(findings[0], /^error duplicate-leakage: 21 test rows/);
+    assert.ok(findings[0].includes(XSS));
+    assert.match((await page.locator("#out").textContent()) ?? "", /incomeKolmogorov–Smirnov.*shifted/);
+    assert.equal(await page.locator("#out img").count(), 0);
+    assert.equal(await xssRan(), 0);
+  });
+
+  it("has an XSS probe that would catch markup run as HTML (so the checks above can fail)", async () => {
+    await page.evaluate((markup) => {
+      const doc = (globalThis as unknown as { document: { getElementById(id: string): { innerHTML: string } } }).document;
+      doc.getElementById("out").innerHTML = markup;
+    }, XSS);
+    await page.waitForFunction(() => (globalThis as { __xss?: number }).__xss === 1);
+    assert.equal(await xssRan(), 1);
+  });
+
+  it("refuses a payload it does not understand with a message", async () => {
+    await render(page, "evaluation", { kind: "table" });
+    assert.match((await page.locator("#out").textContent()) ?? "", /Cannot show this evaluation/);
+  });
+});
