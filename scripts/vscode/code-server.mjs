@@ -18,6 +18,8 @@ export const quietSettings = {
   "telemetry.telemetryLevel": "off",
   "update.mode": "none",
   "workbench.startupEditor": "none",
+  "workbench.secondarySideBar.defaultVisibility": "hidden",
+  "git.openRepositoryInParentFolders": "never",
 };
 
 /** Folders of one code-server set-up under `stateDir`, and the environment that points at them. */
