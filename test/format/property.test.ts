@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import {
+  NotebookFormatError,
   parseNotebook,
   serializeNotebook,
   type AibookCell,
@@ -123,6 +124,33 @@ describe("format: generated notebooks (fast-check)", () => {
         raw.cells.forEach((c) => assert.ok(Array.isArray(c.source)));
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe("format: damaged files (fast-check)", () => {
+  it("either open or fail with a NotebookFormatError whose line and column are inside the file", () => {
+    const damage = fc.tuple(notebook, fc.array(fc.tuple(fc.nat(), fc.nat({ max: 3 }), fc.string({ unit: "binary", maxLength: 3 })), { minLength: 1, maxLength: 4 }));
+    fc.assert(
+      fc.property(damage, ([nb, edits]) => {
+        let text = serializeNotebook(nb);
+        for (const [at, remove, insert] of edits) {
+          const i = at % (text.length + 1);
+          text = text.slice(0, i) + insert + text.slice(i + remove);
+        }
+        try {
+          const parsed = parseNotebook(text, "damaged.aibook");
+          const again = serializeNotebook(parsed);
+          assert.equal(serializeNotebook(parseNotebook(again, "damaged.aibook")), again);
+        } catch (e) {
+          assert.ok(e instanceof NotebookFormatError, `not a NotebookFormatError: ${String(e)}`);
+          const lines = text.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/);
+          assert.ok(e.line >= 1 && e.line <= lines.length, `line ${e.line} of ${lines.length}`);
+          assert.ok(e.column >= 1 && e.column <= lines[e.line - 1].length + 1, `column ${e.column} on line ${e.line}`);
+          assert.ok(e.message.startsWith(`damaged.aibook:${e.line}:${e.column}: `));
+        }
+      }),
+      { numRuns: 500 },
     );
   });
 });
