@@ -80,7 +80,8 @@ class Reader {
       this.fail([], `not an aibook notebook: the file must hold a JSON object with "aibook": ${FORMAT_VERSION}, found ${describe(root)}`);
     }
     if (!("aibook" in root)) {
-      this.fail([], `not an aibook notebook: the format version "aibook" is missing (expected "aibook": ${FORMAT_VERSION})`);
+      const jupyter = "nbformat" in root ? "; it looks like a Jupyter notebook: convert it with `aibook import FILE.ipynb`" : "";
+      this.fail([], `not an aibook notebook: the format version "aibook" is missing (expected "aibook": ${FORMAT_VERSION})${jupyter}`);
     }
     const version = root.aibook;
     if (typeof version !== "number") {

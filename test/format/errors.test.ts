@@ -37,6 +37,7 @@ describe("format: malformed input is refused with the file, the problem and its 
       errorOf('{"metadata": {}, "cells": []}').message,
       'churn.aibook:1:1: not an aibook notebook: the format version "aibook" is missing (expected "aibook": 1)',
     );
+    assert.match(errorOf('{"cells": [], "nbformat": 4}').message, /"aibook" is missing .*; it looks like a Jupyter notebook: convert it with `aibook import FILE\.ipynb`$/);
     assert.match(errorOf('{"aibook": "1"}').message, /^churn\.aibook:1:12: "aibook" must be the format version number 1, found "1"$/);
     assert.match(errorOf('{"aibook": 0}').message, /unknown format version 0/);
     assert.match(errorOf('{"aibook": 1.5}').message, /unknown format version 1\.5/);
