@@ -7,6 +7,7 @@ import ts from "typescript";
 import { Interpreter } from "./interpreter";
 import { lineColumnAt } from "./positions";
 import { suppressedRules } from "./suppress";
+import type { Facts } from "./values";
 import type { CellRange, LintCell, LintDiagnostic, LintOptions, Rule, RuleContext, Severity } from "./types";
 
 interface ParsedCell {
@@ -16,6 +17,8 @@ interface ParsedCell {
 
 export class NotebookLinter {
   private cache = new Map<string, ts.SourceFile>();
+  /** What the last lint learned (fits, steps, evaluations, splits): for tests and tooling. */
+  lastFacts: Facts | undefined;
 
   constructor(private readonly rules: readonly Rule[]) {}
 
@@ -24,6 +27,7 @@ export class NotebookLinter {
     const parsed = this.parse(cells);
     const cellOf = new Map<ts.SourceFile, ParsedCell>(parsed.map((p) => [p.file, p]));
     const facts = new Interpreter().run(parsed.map((p) => p.file));
+    this.lastFacts = facts;
 
     const range = (node: ts.Node): CellRange => {
       const file = node.getSourceFile();

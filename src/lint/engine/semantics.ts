@@ -146,8 +146,9 @@ function readHints(model: ModelObj, node: ts.Node): void {
 
 function boundOf(v: Value, rows: DataObj | undefined, fallback: Bound | null): Bound | null {
   if (v.length === 0) return fallback;
-  const n = v.find((o): o is NumObj => o.t === "num");
-  if (!n || v.length > 1) return null;
+  const nums = v.filter((o): o is NumObj => o.t === "num");
+  const n = nums[0];
+  if (!n || nums.length > 1) return null;
   if (rows && n.sym === lenSym(rows)) return { sym: "$len", k: n.k };
   if (n.sym === null && n.k < 0) return { sym: "$len", k: n.k };
   return { sym: n.sym, k: n.k };
@@ -277,6 +278,10 @@ function modelMethod(rt: Runtime, m: ModelObj, name: string, args: Value[], node
       if (m.lib === "tf") {
         const opts = literalOptions(argNode(node, name === "fitDataset" ? 1 : 2));
         if (opts?.has("validationSplit")) recordEval(rt, m, fit, args[0] ?? unknown, [], node, true);
+        if (opts?.has("validationData")) {
+          const held = getProperty(rt, args[name === "fitDataset" ? 1 : 2] ?? unknown, "validationData");
+          recordEval(rt, m, fit, join(elementOf(rt, held, [num(0)]), dataOf(held).filter((d) => !d.elem)), [], node);
+        }
         return unknown;
       }
       return name === "train" ? unknown : [m];
@@ -390,7 +395,8 @@ function dataMethod(rt: Runtime, d: DataObj, name: string, args: Value[], node: 
         // tensor.slice([begin, 0], [size, -1])
         const begin = boundOf(elementOf(rt, args[0]!, [num(0)]), d, { sym: null, k: 0 });
         const size = args[1] ? elementOf(rt, args[1], [num(0)]) : unknown;
-        const sz = size.find((o): o is NumObj => o.t === "num");
+        const sizes = size.filter((o): o is NumObj => o.t === "num");
+        const sz = sizes.length === 1 ? sizes[0] : undefined;
         const end = sz && sz.k === -1 && sz.sym === null ? { sym: "$len", k: 0 } : begin && sz && begin.sym === null && sz.sym === null ? { sym: null, k: begin.k + sz.k } : null;
         return [slice(rt, d, begin, end, node)];
       }
