@@ -83,4 +83,6 @@ if (watch) {
   console.log(`esbuild: built ${present.length} entries in ${Date.now() - started} ms`);
   // Declaration files for notebook cells' imports (the `aibook` runtime, node: modules).
   await import("./scripts/build-types.mjs");
+  // The pitfall rules' docs that diagnostics link to (dist/rules/<id>.md).
+  await import("./scripts/build-rule-docs.mjs");
 }

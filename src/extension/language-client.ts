@@ -23,17 +23,41 @@ export function startLanguageClient(context: vscode.ExtensionContext): vscode.Di
   void client.start();
   return vscode.Disposable.from(
     { dispose: () => void client.stop() },
-    vscode.commands.registerCommand("aibook.insertCodeCell", insertCodeCell),
-    vscode.commands.registerCommand("aibook.openRuleDoc", (url: string) => vscode.env.openExternal(vscode.Uri.parse(url))),
+    vscode.commands.registerCommand("aibook.applyNotebookFix", applyNotebookFix),
+    vscode.commands.registerCommand("aibook.openRuleDoc", openRuleDoc),
   );
 }
 
-/** Inserts a TypeScript code cell after the cell at `afterCell` (a notebook index) of a notebook. */
-async function insertCodeCell(notebookUri: string, afterCell: number, source: string): Promise<boolean> {
+interface LspTextEdit {
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  newText: string;
+}
+
+/**
+ * Applies a quick fix of the language server that adds code cells (after the cells at the given
+ * notebook indexes) and may also edit cells' text, as one undoable edit.
+ */
+async function applyNotebookFix(notebookUri: string, changes: Record<string, LspTextEdit[]>, insertions: Array<{ afterCell: number; source: string }>): Promise<boolean> {
   const notebook = vscode.workspace.notebookDocuments.find((n) => n.uri.toString() === notebookUri);
   if (!notebook) return false;
-  const cell = new vscode.NotebookCellData(vscode.NotebookCellKind.Code, source, cellLanguageIds.typescript);
   const edit = new vscode.WorkspaceEdit();
-  edit.set(notebook.uri, [vscode.NotebookEdit.insertCells(Math.min(afterCell + 1, notebook.cellCount), [cell])]);
+  for (const [uri, edits] of Object.entries(changes)) {
+    for (const e of edits) {
+      const range = new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character);
+      edit.replace(vscode.Uri.parse(uri), range, e.newText);
+    }
+  }
+  // From the last position to the first, so that each index still means the cell the server meant.
+  const cellEdits = [...insertions]
+    .sort((a, b) => b.afterCell - a.afterCell)
+    .map((i) => vscode.NotebookEdit.insertCells(Math.min(i.afterCell + 1, notebook.cellCount), [new vscode.NotebookCellData(vscode.NotebookCellKind.Code, i.source, cellLanguageIds.typescript)]));
+  edit.set(notebook.uri, cellEdits);
   return vscode.workspace.applyEdit(edit);
+}
+
+/** Opens a rule's documentation: a markdown file of the extension in the preview, a web page outside. */
+async function openRuleDoc(url: string): Promise<void> {
+  const uri = vscode.Uri.parse(url);
+  if (uri.scheme === "file") await vscode.commands.executeCommand("markdown.showPreview", uri);
+  else await vscode.env.openExternal(uri);
 }

@@ -1,39 +1,32 @@
 /**
- * The one place where the server calls the static linter (src/lint): the notebook's code cells
- * in, findings with 1-based cell positions (as cli.md's JSON) and mechanical fixes out.
+ * The one place where the server calls the static linter (src/lint): one `NotebookLinter` per open
+ * notebook (it reuses the parse of unchanged cells), fed the notebook's code cells with their
+ * notebook indexes; findings come back with 1-based cell positions, as cli.md's JSON has them.
  */
-import type { NotebookDocument } from "vscode-languageserver/node";
+import { createLinter, type LintDiagnostic, type NotebookLinter, type RuleSetting } from "../lint";
+import { cellLanguageIds } from "../languageservice/language-ids";
 import type { CodeCell } from "./notebook-sessions";
 
-export interface CellEdit {
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  newText: string;
+const linters = new Map<string, NotebookLinter>();
+
+export function lintCells(notebookUri: string, cells: readonly CodeCell[], rules: Record<string, RuleSetting>): LintDiagnostic[] {
+  let linter = linters.get(notebookUri);
+  if (!linter) {
+    linter = createLinter();
+    linters.set(notebookUri, linter);
+  }
+  return linter.lint(
+    cells.map((c) => ({
+      index: c.index,
+      kind: "code" as const,
+      source: c.document.getText(),
+      language: c.document.languageId === cellLanguageIds.javascript ? "javascript" : "typescript",
+    })),
+    { rules },
+  );
 }
 
-export type PitfallFix =
-  | { kind: "edit"; title: string; cell: number; edits: CellEdit[] }
-  | { kind: "insert-cell"; title: string; afterCell: number; source: string };
-
-export interface PitfallFinding {
-  rule: string;
-  severity: "error" | "warning" | "information";
-  message: string;
-  /** Index of the cell in the notebook (markdown cells count). */
-  cell: number;
-  line: number;
-  column: number;
-  endLine?: number;
-  endColumn?: number;
-  related?: Array<{ cell: number; line: number; column?: number; endLine?: number; endColumn?: number; message: string }>;
-  docUrl?: string;
-  fixes?: PitfallFix[];
-}
-
-export function lintCells(notebook: NotebookDocument, cells: readonly CodeCell[]): PitfallFinding[] {
-  void notebook;
-  void cells;
-  return []; // TEMPORARY until src/lint exposes its entry point
+/** Forgets a closed notebook's linter. */
+export function forgetLinter(notebookUri: string): void {
+  linters.delete(notebookUri);
 }

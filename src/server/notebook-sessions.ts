@@ -9,6 +9,7 @@ import type { TextDocument } from "vscode-languageserver-textdocument";
 import ts from "typescript";
 import { NotebookLanguageService } from "../languageservice/notebook-language-service";
 import { analysedCellLanguages } from "../languageservice/language-ids";
+import type { TypeLocations } from "../languageservice/module-resolution";
 
 export interface CodeCell {
   uri: string;
@@ -25,6 +26,7 @@ export class NotebookSessions {
     private readonly notebooks: NotebookDocuments<TextDocument>,
     private readonly extensionRoot: string,
     private readonly fallbackFolder: () => string,
+    private readonly typeLocations?: TypeLocations,
   ) {}
 
   /** The notebook's code cells of an analysed language, in notebook order. */
@@ -42,7 +44,7 @@ export class NotebookSessions {
   serviceFor(notebook: NotebookDocument): NotebookLanguageService {
     let service = this.services.get(notebook.uri);
     if (!service) {
-      service = new NotebookLanguageService({ notebookPath: this.notebookPath(notebook.uri), extensionRoot: this.extensionRoot, documentRegistry: this.registry });
+      service = new NotebookLanguageService({ notebookPath: this.notebookPath(notebook.uri), extensionRoot: this.extensionRoot, documentRegistry: this.registry, typeLocations: this.typeLocations });
       this.services.set(notebook.uri, service);
     }
     service.update(this.codeCells(notebook).map((c) => ({ id: c.uri, text: c.document.getText() })));

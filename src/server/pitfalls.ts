@@ -1,62 +1,72 @@
 /**
  * Pitfall findings of the static linter as LSP diagnostics on the notebook's cells (source
  * `aibook`, code = rule id with a link to the rule's doc, related information on the other
- * cells), and the quick fixes the linter describes.
+ * cells), and their quick fixes. A fix that only replaces text is a plain LSP edit; one that adds
+ * a cell becomes the client's `aibook.applyNotebookFix` command, since LSP edits cannot add cells.
  */
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import {
   CodeActionKind,
   DiagnosticSeverity,
   type CodeAction,
   type CodeActionParams,
   type Diagnostic,
-  type NotebookDocument,
+  type Range,
+  type TextEdit,
 } from "vscode-languageserver/node";
+import type { CellRange, LintDiagnostic, LintFix, Severity } from "../lint";
 import type { CodeCell } from "./notebook-sessions";
-import type { LintSettings, RuleLevel } from "./settings";
-import { lintCells, type PitfallFinding } from "./lint-adapter";
+import type { LintSettings } from "./settings";
+import { lintCells } from "./lint-adapter";
 
 export const pitfallSource = "aibook";
 
-/** Cell-and-line positions (1-based, as the linter and cli.md count) to an LSP range. */
-function rangeOf(cell: CodeCell, line: number, column: number, endLine?: number, endColumn?: number) {
-  const start = { line: Math.max(0, line - 1), character: Math.max(0, column - 1) };
-  const end = endLine !== undefined && endColumn !== undefined ? { line: Math.max(0, endLine - 1), character: Math.max(0, endColumn - 1) } : start;
-  return { start, end };
+/** The rule's documentation as shipped in the extension (written at build time by scripts/build-rule-docs.mjs). */
+export function ruleDocUrl(extensionRoot: string, rule: string): string {
+  return pathToFileURL(path.join(extensionRoot, "dist", "rules", `${rule}.md`)).href;
 }
 
-function severityOf(level: Exclude<RuleLevel, "off">): DiagnosticSeverity {
+/** A 1-based, end-exclusive cell range (the linter's) as an LSP range. */
+function rangeOf(r: Omit<CellRange, "cell">): Range {
+  return {
+    start: { line: Math.max(0, r.line - 1), character: Math.max(0, r.column - 1) },
+    end: { line: Math.max(0, r.endLine - 1), character: Math.max(0, r.endColumn - 1) },
+  };
+}
+
+function severityOf(level: Severity): DiagnosticSeverity {
   return level === "error" ? DiagnosticSeverity.Error : level === "warning" ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information;
 }
 
-/** What a pitfall diagnostic carries for its quick fixes. */
+/** What a pitfall diagnostic carries for its code actions. */
 export interface PitfallData {
   rule: string;
-  docUrl?: string;
-  fixes: PitfallFinding["fixes"];
+  docUrl: string;
+  fixes: LintFix[];
 }
 
-/** Findings to diagnostics, keyed by cell URI, after the user's rule settings. */
-export function findingsToDiagnostics(findings: readonly PitfallFinding[], cells: readonly CodeCell[], settings: LintSettings): Map<string, Diagnostic[]> {
+/** Findings to diagnostics, keyed by cell URI. */
+export function findingsToDiagnostics(findings: readonly LintDiagnostic[], cells: readonly CodeCell[], extensionRoot: string): Map<string, Diagnostic[]> {
   const byIndex = new Map(cells.map((c) => [c.index, c]));
   const result = new Map<string, Diagnostic[]>();
   for (const f of findings) {
-    const level = settings.rules[f.rule] ?? f.severity;
-    if (level === "off") continue;
     const cell = byIndex.get(f.cell);
     if (!cell) continue;
-    const data: PitfallData = { rule: f.rule, docUrl: f.docUrl, fixes: f.fixes };
+    const docUrl = ruleDocUrl(extensionRoot, f.rule);
+    const data: PitfallData = { rule: f.rule, docUrl, fixes: f.fixes };
     const diagnostic: Diagnostic = {
-      range: rangeOf(cell, f.line, f.column, f.endLine, f.endColumn),
-      severity: severityOf(level),
+      range: rangeOf(f),
+      severity: severityOf(f.severity),
       code: f.rule,
+      codeDescription: { href: docUrl },
       source: pitfallSource,
       message: f.message,
       data,
     };
-    if (f.docUrl) diagnostic.codeDescription = { href: f.docUrl };
-    const related = (f.related ?? []).flatMap((r) => {
+    const related = f.related.flatMap((r) => {
       const other = byIndex.get(r.cell);
-      return other ? [{ location: { uri: other.uri, range: rangeOf(other, r.line, r.column ?? 1, r.endLine, r.endColumn) }, message: r.message }] : [];
+      return other ? [{ location: { uri: other.uri, range: rangeOf(r) }, message: r.message }] : [];
     });
     if (related.length) diagnostic.relatedInformation = related;
     const list = result.get(cell.uri) ?? [];
@@ -66,47 +76,43 @@ export function findingsToDiagnostics(findings: readonly PitfallFinding[], cells
   return result;
 }
 
-export function pitfallDiagnostics(notebook: NotebookDocument, cells: readonly CodeCell[], settings: LintSettings): Map<string, Diagnostic[]> {
-  return findingsToDiagnostics(lintCells(notebook, cells), cells, settings);
+export function pitfallDiagnostics(notebookUri: string, cells: readonly CodeCell[], settings: LintSettings, extensionRoot: string): Map<string, Diagnostic[]> {
+  return findingsToDiagnostics(lintCells(notebookUri, cells, settings.rules), cells, extensionRoot);
 }
 
 /** Quick fixes of the pitfall diagnostics in the request's context, and a link to each rule's doc. */
-export function pitfallCodeActions(notebook: NotebookDocument, cells: readonly CodeCell[], params: CodeActionParams): CodeAction[] {
+export function pitfallCodeActions(notebookUri: string, cells: readonly CodeCell[], params: CodeActionParams): CodeAction[] {
   const actions: CodeAction[] = [];
   const byIndex = new Map(cells.map((c) => [c.index, c]));
   for (const diagnostic of params.context.diagnostics) {
     if (diagnostic.source !== pitfallSource) continue;
     const data = diagnostic.data as PitfallData | undefined;
     if (!data) continue;
-    for (const fix of data.fixes ?? []) {
-      if (fix.kind === "edit") {
-        const cell = byIndex.get(fix.cell);
-        if (!cell) continue;
-        actions.push({
-          title: fix.title,
-          kind: CodeActionKind.QuickFix,
-          diagnostics: [diagnostic],
-          isPreferred: true,
-          edit: { changes: { [cell.uri]: fix.edits.map((e) => ({ range: rangeOf(cell, e.line, e.column, e.endLine, e.endColumn), newText: e.newText })) } },
-        });
-      } else {
-        // LSP cannot insert a notebook cell: the client's command does it.
-        actions.push({
-          title: fix.title,
-          kind: CodeActionKind.QuickFix,
-          diagnostics: [diagnostic],
-          command: { title: fix.title, command: "aibook.insertCodeCell", arguments: [notebook.uri, fix.afterCell, fix.source] },
-        });
+    for (const fix of data.fixes) {
+      const changes: Record<string, TextEdit[]> = {};
+      const insertions: Array<{ afterCell: number; source: string }> = [];
+      let complete = true;
+      for (const edit of fix.edits) {
+        if (edit.kind === "insertCell") {
+          insertions.push({ afterCell: edit.afterCell, source: edit.source });
+          continue;
+        }
+        const cell = byIndex.get(edit.range.cell);
+        if (!cell) complete = false;
+        else (changes[cell.uri] ??= []).push({ range: rangeOf(edit.range), newText: edit.newText });
       }
+      if (!complete) continue;
+      const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: actions.length === 0 };
+      if (insertions.length === 0) action.edit = { changes };
+      else action.command = { title: fix.title, command: "aibook.applyNotebookFix", arguments: [notebookUri, changes, insertions] };
+      actions.push(action);
     }
-    if (data.docUrl) {
-      actions.push({
-        title: `Learn about ${data.rule}`,
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [diagnostic],
-        command: { title: `Learn about ${data.rule}`, command: "aibook.openRuleDoc", arguments: [data.docUrl] },
-      });
-    }
+    actions.push({
+      title: `Learn about ${data.rule}`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      command: { title: `Learn about ${data.rule}`, command: "aibook.openRuleDoc", arguments: [data.docUrl] },
+    });
   }
   return actions;
 }

@@ -21,14 +21,18 @@ import { NotebookSessions } from "./notebook-sessions";
 import { cellRange, completionKindOf, severityOf, signatureHelpOf } from "./lsp-convert";
 import { fetchLintSettings, defaultLintSettings, type LintSettings } from "./settings";
 import { pitfallDiagnostics, pitfallCodeActions } from "./pitfalls";
+import { forgetLinter } from "./lint-adapter";
 import { semanticTokenModifiers, semanticTokenTypes, type CellSpan } from "../languageservice/notebook-language-service";
 import { analysedCellLanguages, cellLanguageIds, notebookType } from "../languageservice/language-ids";
+import type { TypeLocations } from "../languageservice/module-resolution";
 
 export interface ServerOptions {
   /** Root of the extension: dist/types and node_modules are found under it. */
   extensionRoot: string;
   /** Delay after the last change before diagnostics are recomputed. */
   debounceMs?: number;
+  /** Where cells' imports find their types; by default found under extensionRoot. */
+  typeLocations?: TypeLocations;
 }
 
 export const typeDiagnosticSource = "aibook-ts";
@@ -44,7 +48,7 @@ interface CompletionData {
 export function startServer(connection: Connection, options: ServerOptions): void {
   const notebooks = new NotebookDocuments(TextDocument);
   let workspaceFolder = process.cwd();
-  const sessions = new NotebookSessions(notebooks, options.extensionRoot, () => workspaceFolder);
+  const sessions = new NotebookSessions(notebooks, options.extensionRoot, () => workspaceFolder, options.typeLocations);
   const debounceMs = options.debounceMs ?? 150;
   const timers = new Map<string, NodeJS.Timeout>();
   const published = new Map<string, string[]>();
@@ -74,8 +78,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     };
   });
 
+  // Diagnostics wait for the user's settings, so that a rule turned off never flashes up.
+  let settingsLoaded: () => void = () => {};
+  const settingsReady = new Promise<void>((resolve) => (settingsLoaded = resolve));
   connection.onInitialized(async () => {
     settings = await fetchLintSettings(connection, configurationSupported);
+    settingsLoaded();
   });
 
   connection.onDidChangeConfiguration(async () => {
@@ -88,8 +96,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     clearTimeout(timers.get(notebookUri));
     timers.set(
       notebookUri,
-      setTimeout(() => {
+      setTimeout(async () => {
         timers.delete(notebookUri);
+        await settingsReady;
         try {
           publish(notebookUri);
         } catch (error) {
@@ -120,7 +129,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       }
     }
     if (settings.enable) {
-      for (const [cellUri, list] of pitfallDiagnostics(notebook, cells, settings)) byCell.get(cellUri)?.push(...list);
+      for (const [cellUri, list] of pitfallDiagnostics(notebookUri, cells, settings, options.extensionRoot)) byCell.get(cellUri)?.push(...list);
     }
     const previous = published.get(notebookUri) ?? [];
     for (const uri of previous) if (!byCell.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -138,6 +147,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     clearTimeout(timers.get(notebook.uri));
     timers.delete(notebook.uri);
     sessions.close(notebook.uri);
+    forgetLinter(notebook.uri);
     for (const uri of published.get(notebook.uri) ?? []) void connection.sendDiagnostics({ uri, diagnostics: [] });
     published.delete(notebook.uri);
   });
@@ -244,7 +254,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onCodeAction((params) => {
     const notebook = notebooks.findNotebookDocumentForCell(params.textDocument.uri);
     if (!notebook) return [];
-    return pitfallCodeActions(notebook, sessions.codeCells(notebook), params);
+    return pitfallCodeActions(notebook.uri, sessions.codeCells(notebook), params);
   });
 
   notebooks.listen(connection);

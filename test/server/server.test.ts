@@ -4,7 +4,10 @@ import { PassThrough } from "node:stream";
 import { pathToFileURL } from "node:url";
 import { createConnection } from "vscode-languageserver/node";
 import {
+  CodeActionRequest,
+  ConfigurationRequest,
   CompletionRequest,
+  DidChangeConfigurationNotification,
   CompletionResolveRequest,
   DefinitionRequest,
   DidChangeNotebookDocumentNotification,
@@ -13,6 +16,7 @@ import {
   HoverRequest,
   InitializeRequest,
   InitializedNotification,
+  NotebookCellKind,
   PublishDiagnosticsNotification,
   RenameRequest,
   SemanticTokensRequest,
@@ -20,22 +24,26 @@ import {
   createProtocolConnection,
   StreamMessageReader,
   StreamMessageWriter,
+  type CodeAction,
   type CompletionItem,
   type Diagnostic,
   type ProtocolConnection,
 } from "vscode-languageserver-protocol/node";
 import { startServer } from "../../src/server/server";
+import { typeLocations } from "../../src/languageservice/module-resolution";
 
 const repoRoot = path.resolve(__dirname, "../..");
+/** The runtime's sources, not a possibly stale dist/types build. */
+const locations = { ...typeLocations(repoRoot), aibookEntry: path.join(repoRoot, "src", "runtime", "index.ts") };
 const notebookUri = pathToFileURL(path.join(repoRoot, "server-test.aibook")).href;
 const cellUri = (i: number) => `vscode-notebook-cell:${new URL(notebookUri).pathname}#cell${i}`;
 
 /** A server and a client talking LSP over in-memory streams, as VS Code and dist/server.js do over IPC. */
-async function startPair() {
+async function startPair(options: { configuration?: () => unknown } = {}) {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   const server = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-  startServer(server, { extensionRoot: repoRoot, debounceMs: 20 });
+  startServer(server, { extensionRoot: repoRoot, debounceMs: 20, typeLocations: locations });
   const client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
   const diagnostics = new Map<string, Diagnostic[]>();
   const waiters: Array<() => void> = [];
@@ -43,8 +51,10 @@ async function startPair() {
     diagnostics.set(p.uri, p.diagnostics);
     waiters.splice(0).forEach((w) => w());
   });
+  if (options.configuration) client.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => options.configuration!()));
   client.listen();
-  const init = await client.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, capabilities: {}, workspaceFolders: null });
+  const capabilities = options.configuration ? { workspace: { configuration: true } } : {};
+  const init = await client.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, capabilities, workspaceFolders: null });
   await client.sendNotification(InitializedNotification.type, {});
   /** Resolves once diagnostics have been published for every given cell after this call. */
   const nextDiagnostics = (count: number) =>
@@ -60,10 +70,12 @@ async function startPair() {
   return { client, server, init, diagnostics, nextDiagnostics, stop };
 }
 
+/** Opens a notebook of the given cells; a text starting with "# " is a markdown cell. */
 async function openNotebook(client: ProtocolConnection, texts: string[]) {
+  const markdown = (t: string) => t.startsWith("# ");
   await client.sendNotification(DidOpenNotebookDocumentNotification.type, {
-    notebookDocument: { uri: notebookUri, notebookType: "aibook", version: 1, cells: texts.map((_, i) => ({ kind: 2, document: cellUri(i) })) },
-    cellTextDocuments: texts.map((text, i) => ({ uri: cellUri(i), languageId: "aibook-typescript", version: 1, text })),
+    notebookDocument: { uri: notebookUri, notebookType: "aibook", version: 1, cells: texts.map((t, i) => ({ kind: markdown(t) ? NotebookCellKind.Markup : NotebookCellKind.Code, document: cellUri(i) })) },
+    cellTextDocuments: texts.map((text, i) => ({ uri: cellUri(i), languageId: markdown(text) ? "markdown" : "aibook-typescript", version: 1, text })),
   });
 }
 
@@ -131,6 +143,65 @@ describe("server: the language server over LSP", function () {
 
     const tokens = await pair.client.sendRequest(SemanticTokensRequest.type, { textDocument: { uri: cellUri(2) } });
     assert.ok(tokens!.data.length >= 5, "createRandom is a function token");
+  });
+
+  const leaking = [
+    "# A notebook with pitfalls",
+    'import { trainTestSplit, RandomForestClassifier, evaluate } from "aibook";\nconst X = [[1], [2], [3], [4]];\nconst y = [0, 1, 0, 1];',
+    "const parts = trainTestSplit(X, y, { testSize: 0.5, seed: 2 });",
+    "const model = new RandomForestClassifier().fit(parts.xTrain, parts.yTrain);\nevaluate(model, parts.xTest, parts.yTest);",
+  ];
+
+  it("publishes pitfall diagnostics with rule code, doc link and related cell, and their quick fixes", async () => {
+    pair = await startPair();
+    const published = pair.nextDiagnostics(3);
+    await openNotebook(pair.client, leaking);
+    await published;
+    const split = pair.diagnostics.get(cellUri(2))!.find((d) => d.source === "aibook")!;
+    assert.equal(split.code, "unstratified-split");
+    assert.equal(split.severity, 2);
+    assert.match(split.codeDescription!.href, /dist\/rules\/unstratified-split\.md$/);
+    assert.deepEqual(split.range, { start: { line: 0, character: 14 }, end: { line: 0, character: 62 } });
+    assert.equal(split.relatedInformation![0]!.location.uri, cellUri(3), "the related location is the training cell (markdown cells count in indexes)");
+    assert.deepEqual(pair.diagnostics.get(cellUri(2))!.filter((d) => d.source === "aibook-ts"), []);
+
+    const actions = (await pair.client.sendRequest(CodeActionRequest.type, { textDocument: { uri: cellUri(2) }, range: split.range, context: { diagnostics: [split] } })) as CodeAction[];
+    assert.equal(actions[0]!.title, "Stratify the split on the labels");
+    assert.deepEqual(actions[0]!.edit!.changes![cellUri(2)], [{ range: { start: { line: 0, character: 35 }, end: { line: 0, character: 37 } }, newText: "{ stratify: true, " }]);
+    assert.deepEqual(actions[1]!.command, { title: "Learn about unstratified-split", command: "aibook.openRuleDoc", arguments: [split.codeDescription!.href] });
+
+    const baseline = pair.diagnostics.get(cellUri(3))!.find((d) => d.code === "no-baseline")!;
+    const [insert] = (await pair.client.sendRequest(CodeActionRequest.type, { textDocument: { uri: cellUri(3) }, range: baseline.range, context: { diagnostics: [baseline] } })) as CodeAction[];
+    assert.equal(insert!.command!.command, "aibook.applyNotebookFix");
+    const [uri, changes, insertions] = insert!.command!.arguments as [string, object, Array<{ afterCell: number; source: string }>];
+    assert.equal(uri, notebookUri);
+    assert.deepEqual(changes, {});
+    assert.equal(insertions[0]!.afterCell, 3);
+    assert.match(insertions[0]!.source, /new DummyClassifier\(\)/);
+
+    const fixed = pair.nextDiagnostics(3);
+    await pair.client.sendNotification(DidChangeNotebookDocumentNotification.type, {
+      notebookDocument: { uri: notebookUri, version: 2 },
+      change: { cells: { textContent: [{ document: { uri: cellUri(2), version: 2 }, changes: [actions[0]!.edit!.changes![cellUri(2)]![0]!].map((e) => ({ range: e.range, text: e.newText })) }] } },
+    });
+    await fixed;
+    assert.deepEqual(pair.diagnostics.get(cellUri(2)), [], "the quick fix removes the finding");
+  });
+
+  it("follows aibook.lint settings: a rule turned off or re-levelled, and lint disabled", async () => {
+    const settings: unknown[] = [];
+    pair = await startPair({ configuration: () => settings.shift() });
+    settings.push({ enable: true, rules: { "unstratified-split": "off", "no-baseline": "error" } });
+    const published = pair.nextDiagnostics(3);
+    await openNotebook(pair.client, leaking);
+    await published;
+    const codes = [...pair.diagnostics.values()].flat().filter((d) => d.source === "aibook").map((d) => `${d.code}:${d.severity}`);
+    assert.deepEqual(codes, ["no-baseline:1"]);
+    settings.push({ enable: false, rules: {} });
+    const again = pair.nextDiagnostics(3);
+    await pair.client.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    await again;
+    assert.deepEqual([...pair.diagnostics.values()].flat().filter((d) => d.source === "aibook"), []);
   });
 
   it("clears a notebook's diagnostics when it closes", async () => {
