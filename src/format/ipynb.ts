@@ -2,8 +2,11 @@
  * Conversions between `.aibook` notebooks and Jupyter notebooks (nbformat 4), for
  * `aibook export --to ipynb` and `aibook import`. The exported notebook names a TypeScript kernel
  * (tslab's kernelspec; Deno's Jupyter kernel opens it too), keeps each cell's language in
- * `metadata.vscode.languageId` as VS Code's Jupyter support does, and the aibook notebook metadata
- * under `metadata.aibook`, so that importing an export gives the same notebook back.
+ * `metadata.vscode.languageId` as VS Code's Jupyter support does, and what Jupyter has no field
+ * for (notebook metadata, unknown keys, execution success and duration) under `aibook` keys of
+ * the notebook, cell and display output metadata, so that importing an export gives the same
+ * notebook back. Lost on the way: unknown keys of stream and error outputs, and a second item of
+ * the same mime in one output.
  * Not re-exported from index.ts: only the CLI needs it.
  */
 import { isBinaryMime, isJsonMime } from "./mime";
@@ -43,7 +46,10 @@ export const TYPESCRIPT_KERNEL: JsonObject = {
 /** A Jupyter notebook with the same cells, outputs and execution counts. */
 export function toIpynb(nb: AibookNotebook): IpynbNotebook {
   const metadata: JsonObject = { ...TYPESCRIPT_KERNEL };
-  if (Object.keys(nb.metadata).length > 0) metadata.aibook = nb.metadata;
+  const saved: JsonObject = {};
+  if (Object.keys(nb.metadata).length > 0) saved.metadata = nb.metadata;
+  if (nb.extra) saved.extra = nb.extra;
+  if (Object.keys(saved).length > 0) metadata.aibook = saved;
   return {
     cells: nb.cells.map((cell, index) => toIpynbCell(cell, index)),
     metadata,
@@ -89,6 +95,7 @@ function multiline(text: string): string[] {
 function toIpynbOutputs(output: AibookOutput): IpynbOutput[] {
   const result: IpynbOutput[] = [];
   const data: JsonObject = {};
+  const itemExtras: JsonObject = {};
   for (const item of output.items) {
     if (item.mime === STDOUT || item.mime === STDERR) {
       result.push({ output_type: "stream", name: item.mime === STDOUT ? "stdout" : "stderr", text: multiline(textOf(item)) });
@@ -102,10 +109,16 @@ function toIpynbOutputs(output: AibookOutput): IpynbOutput[] {
         traceback: stack ? stack.split("\n") : [],
       });
     } else if (!(item.mime in data)) {
+      if (item.extra) itemExtras[item.mime] = item.extra;
       data[item.mime] = isJsonMime(item.mime) && item.encoding === undefined ? item.data : item.encoding === "base64" ? (item.data as string) : multiline(textOf(item));
     }
   }
-  if (Object.keys(data).length > 0) result.push({ output_type: "display_data", data, metadata: {} });
+  if (Object.keys(data).length > 0) {
+    const saved: JsonObject = {};
+    if (output.extra) saved.extra = output.extra;
+    if (Object.keys(itemExtras).length > 0) saved.items = itemExtras;
+    result.push({ output_type: "display_data", data, metadata: Object.keys(saved).length > 0 ? { aibook: saved } : {} });
+  }
   return result;
 }
 
@@ -131,7 +144,10 @@ export function fromIpynb(value: unknown): AibookNotebook {
   }
   const defaultLanguage = declared === undefined ? "typescript" : LANGUAGES[declared];
   const cells = value.cells.map((cell, index) => fromIpynbCell(cell, index, defaultLanguage));
-  return { metadata: isObject(metadata.aibook) ? (metadata.aibook as JsonObject) : {}, cells };
+  const saved = isObject(metadata.aibook) ? metadata.aibook : {};
+  const notebook: AibookNotebook = { metadata: isObject(saved.metadata) ? (saved.metadata as JsonObject) : {}, cells };
+  if (isObject(saved.extra)) notebook.extra = saved.extra as JsonObject;
+  return notebook;
 }
 
 function notebookLanguage(metadata: Record<string, unknown>): string | undefined {
@@ -184,8 +200,15 @@ function fromIpynbOutput(output: unknown, where: string): AibookOutput[] {
     case "display_data":
     case "execute_result": {
       const data = isObject(output.data) ? output.data : {};
-      const items = Object.entries(data).map(([mime, value]) => fromIpynbData(mime, value as JsonValue, `${where}.data`));
-      return items.length ? [{ items }] : [];
+      const saved = isObject(output.metadata) && isObject(output.metadata.aibook) ? output.metadata.aibook : {};
+      const itemExtras = isObject(saved.items) ? saved.items : {};
+      const items = Object.entries(data).map(([mime, value]) => {
+        const item = fromIpynbData(mime, value as JsonValue, `${where}.data`);
+        if (isObject(itemExtras[mime])) item.extra = itemExtras[mime] as JsonObject;
+        return item;
+      });
+      if (items.length === 0) return [];
+      return [isObject(saved.extra) ? { items, extra: saved.extra as JsonObject } : { items }];
     }
     default:
       return [];
