@@ -4,17 +4,18 @@
  * global scope (so names carry from cell to cell) and streams back output, displays and results.
  */
 import process from "node:process";
-import type { HostMessage, KernelMessage } from "../protocol/kernel";
+import { INTERRUPT_FD_ENV, type HostMessage, type KernelMessage } from "../protocol/kernel";
 import { mimeBundle, plainText } from "./process/display";
 import { CellExecutor } from "./process/executor";
 import { createModuleLoader, findExtensionRoot, findRuntimeEntry } from "./process/modules";
+import { watchInterrupts } from "./process/interruptWatcher";
 import { captureStandardStreams } from "./process/streams";
 
 const send = (message: KernelMessage) => {
   if (process.connected) process.send?.(message);
 };
 
-const executor = new CellExecutor();
+const executor = new CellExecutor(send);
 captureStandardStreams((name, text) => send({ type: "stream", id: executor.currentId, name, text }));
 
 const extensionRoot = findExtensionRoot(__dirname);
@@ -35,16 +36,11 @@ const reportStray = (kind: string) => (error: unknown) => {
 };
 process.on("uncaughtException", reportStray("Uncaught exception"));
 process.on("unhandledRejection", reportStray("Unhandled promise rejection"));
-process.on("SIGINT", () => executor.interrupt());
 process.on("disconnect", () => process.exit(0));
-
-let queue = Promise.resolve();
 process.on("message", (message: HostMessage) => {
-  if (message.type === "interrupt") {
-    if (message.id === executor.currentId) executor.interrupt();
-  } else if (message.type === "execute") {
-    queue = queue.then(async () => send(await executor.execute(message.id, message.code, message.filename)));
-  }
+  if (message.type === "execute") executor.enqueue(message);
 });
+const interruptFd = Number(process.env[INTERRUPT_FD_ENV]);
+if (Number.isInteger(interruptFd)) watchInterrupts(interruptFd, () => executor.interrupt());
 
 send({ type: "ready", pid: process.pid });

@@ -7,7 +7,8 @@ import { fork, type ChildProcess } from "node:child_process";
 import { EventEmitter } from "node:events";
 import path from "node:path";
 import process from "node:process";
-import type { KernelMessage } from "../protocol/kernel";
+import type { Writable } from "node:stream";
+import { INTERRUPT_FD, INTERRUPT_FD_ENV, type KernelMessage } from "../protocol/kernel";
 import type { MimeItem } from "../protocol/mime";
 import { CellSyntaxError, compileCell, type CellLanguage } from "./compiler/compileCell";
 import { cellFilename, mapStack, type CompiledCellRecord } from "./host/stack";
@@ -47,7 +48,7 @@ export interface KernelSessionOptions {
   /** The kernel script; defaults to kernel.js beside this bundle (dist/). */
   kernelPath?: string;
   execArgv?: string[];
-  /** How long an interrupted cell may take to stop before the kernel is restarted. */
+  /** How long an interrupted cell may take to stop before the kernel is restarted (default 1.5 s). */
   interruptGraceMs?: number;
 }
 
@@ -91,13 +92,15 @@ export class KernelSession extends EventEmitter<{ state: [KernelState] }> {
     return run;
   }
 
-  /** Stops the running cell; if it does not stop in time, restarts the kernel. */
+  /**
+   * Stops the running cell, keeping the kernel's state (see interruptWatcher.ts). A kernel that
+   * does not answer within the grace period (stuck in native code) is restarted instead.
+   */
   interrupt(): void {
     const running = this.running;
     const child = this.child;
     if (!running || !child) return;
-    if (process.platform === "win32") child.send({ type: "interrupt", id: running.id });
-    else child.kill("SIGINT");
+    (child.stdio[INTERRUPT_FD] as Writable | null)?.write("i");
     setTimeout(() => {
       if (this.running !== running) return;
       this.stopProcess({ status: "interrupted", restarted: true });
@@ -152,8 +155,8 @@ export class KernelSession extends EventEmitter<{ state: [KernelState] }> {
     const child = fork(this.kernelPath, [], {
       cwd: this.options.notebookDir,
       execArgv: this.options.execArgv ?? [],
-      env: { ...process.env, ELECTRON_RUN_AS_NODE: "1" },
-      stdio: ["ignore", "pipe", "pipe", "ipc"],
+      env: { ...process.env, ELECTRON_RUN_AS_NODE: "1", [INTERRUPT_FD_ENV]: String(INTERRUPT_FD) },
+      stdio: ["ignore", "pipe", "pipe", "ipc", "pipe"],
     });
     this.child = child;
     // Writes that bypass the kernel's capture (native code, V8's fatal errors) still reach the cell.

@@ -3,6 +3,10 @@
  * controller or the CLI, both through src/kernel/session.ts), sent over Node's IPC channel.
  * Cells arrive already compiled: the host owns the TypeScript compiler and the source maps,
  * so the kernel starts fast and stays small.
+ *
+ * Interrupts do not travel over IPC (the kernel's main thread may be stuck in a loop and never
+ * read them): the host writes a byte to an extra pipe whose file descriptor the kernel finds in
+ * the environment variable named by INTERRUPT_FD_ENV (see src/kernel/process/interruptWatcher.ts).
  */
 import type { MimeItem } from "./mime";
 
@@ -14,13 +18,13 @@ export interface ExecuteRequest {
   filename: string;
 }
 
-/** Host -> kernel: stop the running cell (also sent as SIGINT where signals exist). */
-export interface InterruptRequest {
-  type: "interrupt";
-  id: number;
-}
+export type HostMessage = ExecuteRequest;
 
-export type HostMessage = ExecuteRequest | InterruptRequest;
+/** Environment variable that tells the kernel the file descriptor of its interrupt pipe. */
+export const INTERRUPT_FD_ENV = "AIBOOK_INTERRUPT_FD";
+
+/** The kernel's stdio: the interrupt pipe sits after the IPC channel. */
+export const INTERRUPT_FD = 4;
 
 /** Kernel -> host: the process is up and listening. */
 export interface ReadyMessage {
@@ -56,10 +60,4 @@ export type DoneMessage =
   | { type: "done"; id: number; status: "error"; error: KernelError }
   | { type: "done"; id: number; status: "interrupted" };
 
-/** Kernel -> host: the cell called process.exit; sent just before the process ends. */
-export interface ExitingMessage {
-  type: "exiting";
-  code: number;
-}
-
-export type KernelMessage = ReadyMessage | StreamMessage | DisplayMessage | DoneMessage | ExitingMessage;
+export type KernelMessage = ReadyMessage | StreamMessage | DisplayMessage | DoneMessage;

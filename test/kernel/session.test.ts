@@ -100,8 +100,16 @@ describe("kernel process", function () {
     assert.equal(textOf(await kernel.execute("kept")), "'still here'");
   });
 
-  it("restarts the kernel when a loop cannot be stopped in place, and says so", async () => {
-    const run = kernel.execute("await null;\nwhile (true) {}");
+  it("interrupts a loop that starts after an await and keeps the state", async () => {
+    const run = kernel.execute("await new Promise((r) => setTimeout(r, 20));\nwhile (true) {}");
+    setTimeout(() => kernel.interrupt(), 200);
+    const result = await run;
+    assert.deepEqual(result.status === "interrupted" && result.restarted, false);
+    assert.equal(textOf(await kernel.execute("kept")), "'still here'");
+  });
+
+  it("restarts the kernel when a cell stuck in native code does not stop, and says so", async () => {
+    const run = kernel.execute('import { execFileSync } from "node:child_process";\nexecFileSync("sleep", ["5"]);');
     setTimeout(() => kernel.interrupt(), 200);
     const result = await run;
     assert.deepEqual(result.status === "interrupted" && result.restarted, true);

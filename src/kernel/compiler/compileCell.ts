@@ -39,7 +39,25 @@ const compilerOptions: ts.CompilerOptions = {
 
 const transformers: ts.CustomTransformers = { after: [hoistTopLevel] };
 
+/** Recently compiled cells: running a cell again (Run All, a loop of edits elsewhere) skips the compiler. */
+const cache = new Map<string, CompiledCell>();
+const CACHE_SIZE = 500;
+
 export function compileCell(source: string, language: CellLanguage = "typescript"): CompiledCell {
+  const key = `${language}\0${source}`;
+  const cached = cache.get(key);
+  if (cached) {
+    cache.delete(key); // re-insert: the Map's order is the eviction order
+    cache.set(key, cached);
+    return cached;
+  }
+  const compiled = compileUncached(source, language);
+  cache.set(key, compiled);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  return compiled;
+}
+
+function compileUncached(source: string, language: CellLanguage): CompiledCell {
   const output = ts.transpileModule(source, {
     compilerOptions,
     fileName: language === "javascript" ? "cell.js" : "cell.ts",

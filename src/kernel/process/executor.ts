@@ -1,44 +1,87 @@
 /**
  * Runs compiled cells one at a time in this process's own global scope and reports how each
- * ended. Interrupt: the synchronous part of a cell runs under `breakOnSigint`, so SIGINT stops
- * even `while (true) {}`; an `await` that never settles is abandoned through a race with the
- * interrupt. Either way the kernel and its state survive.
+ * ended. Interrupts come from ./interruptWatcher.ts: a cell waiting on a promise is abandoned
+ * through a race; a cell busy in JavaScript has been unwound by the inspector before
+ * `interrupt()` runs. An unwound cell leaves no frame behind to report its end, so the
+ * executor keeps its own queue and state rather than relying on promise chains.
  */
 import vm from "node:vm";
-import type { DoneMessage, KernelError } from "../../protocol/kernel";
+import type { DoneMessage, ExecuteRequest, KernelError } from "../../protocol/kernel";
 import { mimeBundle } from "./display";
 
 class Interrupted extends Error {}
 
+interface Running {
+  id: number;
+  /** True while the cell's synchronous part runs; still true after that part was unwound. */
+  inSyncPart: boolean;
+  finished: boolean;
+  abandon: (reason: Interrupted) => void;
+}
+
 export class CellExecutor {
-  private interruptRunning: (() => void) | undefined;
+  private readonly queue: ExecuteRequest[] = [];
+  private running: Running | undefined;
 
   /** The id of the running cell, or of the last one (late output still belongs somewhere). */
   currentId = 0;
 
-  async execute(id: number, code: string, filename: string): Promise<DoneMessage> {
-    this.currentId = id;
-    const interrupted = new Promise<never>((_, reject) => {
-      this.interruptRunning = () => reject(new Interrupted());
-    });
-    try {
-      const completion = vm.runInThisContext(code, { filename, breakOnSigint: true }) as Promise<{ value: unknown } | undefined>;
-      const result = await Promise.race([completion, interrupted]);
-      const value = result?.value;
-      return value === undefined ? { type: "done", id, status: "ok" } : { type: "done", id, status: "ok", value: mimeBundle(value) };
-    } catch (error) {
-      if (error instanceof Interrupted || (error as NodeJS.ErrnoException)?.code === "ERR_SCRIPT_EXECUTION_INTERRUPTED") {
-        return { type: "done", id, status: "interrupted" };
-      }
-      return { type: "done", id, status: "error", error: toKernelError(error) };
-    } finally {
-      this.interruptRunning = undefined;
-    }
+  constructor(private readonly report: (message: DoneMessage) => void) {}
+
+  enqueue(request: ExecuteRequest): void {
+    this.queue.push(request);
+    this.next();
   }
 
-  /** Abandons a cell that is waiting; a cell busy in synchronous code is stopped by SIGINT itself. */
   interrupt(): void {
-    this.interruptRunning?.();
+    const running = this.running;
+    if (!running) return;
+    if (running.inSyncPart) this.finish(running, { type: "done", id: running.id, status: "interrupted" });
+    else running.abandon(new Interrupted());
+  }
+
+  private next(): void {
+    if (this.running) return;
+    const request = this.queue.shift();
+    if (request) this.start(request);
+  }
+
+  private start({ id, code, filename }: ExecuteRequest): void {
+    let abandon: (reason: Interrupted) => void = () => {};
+    const interrupted = new Promise<never>((_, reject) => (abandon = reject));
+    const running: Running = { id, inSyncPart: true, finished: false, abandon };
+    this.running = running;
+    this.currentId = id;
+    let completion: Promise<{ value: unknown } | undefined>;
+    try {
+      completion = vm.runInThisContext(code, { filename }) as typeof completion;
+    } catch (error) {
+      running.inSyncPart = false;
+      this.finish(running, { type: "done", id, status: "error", error: toKernelError(error) });
+      return;
+    }
+    running.inSyncPart = false;
+    Promise.race([completion, interrupted]).then(
+      (result) => this.finish(running, doneWithValue(id, result?.value)),
+      (error) => this.finish(running, error instanceof Interrupted ? { type: "done", id, status: "interrupted" } : { type: "done", id, status: "error", error: toKernelError(error) }),
+    );
+  }
+
+  private finish(running: Running, message: DoneMessage): void {
+    if (running.finished) return;
+    running.finished = true;
+    if (this.running === running) this.running = undefined;
+    this.report(message);
+    setImmediate(() => this.next());
+  }
+}
+
+function doneWithValue(id: number, value: unknown): DoneMessage {
+  if (value === undefined) return { type: "done", id, status: "ok" };
+  try {
+    return { type: "done", id, status: "ok", value: mimeBundle(value) };
+  } catch (error) {
+    return { type: "done", id, status: "error", error: toKernelError(error) };
   }
 }
 
