@@ -10,7 +10,7 @@ import { binFeatures, buildTree, leafOf, type BinnedData, type Tree } from "./tr
 import { normalise, treeSettings } from "./decisionTree";
 import { checkNumber, fitClasses, fitMatrix, fitTarget, labelsFromProba, predictMatrix, sigmoid, softmaxRows } from "./shared";
 
-export interface GradientBoostingOptions {
+export type GradientBoostingOptions = {
   nEstimators: number;
   learningRate: number;
   maxDepth: number;
@@ -49,8 +49,15 @@ interface Stage {
   n: number;
 }
 
-/** Fits one tree to `residual` and sets each leaf by `leafValue(rows in the leaf)`. */
-function fitStageTree(s: Stage, residual: Float64Array, leafValue: (rows: number[]) => number, importance: Float64Array): Tree {
+/** Fits one tree to `residual`, sets each leaf by `leafValue(rows in the leaf)`, adds lr × tree to `raw`. */
+function fitStageTree(
+  s: Stage,
+  residual: Float64Array,
+  leafValue: (rows: number[]) => number,
+  importance: Float64Array,
+  X: number[][],
+  raw: (i: number, delta: number) => void,
+): Tree {
   const settings = treeSettings(s.where, s.params, s.data.p);
   let rows: Int32Array;
   if (s.params.subsample < 1) {
@@ -66,6 +73,9 @@ function fitStageTree(s: Stage, residual: Float64Array, leafValue: (rows: number
   });
   for (const [leaf, list] of members) built.tree.value[leaf] = [leafValue(list)];
   built.importance.forEach((v, j) => (importance[j] += v));
+  const lr = s.params.learningRate;
+  if (rows.length === s.n) built.leafOfRow.forEach((leaf, i) => raw(rows[i], lr * built.tree.value[leaf][0]));
+  else for (let i = 0; i < s.n; i++) raw(i, lr * built.tree.value[leafOf(built.tree, X[i])][0]);
   return built.tree;
 }
 
@@ -118,8 +128,7 @@ export class GradientBoostingClassifier extends BaseEstimator<GradientBoostingOp
       const residual = new Float64Array(n);
       for (let m = 0; m < this.params.nEstimators; m++) {
         for (let i = 0; i < n; i++) residual[i] = codes[i] - sigmoid(raw[i]);
-        const tree = fitStageTree(stage, residual, (rows) => newtonStep(rows, residual, codes, 1), importance);
-        for (let i = 0; i < n; i++) raw[i] += lr * tree.value[leafOf(tree, values[i])][0];
+        const tree = fitStageTree(stage, residual, (rows) => newtonStep(rows, residual, codes, 1), importance, values, (i, d) => (raw[i] += d));
         trees.push([tree]);
       }
     } else {
@@ -133,9 +142,9 @@ export class GradientBoostingClassifier extends BaseEstimator<GradientBoostingOp
           const residual = residuals[k];
           for (let i = 0; i < n; i++) residual[i] = (codes[i] === k ? 1 : 0) - proba[i][k];
           const onehot = Int32Array.from(codes, (c) => (c === k ? 1 : 0));
-          stageTrees.push(fitStageTree(stage, residual, (rows) => newtonStep(rows, residual, onehot, (K - 1) / K), importance));
+          const add = (i: number, d: number) => (raw[i][k] += d);
+          stageTrees.push(fitStageTree(stage, residual, (rows) => newtonStep(rows, residual, onehot, (K - 1) / K), importance, values, add));
         }
-        for (let i = 0; i < n; i++) for (let k = 0; k < K; k++) raw[i][k] += lr * stageTrees[k].value[leafOf(stageTrees[k], values[i])][0];
         trees.push(stageTrees);
       }
     }
@@ -209,9 +218,8 @@ export class GradientBoostingRegressor extends BaseEstimator<GradientBoostingOpt
     const trees: Tree[][] = [];
     for (let m = 0; m < this.params.nEstimators; m++) {
       for (let i = 0; i < n; i++) residual[i] = target[i] - raw[i];
-      const tree = fitStageTree(stage, residual, (rows) => rows.reduce((s, i) => s + residual[i], 0) / rows.length, importance);
-      for (let i = 0; i < n; i++) raw[i] += lr * tree.value[leafOf(tree, values[i])][0];
-      trees.push([tree]);
+      const mean = (rows: number[]) => rows.reduce((s, i) => s + residual[i], 0) / rows.length;
+      trees.push([fitStageTree(stage, residual, mean, importance, values, (i, d) => (raw[i] += d))]);
     }
     this.#state = { init, trees, nFeatures: values[0].length, featureImportances: normalise(importance) };
     this.markFitted();

@@ -5,7 +5,7 @@ import { createRandom } from "../random";
 import { binFeatures, buildTree, leafOf, resolveMaxFeatures, type Tree } from "./treeBuilder";
 import { checkNumber, fitClasses, fitMatrix, fitTarget, labelsFromProba, predictMatrix } from "./shared";
 
-export interface DecisionTreeOptions {
+export type DecisionTreeOptions = {
   maxDepth: number | undefined;
   minSamplesSplit: number;
   minSamplesLeaf: number;

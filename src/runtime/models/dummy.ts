@@ -9,7 +9,7 @@ import { createRandom } from "../random";
 import { argmax, checkChoice, checkNumber, fitClasses, fitTarget, predictMatrix } from "./shared";
 import { toMatrix } from "../core/data";
 
-export interface DummyClassifierOptions {
+export type DummyClassifierOptions = {
   strategy: "prior" | "most_frequent" | "stratified" | "uniform" | "constant";
   constant: Label | undefined;
   seed: number | undefined;
@@ -111,7 +111,7 @@ function draw(prior: number[], u: number): number {
   return prior.length - 1;
 }
 
-export interface DummyRegressorOptions {
+export type DummyRegressorOptions = {
   strategy: "mean" | "median" | "quantile" | "constant";
   constant: number | undefined;
   quantile: number | undefined;

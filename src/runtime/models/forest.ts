@@ -12,7 +12,7 @@ import { binFeatures, buildTree, leafOf, type BinnedData, type Tree, type TreeTa
 import { normalise, treeSettings } from "./decisionTree";
 import { checkNumber, fitClasses, fitMatrix, fitTarget, labelsFromProba, predictMatrix } from "./shared";
 
-export interface RandomForestOptions {
+export type RandomForestOptions = {
   nEstimators: number;
   maxDepth: number | undefined;
   minSamplesSplit: number;

@@ -10,7 +10,7 @@ import { checkChoice, checkNumber, fitMatrix, fitTarget, predictMatrix } from ".
 
 export type GlmFamily = "gaussian" | "poisson" | "gamma" | "binomial";
 
-export interface GLMOptions {
+export type GLMOptions = {
   family: GlmFamily;
   alpha: number;
   maxIter: number;

@@ -3,7 +3,7 @@ import { BaseEstimator, registerEstimator, type Regressor } from "../core/estima
 import { lstsq } from "./linalg";
 import { fitMatrix, fitTarget, predictMatrix, columnStats } from "./shared";
 
-export interface LinearRegressionOptions {
+export type LinearRegressionOptions = {
   fitIntercept: boolean;
 }
 

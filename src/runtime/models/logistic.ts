@@ -8,7 +8,7 @@ import { BaseEstimator, registerEstimator, type Classifier } from "../core/estim
 import { lbfgs } from "./optimize";
 import { checkChoice, checkNumber, fitClasses, fitMatrix, labelsFromProba, predictMatrix, sigmoid, softmaxRows } from "./shared";
 
-export interface LogisticRegressionOptions {
+export type LogisticRegressionOptions = {
   c: number;
   penalty: "l2" | "none";
   maxIter: number;

@@ -3,7 +3,7 @@ import type { Label } from "../core/data";
 import { BaseEstimator, registerEstimator, type Classifier } from "../core/estimator";
 import { checkNumber, columnStats, fitClasses, fitMatrix, labelsFromProba, predictMatrix } from "./shared";
 
-export interface GaussianNBOptions {
+export type GaussianNBOptions = {
   varSmoothing: number;
 }
 

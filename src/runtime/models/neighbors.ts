@@ -7,7 +7,7 @@ import { BaseEstimator, registerEstimator, type Classifier } from "../core/estim
 import { AibookError } from "../core/errors";
 import { checkChoice, checkNumber, fitClasses, fitMatrix, labelsFromProba, predictMatrix } from "./shared";
 
-export interface KNeighborsClassifierOptions {
+export type KNeighborsClassifierOptions = {
   k: number;
   weights: "uniform" | "distance";
 }

@@ -15,7 +15,7 @@ export interface LbfgsResult {
   gradNorm: number;
 }
 
-export interface LbfgsOptions {
+export type LbfgsOptions = {
   maxIter: number;
   /** Stop when max |gradient| falls below this. */
   gtol?: number;
@@ -29,8 +29,8 @@ export function lbfgs(f: Objective, x0: Float64Array, options: LbfgsOptions): Lb
   const m = options.memory ?? 10;
   const gtol = options.gtol ?? 1e-10;
   const ftol = options.ftol ?? 1e-15;
-  let x = Float64Array.from(x0);
-  let g = new Float64Array(n);
+  let x: Float64Array = Float64Array.from(x0);
+  let g: Float64Array = new Float64Array(n);
   let fx = f(x, g);
   const S: Float64Array[] = [];
   const Y: Float64Array[] = [];
@@ -99,14 +99,15 @@ function wolfeSearch(f: Objective, x: Float64Array, fx: number, g: Float64Array,
   const c1 = 1e-4;
   const c2 = 0.9;
   const n = x.length;
-  const evalAt = (t: number) => {
+  type Point = { t: number; x: Float64Array; g: Float64Array; f: number; slope: number };
+  const evalAt = (t: number): Point => {
     const xt = new Float64Array(n);
     for (let i = 0; i < n; i++) xt[i] = x[i] + t * d[i];
     const gt = new Float64Array(n);
     const ft = f(xt, gt);
     return { t, x: xt, g: gt, f: ft, slope: dot(gt, d) };
   };
-  let prev = { t: 0, x, g, f: fx, slope };
+  let prev: Point = { t: 0, x, g, f: fx, slope };
   let t = 1;
   for (let i = 0; i < 30; i++) {
     const cur = evalAt(t);
@@ -118,7 +119,7 @@ function wolfeSearch(f: Objective, x: Float64Array, fx: number, g: Float64Array,
   }
   return prev.t > 0 ? prev : null;
 
-  function zoom(lo: ReturnType<typeof evalAt>, hi: ReturnType<typeof evalAt>) {
+  function zoom(lo: Point, hi: Point): Point | null {
     for (let i = 0; i < 40; i++) {
       let tj = cubicMin(lo, hi);
       const span = Math.abs(hi.t - lo.t);

@@ -7,7 +7,7 @@ import { AibookError } from "../core/errors";
 import { svd } from "./linalg";
 import { columnStats, fitMatrix, predictMatrix } from "./shared";
 
-export interface PCAOptions {
+export type PCAOptions = {
   /** Number of components, or a fraction of variance to keep (0 < f < 1); all by default. */
   components: number | undefined;
   whiten: boolean;

@@ -10,7 +10,7 @@ import { createRandom, type Random } from "../random";
 import { kernelFunction, resolveGamma, solveSmo, type KernelFn, type KernelSpec } from "./svmSolver";
 import { argmax, checkChoice, checkNumber, fitClasses, fitMatrix, predictMatrix } from "./shared";
 
-export interface SVCOptions {
+export type SVCOptions = {
   kernel: "rbf" | "linear" | "poly" | "sigmoid";
   c: number;
   gamma: number | "scale" | "auto";

@@ -94,7 +94,7 @@ export interface Tree {
   samples: number[];
 }
 
-export interface TreeOptions {
+export type TreeOptions = {
   maxDepth: number;
   minSamplesSplit: number;
   minSamplesLeaf: number;

@@ -1,0 +1,102 @@
+import assert from "node:assert/strict";
+import { KMeans } from "../../../src/runtime/models/kmeans";
+import { DBSCAN } from "../../../src/runtime/models/dbscan";
+import { IsolationForest } from "../../../src/runtime/models/isolationForest";
+import { LocalOutlierFactor } from "../../../src/runtime/models/localOutlierFactor";
+import { OneClassSVM } from "../../../src/runtime/models/oneClassSvm";
+import { assertClose, dataset, fixture } from "./fixtures";
+
+const ref = fixture("unsupervised");
+
+/** Adjusted Rand index × 100 (agreement of two clusterings, label names ignored). */
+function ari(a: unknown[], b: unknown[]): number {
+  const pairs = (n: number) => (n * (n - 1)) / 2;
+  const table = new Map<string, number>();
+  const ca = new Map<unknown, number>();
+  const cb = new Map<unknown, number>();
+  a.forEach((x, i) => {
+    const key = JSON.stringify([x, b[i]]);
+    table.set(key, (table.get(key) ?? 0) + 1);
+    ca.set(x, (ca.get(x) ?? 0) + 1);
+    cb.set(b[i], (cb.get(b[i]) ?? 0) + 1);
+  });
+  const index = [...table.values()].reduce((s, v) => s + pairs(v), 0);
+  const sa = [...ca.values()].reduce((s, v) => s + pairs(v), 0);
+  const sb = [...cb.values()].reduce((s, v) => s + pairs(v), 0);
+  const expected = (sa * sb) / pairs(a.length);
+  return (100 * (index - expected)) / ((sa + sb) / 2 - expected);
+}
+
+/** ROC AUC × 100 of `score` (higher = more anomalous) against truth -1 = anomaly. */
+function auc(score: number[], truth: number[]): number {
+  const pos = score.filter((_, i) => truth[i] === -1);
+  const neg = score.filter((_, i) => truth[i] !== -1);
+  let wins = 0;
+  for (const p of pos) for (const q of neg) wins += p > q ? 1 : p === q ? 0.5 : 0;
+  return (100 * wins) / (pos.length * neg.length);
+}
+
+describe("KMeans reaches scikit-learn's clustering", () => {
+  for (const c of ref.kmeans) {
+    it(`${c.dataset}, k=${c.k}: median adjusted Rand index over 20 seeds within 2 points, inertia within 1%`, () => {
+      const d = dataset(c.dataset);
+      const scores = Array.from({ length: 20 }, (_, seed) => new KMeans({ k: c.k, seed }).fit(d.X));
+      const aris = scores.map((m) => ari(m.labels, d.y)).sort((a, b) => a - b);
+      const median = (aris[9] + aris[10]) / 2;
+      assert.ok(Math.abs(median - c.medianAri) <= 2, `median ARI ${median.toFixed(2)} vs scikit-learn ${c.medianAri.toFixed(2)}`);
+      const best = Math.min(...scores.map((m) => m.inertia));
+      assert.ok(Math.abs(best - c.inertia) <= 0.01 * c.inertia, `inertia ${best} vs ${c.inertia}`);
+    });
+  }
+  it("repeats with a seed and predicts the nearest centre", () => {
+    const d = dataset("iris_std");
+    const a = new KMeans({ k: 3, seed: 9 }).fit(d.X);
+    assert.deepEqual(new KMeans({ k: 3, seed: 9 }).fit(d.X).labels, a.labels);
+    assert.deepEqual(a.predict(d.X), a.labels);
+  });
+});
+
+describe("DBSCAN matches scikit-learn", () => {
+  for (const c of ref.dbscan) {
+    it(`${c.dataset}, eps=${c.eps}: same core rows, same clusters`, () => {
+      const m = new DBSCAN({ eps: c.eps, minSamples: c.minSamples }).fit(dataset(c.dataset).X);
+      assert.deepEqual(m.labels, c.labels);
+      assert.deepEqual(m.coreSampleIndices, c.core.flatMap((v: boolean, i: number) => (v ? [i] : [])));
+    });
+  }
+});
+
+describe("Anomaly detectors reach scikit-learn's results (1 normal, -1 anomaly)", () => {
+  const d = dataset("blobs_outliers");
+  const truth = d.y as number[];
+  it("IsolationForest: AUC and share flagged within 2 points, reproducible with seed", () => {
+    const runs = [0, 1, 2].map((seed) => new IsolationForest({ seed }).fit(d.X));
+    const meanAuc = runs.reduce((s, m) => s + auc(m.scoreSamples(d.X).map((v) => -v), truth), 0) / runs.length;
+    const share = runs.reduce((s, m) => s + (100 * m.predict(d.X).filter((v) => v === -1).length) / d.X.length, 0) / runs.length;
+    const c = ref.isolationForest[0];
+    assert.ok(Math.abs(meanAuc - c.auc) <= 2, `AUC ${meanAuc} vs ${c.auc}`);
+    assert.ok(Math.abs(share - c.anomalyPercent) <= 2, `share ${share} vs ${c.anomalyPercent}`);
+    assert.deepEqual(new IsolationForest({ seed: 1 }).fit(d.X).scoreSamples(d.X), runs[1].scoreSamples(d.X));
+  });
+  for (const c of ref.localOutlierFactor) {
+    it(`LocalOutlierFactor k=${c.k}: outlier factors and labels, training rows and novelty`, () => {
+      const m = new LocalOutlierFactor({ k: c.k });
+      assert.deepEqual(m.fitPredict(d.X), c.fitPredict);
+      assertClose(m.negativeOutlierFactor, c.negativeOutlierFactor, 1e-9, 1e-12, "negativeOutlierFactor");
+      const novelty = new LocalOutlierFactor({ k: c.k }).fit(d.X.slice(0, c.noveltyTrainRows));
+      assertClose(novelty.scoreSamples(d.X.slice(c.noveltyTrainRows)), c.noveltyScoreSamples, 1e-9, 1e-12, "scoreSamples");
+      assert.deepEqual(novelty.predict(d.X.slice(c.noveltyTrainRows)), c.noveltyPredict);
+    });
+  }
+  for (const c of ref.oneClassSvm) {
+    it(`OneClassSVM nu=${c.nu}: decision values as libsvm, labels agree`, () => {
+      const m = new OneClassSVM({ nu: c.nu }).fit(d.X);
+      const pred = m.predict(d.X);
+      const agree = pred.filter((p, i) => p === c.predict[i]).length / pred.length;
+      assert.ok(agree >= 0.98, `labels agree on ${agree}`);
+      assertClose(m.decisionFunction(d.X), c.decisionFunction, 0, 2e-3 * Math.max(...c.decisionFunction.map(Math.abs)), "decisionFunction");
+      const ours = auc(m.decisionFunction(d.X).map((v) => -v), truth);
+      assert.ok(Math.abs(ours - c.auc) <= 2, `AUC ${ours} vs ${c.auc}`);
+    });
+  }
+});
