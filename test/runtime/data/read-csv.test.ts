@@ -1,0 +1,135 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { readCsv, readJson, dropDuplicates, dropMissing } from "../../../src/runtime/data";
+import { dataset, fixture, assertClose } from "./reference";
+
+const reference = fixture("data");
+const dir = mkdtempSync(join(tmpdir(), "aibook-data-"));
+
+function file(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+describe("readCsv", () => {
+  for (const expected of reference.datasets) {
+    it(`reads ${expected.dataset}.csv as pandas.read_csv does`, async () => {
+      const df = await dataset(expected.dataset);
+      assert.deepEqual(df.shape, expected.shape);
+      assert.deepEqual(df.columns, expected.columns);
+      const rows = df.values as unknown[][];
+      expected.numericColumns.forEach((name: string, k: number) => {
+        const j = df.columns.indexOf(name);
+        assert.notEqual(df.dtypes[j], "string", `${name} should be numeric`);
+        const sum = rows.reduce((s, r) => s + (Number.isNaN(r[j] as number) ? 0 : (r[j] as number)), 0);
+        assertClose(sum, expected.sums[k], 1e-12, 0, `${expected.dataset}.${name} sum`);
+      });
+      const missing = df.columns.map((_, j) => rows.filter((r) => r[j] === null || (typeof r[j] === "number" && Number.isNaN(r[j]))).length);
+      assert.deepEqual(missing, expected.missing);
+      assertClose(rows[0], expected.firstRow, 0, 0, "first row");
+    });
+  }
+
+  for (const edge of reference.edgeCsv) {
+    it(`parses the edge case "${edge.name}" like pandas`, async () => {
+      const df = await readCsv(file(`${edge.name.replace(/\W+/g, "-")}.csv`, edge.text));
+      assert.deepEqual(df.columns, edge.columns);
+      const kinds = df.dtypes.map((d: string) => (d === "string" ? "string" : d === "boolean" ? "boolean" : "number"));
+      assert.deepEqual(kinds, edge.kinds);
+      assertClose(df.values, edge.values, 0, 0, edge.name);
+    });
+  }
+
+  it("resolves relative paths against process.cwd() (the notebook's folder)", async () => {
+    const cwd = process.cwd();
+    file("beside.csv", "x,y\n1,2\n");
+    process.chdir(dir);
+    try {
+      const df = await readCsv("beside.csv");
+      assert.deepEqual(df.values, [[1, 2]]);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
+  it("parses across chunk boundaries, including quoted newlines", async () => {
+    const { parseCsvFile } = await import("../../../src/runtime/data/csv-parser");
+    const lines = ["id,text,v"];
+    for (let i = 0; i < 500; i++) lines.push(`${i},"line ${i}\nsecond ""part""",${i / 4}`);
+    const path = file("chunks.csv", lines.join("\n") + "\n");
+    const columns = parseCsvFile(path, { delimiter: ",", header: true, naValues: [""], chunkBytes: 37 });
+    assert.equal(columns[0].values.length, 500);
+    assert.equal(columns[1].values[499], 'line 499\nsecond "part"');
+    assert.equal(columns[2].values[7], 1.75);
+  });
+
+  it("names the file and line of a row with too many fields", async () => {
+    const path = file("bad.csv", "a,b\n1,2\n3,4,5\n");
+    await assert.rejects(readCsv(path), /bad\.csv, line 3: expected 2 fields, saw 3/);
+  });
+
+  it("says where it looked for a missing file", async () => {
+    await assert.rejects(readCsv("no-such-file.csv"), /no file at .*no-such-file\.csv .*relative to/);
+  });
+
+  it("rejects unknown options", async () => {
+    await assert.rejects(readCsv(file("o.csv", "a\n1\n"), { sep: ";" } as never), /no option "sep".*delimiter/);
+  });
+
+  it("honours delimiter, header and extra missing markers", async () => {
+    const df = await readCsv(file("semi.csv", "1;-\n2;5\n"), { delimiter: ";", header: false, naValues: ["-"] });
+    assert.deepEqual(df.columns, ["0", "1"]);
+    assertClose(df.values, [[1, null], [2, 5]], 0);
+  });
+});
+
+describe("readJson", () => {
+  it("flattens nested keys to a.b like pandas.json_normalize", async () => {
+    const df = await readJson(file("records.json", JSON.stringify(reference.json.records)));
+    assert.deepEqual([...df.columns].sort(), [...reference.json.columns].sort());
+    const city = df.columns.indexOf("user.address.city");
+    assert.deepEqual((df.values as unknown[][]).map((r) => r[city]), ["London", "Wilmslow", null]);
+    const age = df.columns.indexOf("user.age");
+    assertClose((df.values as unknown[][]).map((r) => r[age]), [36, null, 85], 0);
+  });
+
+  it("reads JSON lines", async () => {
+    const text = reference.json.records.map((r: unknown) => JSON.stringify(r)).join("\n") + "\n";
+    const df = await readJson(file("records.jsonl", text));
+    assert.equal(df.shape[0], 3);
+    assert.ok(df.columns.includes("user.name"));
+  });
+
+  it("names the line of invalid JSON lines", async () => {
+    await assert.rejects(readJson(file("bad.jsonl", '{"a":1}\n{"a":\n'), { lines: true }), /bad\.jsonl, line 2 is not valid JSON/);
+  });
+
+  it("finds the records under a dotted path", async () => {
+    const df = await readJson(file("wrapped.json", JSON.stringify({ data: { items: [{ a: 1 }, { a: 2 }] } })), { records: "data.items" });
+    assert.deepEqual(df.values, [[1], [2]]);
+  });
+});
+
+describe("dropDuplicates and dropMissing", () => {
+  const expected = reference.dropDuplicates;
+
+  it("drops duplicate rows as pandas.drop_duplicates, keeping index labels", async () => {
+    const df = await dataset(expected.dataset);
+    const kept = dropDuplicates(df);
+    assert.equal(kept.shape[0], expected.rows);
+    assert.deepEqual(kept.index.slice(0, 20), expected.firstKeptIndex);
+    assert.equal(dropDuplicates(df, { keep: "last" }).shape[0], expected.lastRows);
+    assert.equal(dropDuplicates(df, { keep: false }).shape[0], expected.noneRows);
+    assert.equal(dropDuplicates(df, { columns: ["mdvis", "idp"] }).shape[0], expected.subsetRows);
+  });
+
+  it("drops rows with missing values, in any or the given columns", async () => {
+    const df = await readCsv(file("holes.csv", "a,b,c\n1,,x\n2,3,\n4,5,y\n"));
+    assert.deepEqual(dropMissing(df).index, [2]);
+    assert.deepEqual(dropMissing(df, { columns: ["b"] }).index, [1, 2]);
+    assert.throws(() => dropMissing(df, { columns: ["z"] }), /no column "z"/);
+  });
+});
