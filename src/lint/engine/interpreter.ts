@@ -269,7 +269,7 @@ export class Interpreter implements Runtime {
     if (ts.isElementAccessExpression(e)) {
       const holder = this.expr(e.expression, env);
       const arg = e.argumentExpression;
-      if (ts.isStringLiteralLike(arg) && !/^\d+$/.test(arg.text)) return getProperty(this, holder, arg.text, e);
+      if (ts.isStringLiteralLike(arg) && !/^\d+$/.test(arg.text)) return getProperty(this, holder, arg.text, e, true);
       return elementOf(this, holder, this.expr(arg, env));
     }
     if (ts.isCallExpression(e)) return this.call(e, env);
@@ -421,7 +421,7 @@ export class Interpreter implements Runtime {
       this.bind(p.name, v, env, true);
     });
     const outerSite = this.site;
-    const inline = node.pos <= f.node.pos && f.node.end <= node.end;
+    const inline = node.getSourceFile() === f.node.getSourceFile() && node.pos <= f.node.pos && f.node.end <= node.end;
     if (!inline && this.site === undefined) this.site = node;
     this.callStack.push(f.node);
     this.returns.push([]);

@@ -582,7 +582,8 @@ export function arithmetic(rt: Runtime, left: Value, right: Value, op: string, _
 
 const notRows = new Set(["columns", "dtypes", "size", "ndim", "rank", "dtype", "name", "config"]);
 
-export function getProperty(rt: Runtime, v: Value, name: string, _node?: ts.Node): Value {
+/** `v.name`, or `v["name"]` (`column`: a string index on rows is always a column, even "size"). */
+export function getProperty(rt: Runtime, v: Value, name: string, _node?: ts.Node, column = false): Value {
   const out: Obj[] = [];
   for (const o of v) {
     switch (o.t) {
@@ -593,7 +594,8 @@ export function getProperty(rt: Runtime, v: Value, name: string, _node?: ts.Node
         out.push(...(o.props.get(name) ?? unknown));
         break;
       case "data":
-        if (name === "length") out.push(num(0, lenSym(o)));
+        if (column) out.push(o.elem ? o : sameRows(o, []));
+        else if (name === "length") out.push(num(0, lenSym(o)));
         else if (name === "shape") out.push({ t: "arr", elems: [[num(0, lenSym(o))]], elem: [] });
         else if (!notRows.has(name)) out.push(o.elem ? o : sameRows(o, []));
         break;

@@ -1,0 +1,142 @@
+import { preprocessingLeakage } from "./preprocessing-leakage";
+import { ruleTester } from "../../../test/lint/rule-tester";
+
+const load = `import { readCsv, trainTestSplit, StandardScaler, MinMaxScaler, SimpleImputer, PCA, SelectKBest, OneHotEncoder, LabelEncoder, LogisticRegression, LinearRegression, DummyClassifier, pipeline, crossValidate, evaluate, metrics } from "aibook";
+const df = await readCsv("patients.csv");
+const X = df.drop({ columns: ["outcome"] });
+const y = df["outcome"];`;
+
+ruleTester(preprocessingLeakage, {
+  invalid: [
+    {
+      name: "StandardScaler.fitTransform on every row, then the split",
+      cells: [load, `const z = new StandardScaler().fitTransform(X);\nconst { xTrain, xTest, yTrain, yTest } = trainTestSplit(z, y, { stratify: true });`, `evaluate(new LogisticRegression().fit(xTrain, yTrain), xTest, yTest);`],
+      errors: [{ cell: 1, line: 1 }],
+    },
+    {
+      name: "MinMaxScaler fitted on every row, transform later",
+      cells: [load, `const mm = new MinMaxScaler();\nmm.fit(X);`, `const parts = trainTestSplit(mm.transform(X), y, { stratify: true, seed: 3 });\nconst lr = new LogisticRegression().fit(parts.xTrain, parts.yTrain);\nmetrics.accuracy(parts.yTest, lr.predict(parts.xTest));`],
+      errors: [{ cell: 1, line: 2 }],
+    },
+    {
+      name: "SimpleImputer on the whole table",
+      cells: [load, `const imputed = new SimpleImputer({ strategy: "median" }).fitTransform(X);\nconst s = trainTestSplit(imputed, y, { stratify: true });\nevaluate(new LogisticRegression().fit(s.xTrain, s.yTrain), s.xTest, s.yTest);`],
+      errors: [{ cell: 1, line: 1 }],
+    },
+    {
+      name: "danfojs fillna with the column means, then a sample held out",
+      cells: [
+        `import * as dfd from "danfojs-node";\nimport { GaussianNB, metrics } from "aibook";\nconst raw = await dfd.readCSV("cars.csv");\nconst means = raw.mean();\nconst full = raw.fillNa(means);`,
+        `const test = await full.sample(100);\nconst train = full.drop({ index: test.index });\nconst nb = new GaussianNB().fit(train.drop({ columns: ["class"] }), train["class"]);\nmetrics.f1(test["class"], nb.predict(test.drop({ columns: ["class"] })), { average: "macro" });`,
+      ],
+      errors: [{ cell: 0, line: 4 }],
+    },
+    {
+      name: "z-scores by hand with a mean and deviation of every row, then slices",
+      cells: [
+        `import { RandomForestClassifier } from "ml-random-forest";\nimport { readFileSync } from "node:fs";\nconst rows = JSON.parse(readFileSync("rows.json", "utf8"));\nconst xs = rows.map((r) => r.value);\nconst mu = xs.reduce((a, b) => a + b, 0) / xs.length;\nconst feats = rows.map((r) => [(r.value - mu) / 2, r.other]);\nconst labels = rows.map((r) => r.label);`,
+        `const cut = Math.floor(rows.length * 0.8);\nconst rf = new RandomForestClassifier();\nrf.train(feats.slice(0, cut), labels.slice(0, cut));\nconst got = rf.predict(feats.slice(cut));\ngot.filter((g, i) => g === labels.slice(cut)[i]).length;`,
+      ],
+      errors: [{ cell: 0, line: 5 }],
+    },
+    {
+      name: "tf.moments over the whole tensor before tf.split",
+      cells: [
+        `import * as tf from "@tensorflow/tfjs";\nimport { readCsv } from "aibook";\nconst d = await readCsv("d.csv");\nconst raw = tf.tensor2d(d.drop({ columns: ["y"] }).values);\nconst ys = tf.tensor1d(d["y"].values);\nconst { mean, variance } = tf.moments(raw, 0);\nconst xs = raw.sub(mean).div(variance.sqrt());`,
+        `const [xa, xb] = tf.split(xs, [400, 100]);\nconst [ya, yb] = tf.split(ys, [400, 100]);\nconst net = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [6], activation: "sigmoid" })] });\nnet.compile({ optimizer: "adam", loss: "binaryCrossentropy" });\nawait net.fit(xa, ya);\nnet.evaluate(xb, yb);`,
+      ],
+      errors: [{ cell: 0, line: 6 }],
+    },
+    {
+      name: "PCA fitted on every row",
+      cells: [load, `const reduced = new PCA({ components: 5 }).fitTransform(X);\nconst { xTrain, xTest, yTrain, yTest } = trainTestSplit(reduced, y, { stratify: true });\nevaluate(new LogisticRegression().fit(xTrain, yTrain), xTest, yTest);`],
+      errors: [{ cell: 1, line: 1 }],
+    },
+    {
+      name: "SelectKBest chooses features with the test labels in view",
+      cells: [load, `const selector = new SelectKBest({ k: 8 }).fit(X, y);\nconst chosen = selector.transform(X);`, `const { xTrain, xTest, yTrain, yTest } = trainTestSplit(chosen, y, { stratify: true });\nconst lr = new LogisticRegression().fit(xTrain, yTrain);\nevaluate(lr, xTest, yTest);`],
+      errors: [{ cell: 1, line: 1 }],
+    },
+    {
+      name: "oversampling by copying rare rows before the split",
+      cells: [
+        `import { readCsv, trainTestSplit, LogisticRegression, evaluate } from "aibook";\nconst rows = (await readCsv("fraud.csv")).values;\nconst rare = rows.filter((r) => r[9] === 1);\nconst boosted = [...rows, ...rare, ...rare];`,
+        `const X = boosted.map((r) => r.slice(0, 9));\nconst y = boosted.map((r) => r[9]);\nconst s = trainTestSplit(X, y, { stratify: true });\nevaluate(new LogisticRegression().fit(s.xTrain, s.yTrain), s.xTest, s.yTest);`,
+      ],
+      errors: [{ cell: 0, line: 4 }],
+    },
+    {
+      name: "OneHotEncoder fitted on every row",
+      cells: [load, `const enc = new OneHotEncoder();\nconst encoded = enc.fitTransform(X);\nconst { xTrain, xTest, yTrain, yTest } = trainTestSplit(encoded, y, { stratify: true });\nevaluate(new LogisticRegression().fit(xTrain, yTrain), xTest, yTest);`],
+      errors: [{ cell: 1, line: 2 }],
+    },
+    {
+      name: "a normalising helper computing the maximum of every row",
+      cells: [
+        `import { readCsv, trainTestSplit, LinearRegression, metrics } from "aibook";\nconst df = await readCsv("prices.csv");\nfunction scaleByMax(values) {\n  const top = Math.max(...values);\n  return values.map((v) => v / top);\n}`,
+        `const size = scaleByMax(df["size"].values);\nconst s = trainTestSplit(size.map((v) => [v]), df["price"].values, { testSize: 0.2 });\nconst reg = new LinearRegression().fit(s.xTrain, s.yTrain);\nmetrics.r2(s.yTest, reg.predict(s.xTest));`,
+      ],
+      errors: [{ cell: 1, line: 1 }],
+    },
+    {
+      name: "scaled once, then cross-validated",
+      cells: [load, `const scaled = new StandardScaler().fitTransform(X);\ncrossValidate(new LogisticRegression(), scaled, y, { folds: 5 });`],
+      errors: [{ cell: 1, line: 1 }],
+    },
+  ],
+  valid: [
+    {
+      name: "scaler fitted on the training part, applied to both",
+      cells: [load, `const { xTrain, xTest, yTrain, yTest } = trainTestSplit(X, y, { stratify: true });\nconst sc = new StandardScaler().fit(xTrain);\nevaluate(new LogisticRegression().fit(sc.transform(xTrain), yTrain), sc.transform(xTest), yTest);`],
+    },
+    {
+      name: "steps inside a pipeline fitted on the training part",
+      cells: [load, `const { xTrain, xTest, yTrain, yTest } = trainTestSplit(X, y, { stratify: true });\nconst model = pipeline(new SimpleImputer(), new StandardScaler(), new LogisticRegression()).fit(xTrain, yTrain);\nevaluate(model, xTest, yTest);`],
+    },
+    {
+      name: "statistics of the training slice only",
+      cells: [
+        `import { RandomForestClassifier } from "ml-random-forest";\nimport { readFileSync } from "node:fs";\nconst rows = JSON.parse(readFileSync("rows.json", "utf8"));\nconst cut = Math.floor(rows.length * 0.8);\nconst trainRows = rows.slice(0, cut);\nconst testRows = rows.slice(cut);`,
+        `const top = Math.max(...trainRows.map((r) => r.v));\nconst rf = new RandomForestClassifier();\nrf.train(trainRows.map((r) => [r.v / top]), trainRows.map((r) => r.y));\nconst p = rf.predict(testRows.map((r) => [r.v / top]));\np.filter((g, i) => g === testRows[i].y);`,
+      ],
+    },
+    {
+      name: "tf.moments of the training tensor",
+      cells: [
+        `import * as tf from "@tensorflow/tfjs";\nimport { readCsv } from "aibook";\nconst d = await readCsv("d.csv");\nconst all = tf.tensor2d(d.drop({ columns: ["y"] }).values);\nconst ys = tf.tensor1d(d["y"].values);\nconst [xa, xb] = tf.split(all, [400, 100]);\nconst [ya, yb] = tf.split(ys, [400, 100]);`,
+        `const { mean, variance } = tf.moments(xa, 0);\nconst norm = (t) => t.sub(mean).div(variance.sqrt());\nconst net = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [6] })] });\nnet.compile({ optimizer: "adam", loss: "meanSquaredError" });\nawait net.fit(norm(xa), ya);\nnet.evaluate(norm(xb), yb);`,
+      ],
+    },
+    {
+      name: "fillna with a constant",
+      cells: [load, `const filled = X.fillNa(0);\nconst { xTrain, xTest, yTrain, yTest } = trainTestSplit(filled, y, { stratify: true });\nevaluate(new LogisticRegression().fit(xTrain, yTrain), xTest, yTest);`],
+    },
+    {
+      name: "a mean that is only printed",
+      cells: [load, `console.log("average age", df["age"].mean());\nconst { xTrain, xTest, yTrain, yTest } = trainTestSplit(X, y, { stratify: true });\nevaluate(new LogisticRegression().fit(xTrain, yTrain), xTest, yTest);`],
+    },
+    {
+      name: "normalised on every row but never evaluated on held-out rows",
+      cells: [load, `const z = new StandardScaler().fitTransform(X);\nconst lr = new LogisticRegression().fit(z, y);\nevaluate(lr, z, y);`],
+    },
+    {
+      name: "labels encoded on every row (class names only)",
+      cells: [load, `const codes = new LabelEncoder().fitTransform(y);\nconst { xTrain, xTest, yTrain, yTest } = trainTestSplit(X, codes, { stratify: true });\nevaluate(new LogisticRegression().fit(xTrain, yTrain), xTest, yTest);`],
+    },
+    {
+      name: "rows with gaps dropped before the split",
+      cells: [load, `const complete = df.dropNa();\nconst { xTrain, xTest, yTrain, yTest } = trainTestSplit(complete.drop({ columns: ["outcome"] }), complete["outcome"], { stratify: true });\nevaluate(new DummyClassifier().fit(xTrain, yTrain), xTest, yTest);`],
+    },
+    {
+      name: "oversampling only the training part",
+      cells: [
+        load,
+        `const { train, test } = trainTestSplit(df, { testSize: 0.2, stratify: "outcome" });\nconst trainRows = train.values;\nconst rare = trainRows.filter((r) => r[0] === 1);\nconst boosted = [...trainRows, ...rare, ...rare];\nconst lr = new LogisticRegression().fit(boosted.map((r) => r.slice(1)), boosted.map((r) => r[0]));\nevaluate(lr, test.drop({ columns: ["outcome"] }), test["outcome"]);`,
+      ],
+    },
+    {
+      name: "cross-validating a pipeline",
+      cells: [load, `crossValidate(pipeline(new StandardScaler(), new LogisticRegression()), X, y, { folds: 5 });\nconst sc = new StandardScaler().fit(X);`],
+    },
+  ],
+});
