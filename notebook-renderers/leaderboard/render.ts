@@ -9,6 +9,7 @@ import { useTheme } from "../shared/theme";
 
 const CSS = `
 .aibook-leaderboard tr.is-best td { font-weight: 600; }
+.aibook-leaderboard .badge.best { margin-left: 6px; }
 .aibook-leaderboard tr.failed td { color: var(--vscode-errorForeground, #f14c4c); }
 .aibook-leaderboard .scorebar rect.fill { fill: var(--vscode-charts-blue, #3794ff); }
 .aibook-leaderboard tr.is-best .scorebar rect.fill { fill: var(--vscode-charts-green, #388a34); }
@@ -41,7 +42,7 @@ export function renderLeaderboard(container: HTMLElement, payload: unknown): voi
       "tr",
       { class: `${isBest ? "is-best" : ""}${e.error ? " failed" : ""}`.trim() || undefined, "data-name": e.name },
       h("td", { class: "num muted" }, String(i + 1)),
-      h("td", {}, e.name, isBest ? h("span", { class: "badge best", style: "margin-left:6px" }, "best") : null),
+      h("td", {}, e.name, isBest ? h("span", { class: "badge best" }, "best") : null),
       h("td", { class: "muted" }, e.model),
       e.error
         ? h("td", { colspan: 4 }, `failed: ${e.error}`)

@@ -61,6 +61,10 @@ export function pct(share: number | null | undefined): string {
 export function ensureStyle(id: string, css: string): void {
   if (document.getElementById(id)) return;
   const style = h("style", { id });
+  // Under a strict CSP (the metrics panel) a <style> needs the page's nonce, which the page
+  // publishes in <meta property="csp-nonce">; notebook output webviews allow inline styles.
+  const nonce = document.querySelector('meta[property="csp-nonce"]')?.getAttribute("content");
+  if (nonce) style.nonce = nonce;
   style.textContent = css;
   document.head.appendChild(style);
 }

@@ -8,6 +8,7 @@ import { startLanguageClient } from "./language-client";
 import { AibookController } from "./controller";
 import { registerKernelCommands } from "./kernelCommands";
 import { createKernelStatus } from "./kernelStatus";
+import { registerMetricsPanel } from "./metrics-panel";
 
 export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
@@ -16,6 +17,7 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(startLanguageClient(context));
   const kernels = new AibookController(vscode.Uri.joinPath(context.extensionUri, "dist", "kernel.js").fsPath);
   context.subscriptions.push(kernels, registerKernelCommands(kernels), createKernelStatus(kernels));
+  context.subscriptions.push(registerMetricsPanel(context));
 }
 
 export function deactivate(): void {}

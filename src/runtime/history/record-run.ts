@@ -50,14 +50,12 @@ export function toRunRecord(payload: EvaluationPayload | LeaderboardPayload, con
     return { ...base, kind: "evaluation", name: payload.name, model: payload.model, metrics: Object.fromEntries(payload.metrics.map((m) => [m.name, m.value])), payload };
   }
   const best = payload.entries.find((e) => e.name === payload.best);
-  const metrics: Record<string, number | null> = {};
-  for (const e of payload.entries) metrics[`${e.name} ${payload.metric}`] = e.mean;
   return {
     ...base,
     kind: "leaderboard",
     name: `compareModels (${payload.entries.length} models)`,
     model: best ? `${best.name}: ${best.model}` : "none",
-    metrics: { [payload.metric]: best?.mean ?? null, [`${payload.metric} std`]: best?.std ?? null, ...metrics },
+    metrics: { [payload.metric]: best?.mean ?? null, [`${payload.metric} std`]: best?.std ?? null },
     payload,
   };
 }

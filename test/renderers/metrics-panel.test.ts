@@ -1,0 +1,69 @@
+import assert from "node:assert/strict";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium } from "./harness";
+import { cspViolations, panelPage, posted, sendRuns } from "./panel-harness";
+import { sampleRuns } from "./panel-runs";
+import { XSS } from "./payloads";
+
+describe("metrics panel webview in Chromium", function () {
+  this.timeout(60_000);
+  let browser: Browser;
+  let page: Page;
+  before(async () => (browser = await launchChromium()));
+  after(async () => browser?.close());
+  beforeEach(async () => (page = await panelPage(browser)));
+  afterEach(async () => page?.close());
+
+  const rowNames = () => page.locator("vscode-table-row").evaluateAll((rows) => rows.map((r) => (r as unknown as { children: { textContent: string }[] }).children[2].textContent));
+
+  it("lists every run newest first under the strict CSP, with VS Code Elements defined", async () => {
+    const runs = sampleRuns();
+    await sendRuns(page, runs);
+    assert.equal(await page.locator("vscode-table-row").count(), runs.length);
+    assert.deepEqual((await rowNames())[0], "price model");
+    assert.ok(await page.evaluate(() => Boolean((globalThis as unknown as { customElements: { get(n: string): unknown } }).customElements.get("vscode-table"))));
+    assert.deepEqual(await cspViolations(page), []);
+  });
+
+  it("filters by words and sorts by a metric column", async () => {
+    await sendRuns(page, sampleRuns());
+    await page.locator("vscode-textfield").evaluate((el) => {
+      const field = el as unknown as { value: string; dispatchEvent(e: unknown): void };
+      field.value = "churn";
+      field.dispatchEvent(new (globalThis as unknown as { Event: new (t: string) => unknown }).Event("input"));
+    });
+    assert.equal(await page.locator("vscode-table-row").count(), 3);
+    await page.locator('vscode-table-header-cell[data-key="accuracy"]').click();
+    const names = await rowNames();
+    assert.equal(names[0], "threshold on x0");
+  });
+
+  it("compares selected runs: metrics side by side, confusion matrices, ROC curves overlaid", async () => {
+    const runs = sampleRuns();
+    await sendRuns(page, runs);
+    for (const id of [runs[0].id, runs[1].id]) await page.locator(`vscode-checkbox[data-run="${id}"]`).click();
+    await page.waitForSelector("#comparison table.metrics-compare");
+    assert.deepEqual(await page.locator("#comparison table.metrics-compare tr:first-child th").allTextContents(), ["", "baseline", "threshold on x0"]);
+    assert.equal(await page.locator("#comparison table.confusion").count(), 2);
+    assert.equal(await page.locator("#comparison polyline.roc").count(), 1, "the dummy model has no probabilities, the threshold model one curve");
+    assert.match((await page.locator('#comparison tr[data-metric="accuracy"] .best-value').textContent()) ?? "", /\d/);
+  });
+
+  it("asks the extension to open the cell a run came from, and to clear the history", async () => {
+    const runs = sampleRuns();
+    await sendRuns(page, runs);
+    await page.locator(`vscode-table-row[data-run="${runs[1].id}"] .open-cell`).click();
+    await page.locator("#clear-history").click();
+    const messages = (await posted(page)) as { type: string }[];
+    assert.deepEqual(messages.filter((m) => m.type !== "ready"), [{ type: "openCell", notebook: "/ws/churn.aibook", cell: 6, cellId: "c6" }, { type: "clear" }]);
+  });
+
+  it("shows run names from data as text", async () => {
+    const runs = sampleRuns();
+    runs[0] = { ...runs[0], name: XSS };
+    await sendRuns(page, runs);
+    assert.ok((await rowNames()).includes(XSS));
+    assert.equal(await page.locator("img").count(), 0);
+    assert.equal(await page.evaluate(() => (globalThis as { __xss?: number }).__xss ?? 0), 0);
+  });
+});
