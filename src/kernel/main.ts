@@ -40,7 +40,8 @@ process.on("disconnect", () => process.exit(0));
 process.on("message", (message: HostMessage) => {
   if (message.type === "execute") executor.enqueue(message);
 });
+send({ type: "ready", pid: process.pid });
+
+// The watcher thread boots while the first cell runs; an early interrupt waits in the pipe.
 const interruptFd = Number(process.env[INTERRUPT_FD_ENV]);
 if (Number.isInteger(interruptFd)) watchInterrupts(interruptFd, () => executor.interrupt());
-
-send({ type: "ready", pid: process.pid });

@@ -69,6 +69,8 @@ function compileUncached(source: string, language: CellLanguage): CompiledCell {
     const { line, character } = error.file && error.start !== undefined ? error.file.getLineAndCharacterOfPosition(error.start) : { line: 0, character: 0 };
     throw new CellSyntaxError(ts.flattenDiagnosticMessageText(error.messageText, "\n"), line + 1, character + 1);
   }
-  const code = output.outputText.replace(/\n\/\/# sourceMappingURL=.*\s*$/, "\n");
+  const text = output.outputText;
+  const mapComment = text.lastIndexOf("\n//# sourceMappingURL=");
+  const code = mapComment >= 0 ? text.slice(0, mapComment + 1) : text;
   return { code, map: CellSourceMap.fromJson(output.sourceMapText ?? '{"mappings":""}', code, source) };
 }

@@ -16,15 +16,25 @@ export interface Position {
 }
 
 export class CellSourceMap {
-  private readonly lines: Segment[][];
-  private readonly generatedLines: string[];
-  private readonly sourceLines: string[];
+  private decoded: { lines: Segment[][]; generatedLines: string[]; sourceLines: string[] } | undefined;
 
-  /** The two texts let a position inside a segment find its token (see `original`). */
-  constructor(mappings: string, generated: string, source: string) {
-    this.lines = decodeMappings(mappings);
-    this.generatedLines = generated.split("\n");
-    this.sourceLines = source.split("\n");
+  /**
+   * The two texts let a position inside a segment find its token (see `original`). Decoding
+   * waits for the first lookup: most cells never throw.
+   */
+  constructor(
+    private readonly mappings: string,
+    private readonly generated: string,
+    private readonly source: string,
+  ) {}
+
+  private get lines(): Segment[][] {
+    return this.decode().lines;
+  }
+
+  private decode() {
+    this.decoded ??= { lines: decodeMappings(this.mappings), generatedLines: this.generated.split("\n"), sourceLines: this.source.split("\n") };
+    return this.decoded;
   }
 
   static fromJson(json: string, generated: string, source: string): CellSourceMap {
@@ -55,8 +65,9 @@ export class CellSourceMap {
    */
   private tokenColumn(segment: Segment, position: Position, offset: number): number {
     const estimate = segment[2] + offset;
-    const token = /^[\p{L}\p{N}_$]+/u.exec(this.generatedLines[position.line - 1]?.slice(position.column - 1) ?? "")?.[0];
-    const sourceLine = this.sourceLines[segment[1]];
+    const { generatedLines, sourceLines } = this.decode();
+    const token = /^[\p{L}\p{N}_$]+/u.exec(generatedLines[position.line - 1]?.slice(position.column - 1) ?? "")?.[0];
+    const sourceLine = sourceLines[segment[1]];
     if (!token || sourceLine === undefined || sourceLine.startsWith(token, estimate)) return estimate;
     let best = estimate;
     let bestDistance = Infinity;
