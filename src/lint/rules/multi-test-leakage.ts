@@ -2,12 +2,34 @@
  * multi-test-leakage: test-set scores of several models (or hyperparameter values) are compared to
  * keep the best one. The winner's test score is then picked for being high, so it overestimates.
  */
+import ts from "typescript";
 import { isHeldOut, isValidationRows } from "../engine/queries";
 import type { ScoreObj } from "../engine/values";
 import type { Rule } from "../engine/types";
 
 const testScores = (scores: ScoreObj[]): ScoreObj[] =>
   scores.filter((s) => s.evaluation.fit && !s.evaluation.cv && isHeldOut(s.evaluation) && !isValidationRows(s.evaluation.atoms));
+
+/** Does the comparison choose something: a `?:`, or an `if` that assigns, returns or collects? */
+function selects(node: ts.Node): boolean {
+  if (!ts.isBinaryExpression(node)) return true; // Math.max/min, sort: choosing by nature
+  for (let child: ts.Node = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (ts.isConditionalExpression(parent) && parent.condition === child) return true;
+    if (ts.isIfStatement(parent) && parent.expression === child) {
+      let acts = false;
+      const visit = (n: ts.Node): void => {
+        if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken) acts = true;
+        else if (ts.isReturnStatement(n) || ts.isBreakStatement(n)) acts = true;
+        else if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && /^(push|set|add)$/.test(n.expression.name.text)) acts = true;
+        if (!acts) ts.forEachChild(n, visit);
+      };
+      visit(parent.thenStatement);
+      return acts;
+    }
+    if (!ts.isBinaryExpression(parent) && !ts.isParenthesizedExpression(parent) && !ts.isPrefixUnaryExpression(parent)) return false;
+  }
+  return false;
+}
 
 export const multiTestLeakage: Rule = {
   meta: {
@@ -46,7 +68,7 @@ Choose on a validation split cut from the training part, or by cross-validation 
       const left = testScores(c.left);
       const right = testScores(c.right);
       const differentFits = left.some((l) => right.some((r) => l.evaluation.fit !== r.evaluation.fit));
-      if (!differentFits) continue;
+      if (!differentFits || !selects(c.node)) continue;
       const evals = [...new Set([...left, ...right].map((s) => s.evaluation.node))];
       context.report({
         node: c.node,
