@@ -15,7 +15,8 @@ function stratifyFix(context: RuleContext, split: SplitFact): LintFix[] {
   const args = call.arguments;
   const options = args.length >= 2 && ts.isObjectLiteralExpression(args[args.length - 1]!) ? (args[args.length - 1] as ts.ObjectLiteralExpression) : undefined;
   const frameForm = args.length === 1 || (args.length === 2 && options !== undefined);
-  const value = frameForm ? `"${"label"}"` : "true";
+  if (frameForm) return []; // the label column's name is the user's to write
+  const value = "true";
   if (options) {
     const brace = context.range(options);
     const start = { ...brace, endLine: brace.line, endColumn: brace.column + 1 };
