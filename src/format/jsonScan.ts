@@ -181,6 +181,7 @@ export function findJsonSyntaxError(text: string): JsonSyntaxProblem | undefined
     return undefined;
   } catch (e) {
     if (e instanceof ScanStop) return e.problem;
+    if (e instanceof RangeError) return undefined; // nested deeper than the stack: no position
     throw e;
   }
 }

@@ -53,8 +53,11 @@ export function parseNotebook(input: string | Uint8Array, fileName: string): Aib
   try {
     root = JSON.parse(text);
   } catch (e) {
+    if (e instanceof RangeError) throw new NotebookFormatError(fileName, 1, 1, "the JSON is nested too deeply to read");
+    // The scanner words the problem; JSON.parse's own position is the fallback.
     const found = findJsonSyntaxError(text);
-    const at = positionAt(text, found?.offset ?? 0);
+    const position = /position (\d+)/.exec((e as Error).message);
+    const at = positionAt(text, found?.offset ?? (position ? Number(position[1]) : 0));
     const problem = found?.problem ?? (e as Error).message;
     throw new NotebookFormatError(fileName, at.line, at.column, `not valid JSON: ${problem}`);
   }

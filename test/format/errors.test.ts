@@ -138,6 +138,13 @@ describe("format: malformed input is refused with the file, the problem and its 
     assert.match(errorOf(new Uint8Array([0x7b, 0xc0, 0x80, 0x7d])).message, /byte 0xC0/, "an overlong encoding is not UTF-8");
   });
 
+  it("reads very deeply nested JSON, and reports its errors as NotebookFormatErrors, not stack overflows", () => {
+    const deep = "[".repeat(200_000) + "]".repeat(200_000);
+    assert.deepEqual(parseNotebook(`{"aibook": 1, "metadata": {"x": ${deep}}}`, "churn.aibook").cells, []);
+    assert.match(errorOf(`{"aibook": 1, "metadata": {"x": ${deep}}, "cells": 3}`).message, /^churn\.aibook:1:1: cells must be an array/);
+    assert.match(errorOf(`{"aibook": 1, "metadata": {"x": ${deep.slice(1)}}}`).message, /^churn\.aibook:\d+:\d+: /);
+  });
+
   it("reads and writes cells of several megabytes", () => {
     const longLine = "x".repeat(3_000_000);
     const manyLines = Array.from({ length: 200_000 }, (_, i) => `const v${i} = ${i};`).join("\n");
