@@ -37,7 +37,7 @@ interface LspTextEdit {
  * Applies a quick fix of the language server that adds code cells (after the cells at the given
  * notebook indexes) and may also edit cells' text, as one undoable edit.
  */
-async function applyNotebookFix(notebookUri: string, changes: Record<string, LspTextEdit[]>, insertions: Array<{ afterCell: number; source: string }>): Promise<boolean> {
+async function applyNotebookFix(notebookUri: string, changes: Record<string, LspTextEdit[]>, insertions: Array<{ afterCell: number; afterCellUri?: string; source: string }>): Promise<boolean> {
   const notebook = vscode.workspace.notebookDocuments.find((n) => n.uri.toString() === notebookUri);
   if (!notebook) return false;
   const edit = new vscode.WorkspaceEdit();
@@ -47,10 +47,16 @@ async function applyNotebookFix(notebookUri: string, changes: Record<string, Lsp
       edit.replace(vscode.Uri.parse(uri), range, e.newText);
     }
   }
+  // The anchor cell by its URI when the server knows it (indexes may have moved since the analysis).
+  const indexOf = (i: (typeof insertions)[number]) => {
+    const byUri = i.afterCellUri ? notebook.getCells().findIndex((c) => c.document.uri.toString() === i.afterCellUri) : -1;
+    return Math.min((byUri >= 0 ? byUri : i.afterCell) + 1, notebook.cellCount);
+  };
   // From the last position to the first, so that each index still means the cell the server meant.
-  const cellEdits = [...insertions]
-    .sort((a, b) => b.afterCell - a.afterCell)
-    .map((i) => vscode.NotebookEdit.insertCells(Math.min(i.afterCell + 1, notebook.cellCount), [new vscode.NotebookCellData(vscode.NotebookCellKind.Code, i.source, cellLanguageIds.typescript)]));
+  const cellEdits = insertions
+    .map((i) => ({ at: indexOf(i), source: i.source }))
+    .sort((a, b) => b.at - a.at)
+    .map((i) => vscode.NotebookEdit.insertCells(i.at, [new vscode.NotebookCellData(vscode.NotebookCellKind.Code, i.source, cellLanguageIds.typescript)]));
   edit.set(notebook.uri, cellEdits);
   return vscode.workspace.applyEdit(edit);
 }

@@ -90,11 +90,11 @@ export function pitfallCodeActions(notebookUri: string, cells: readonly CodeCell
     if (!data) continue;
     for (const fix of data.fixes) {
       const changes: Record<string, TextEdit[]> = {};
-      const insertions: Array<{ afterCell: number; source: string }> = [];
+      const insertions: Array<{ afterCell: number; afterCellUri?: string; source: string }> = [];
       let complete = true;
       for (const edit of fix.edits) {
         if (edit.kind === "insertCell") {
-          insertions.push({ afterCell: edit.afterCell, source: edit.source });
+          insertions.push({ afterCell: edit.afterCell, afterCellUri: byIndex.get(edit.afterCell)?.uri, source: edit.source });
           continue;
         }
         const cell = byIndex.get(edit.range.cell);

@@ -23,7 +23,7 @@ import { fetchLintSettings, defaultLintSettings, type LintSettings } from "./set
 import { pitfallDiagnostics, pitfallCodeActions } from "./pitfalls";
 import { forgetLinter } from "./lint-adapter";
 import { semanticTokenModifiers, semanticTokenTypes, type CellSpan } from "../languageservice/notebook-language-service";
-import { analysedCellLanguages, cellLanguageIds, notebookType } from "../languageservice/language-ids";
+import { cellLanguageIds, notebookType } from "../languageservice/language-ids";
 import type { TypeLocations } from "../languageservice/module-resolution";
 
 export interface ServerOptions {
@@ -64,7 +64,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         notebookDocumentSync: {
-          notebookSelector: [{ notebook: { notebookType }, cells: analysedCellLanguages.map((language) => ({ language })) }],
+          // Every cell, markdown too: cell indexes then match the notebook's (the linter's messages count them).
+          notebookSelector: [{ notebook: { notebookType } }],
         },
         completionProvider: { triggerCharacters: [".", '"', "'", "/", "@", "<"], resolveProvider: true },
         hoverProvider: true,
