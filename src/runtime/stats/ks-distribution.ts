@@ -17,33 +17,30 @@ export function probOutsideSquare(n: number, h: number): number {
 }
 
 /**
- * P(D ≥ d) for samples of sizes m and n: 1 minus the share of lattice paths from (0,0) to (m,n)
- * that stay strictly inside |i·n/g − j·m/g| < h. Each cell holds paths / binom(i+j, j), which
- * stays in [0, 1] and needs no rescaling.
+ * P(D ≥ d) for samples of sizes m and n, by lattice paths from (0,0) to (m,n) that must stay
+ * strictly inside |i·n/g − j·m/g| < h. Each cell holds the share of paths to it that have
+ * already left the band (Viehmann 2021, as scipy): cells outside hold 1, and the recursion is a
+ * weighted mean, so small p-values come out without the cancellation of 1 − (inside share).
  */
 export function probOutsideLattice(m: number, n: number, g: number, h: number): number {
   if (m < n) [m, n] = [n, m];
   const mg = m / g;
   const ng = n / g;
-  let prev = new Float64Array(n + 1);
-  let cur = new Float64Array(n + 1);
   const inside = (i: number, j: number) => Math.abs(i * ng - j * mg) < h;
-  prev[0] = 1;
-  for (let j = 1; j <= n; j++) prev[j] = inside(0, j) ? prev[j - 1] : 0;
+  let prev = new Float64Array(n + 1).fill(1);
+  let cur = new Float64Array(n + 1);
+  for (let j = 0; j <= n && inside(0, j); j++) prev[j] = 0;
   for (let i = 1; i <= m; i++) {
-    // Band of j with |i·ng − j·mg| < h.
+    cur.fill(1);
     const lo = Math.max(0, Math.floor((i * ng - h) / mg));
     const hi = Math.min(n, Math.ceil((i * ng + h) / mg));
-    cur.fill(0, Math.max(0, lo - 1), Math.min(n + 1, hi + 2));
     for (let j = lo; j <= hi; j++) {
       if (!inside(i, j)) continue;
       cur[j] = j === 0 ? prev[0] : (i * prev[j] + j * cur[j - 1]) / (i + j);
     }
-    // Clear what lies outside the band in the previous column before swapping.
     [prev, cur] = [cur, prev];
-    cur.fill(0);
   }
-  return 1 - prev[n];
+  return prev[n];
 }
 
 /** scipy's kstwo.sf(x, n): P(D_n > x) for one sample of size n. */
