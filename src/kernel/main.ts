@@ -5,6 +5,7 @@
  */
 import process from "node:process";
 import { INTERRUPT_FD_ENV, type HostMessage, type KernelMessage } from "../protocol/kernel";
+import type { MimeItem } from "../protocol/mime";
 import { mimeBundle, plainText } from "./process/display";
 import { CellExecutor } from "./process/executor";
 import { createModuleLoader, findExtensionRoot, findRuntimeEntry } from "./process/modules";
@@ -15,17 +16,24 @@ const send = (message: KernelMessage) => {
   if (process.connected) process.send?.(message);
 };
 
-const executor = new CellExecutor(send);
+// A cell's last value: strings quoted as the REPL prints them, anything else as display() shows it.
+const executor = new CellExecutor(send, (value) => (typeof value === "string" ? mimeBundle(value) : bundleOf(value)));
 captureStandardStreams((name, text) => send({ type: "stream", id: executor.currentId, name, text }));
 
 const extensionRoot = findExtensionRoot(__dirname);
 const loader = createModuleLoader(process.cwd(), extensionRoot, findRuntimeEntry(extensionRoot));
+/** Once a cell imported `aibook`, values are shown the runtime's way (one table view for all). */
+const bundleOf = (value: unknown) => {
+  const fromRuntime = loader.loadedRuntime()?.mimeBundleOf;
+  return typeof fromRuntime === "function" ? (fromRuntime as typeof mimeBundle)(value) : mimeBundle(value);
+};
+const sendDisplay = (items: MimeItem[]) => send({ type: "display", id: executor.currentId, items });
 Object.assign(globalThis, {
   __aibook: loader,
   require: loader.require,
-  display: (...values: unknown[]) => {
-    for (const value of values) send({ type: "display", id: executor.currentId, items: mimeBundle(value) });
-  },
+  display: (...values: unknown[]) => values.forEach((value) => sendDisplay(bundleOf(value))),
+  // The runtime's own display() sends through this hook (src/runtime/report/display.ts).
+  [Symbol.for("aibook.display")]: sendDisplay,
 });
 
 // Errors that escape a cell (a rejected promise nobody awaited, a throwing timer) must not end

@@ -7,7 +7,7 @@
  */
 import vm from "node:vm";
 import type { DoneMessage, ExecuteRequest, KernelError } from "../../protocol/kernel";
-import { mimeBundle } from "./display";
+import type { MimeItem } from "../../protocol/mime";
 
 class Interrupted extends Error {}
 
@@ -26,7 +26,10 @@ export class CellExecutor {
   /** The id of the running cell, or of the last one (late output still belongs somewhere). */
   currentId = 0;
 
-  constructor(private readonly report: (message: DoneMessage) => void) {}
+  constructor(
+    private readonly report: (message: DoneMessage) => void,
+    private readonly bundleOf: (value: unknown) => MimeItem[],
+  ) {}
 
   enqueue(request: ExecuteRequest): void {
     this.queue.push(request);
@@ -62,9 +65,18 @@ export class CellExecutor {
     }
     running.inSyncPart = false;
     Promise.race([completion, interrupted]).then(
-      (result) => this.finish(running, doneWithValue(id, result?.value)),
+      (result) => this.finish(running, this.doneWithValue(id, result?.value)),
       (error) => this.finish(running, error instanceof Interrupted ? { type: "done", id, status: "interrupted" } : { type: "done", id, status: "error", error: toKernelError(error) }),
     );
+  }
+
+  private doneWithValue(id: number, value: unknown): DoneMessage {
+    if (value === undefined) return { type: "done", id, status: "ok" };
+    try {
+      return { type: "done", id, status: "ok", value: this.bundleOf(value) };
+    } catch (error) {
+      return { type: "done", id, status: "error", error: toKernelError(error) };
+    }
   }
 
   private finish(running: Running, message: DoneMessage): void {
@@ -73,15 +85,6 @@ export class CellExecutor {
     if (this.running === running) this.running = undefined;
     this.report(message);
     setImmediate(() => this.next());
-  }
-}
-
-function doneWithValue(id: number, value: unknown): DoneMessage {
-  if (value === undefined) return { type: "done", id, status: "ok" };
-  try {
-    return { type: "done", id, status: "ok", value: mimeBundle(value) };
-  } catch (error) {
-    return { type: "done", id, status: "error", error: toKernelError(error) };
   }
 }
 

@@ -16,6 +16,8 @@ export interface ModuleLoader {
   import(specifier: unknown): Promise<unknown>;
   defaultOf(namespace: unknown): unknown;
   require: NodeJS.Require;
+  /** The `aibook` runtime's exports once a cell has imported it. */
+  loadedRuntime(): Record<string, unknown> | undefined;
 }
 
 /** The folder of the extension (or of the source checkout): the nearest package.json named aibook. */
@@ -67,6 +69,7 @@ export function createModuleLoader(notebookDir: string, extensionRoot: string, r
 
   return {
     require: fromNotebook,
+    loadedRuntime: () => require.cache[runtimeEntry]?.exports as Record<string, unknown> | undefined,
     async import(specifier) {
       if (typeof specifier !== "string") throw new TypeError(`import() needs a module name, got ${typeof specifier}`);
       const resolved = resolve(specifier);
