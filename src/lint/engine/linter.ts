@@ -19,6 +19,8 @@ export class NotebookLinter {
   private cache = new Map<string, ts.SourceFile>();
   /** What the last lint learned (fits, steps, evaluations, splits): for tests and tooling. */
   lastFacts: Facts | undefined;
+  /** How many cells the last lint had to parse (the others came from the cache). */
+  lastParsedCount = 0;
 
   constructor(private readonly rules: readonly Rule[]) {}
 
@@ -84,12 +86,14 @@ export class NotebookLinter {
     const next = new Map<string, ts.SourceFile>();
     const used = new Set<ts.SourceFile>();
     const out: ParsedCell[] = [];
+    this.lastParsedCount = 0;
     for (const cell of cells) {
       if (cell.kind !== "code") continue;
       const js = cell.language === "javascript";
       const key = `${js ? "js" : "ts"}\0${cell.source}`;
       let file = this.cache.get(key) ?? next.get(key);
       if (!file || used.has(file)) {
+        this.lastParsedCount++;
         file = ts.createSourceFile(`cell-${cell.index}.${js ? "js" : "ts"}`, cell.source, ts.ScriptTarget.Latest, true, js ? ts.ScriptKind.JS : ts.ScriptKind.TS);
       }
       if (!next.has(key)) next.set(key, file);
