@@ -35,8 +35,12 @@ export { ks2Samp, chi2Contingency, cramersV, labelTable } from "./stats";
 export type { KsResult, Chi2Result } from "./stats";
 
 // Inspecting
+export { permutationImportance } from "./inspect";
+export type { PermutationImportance, PermutationImportanceOptions, FeatureImportance } from "./inspect";
 
 // Models (models engineer)
+export * from "./models";
+export { tfReady, tfBackend, tfBackendNote, loadTf } from "./tf/backend";
 
 // Reports and views (views engineer)
 export { evaluate, compareModels, profile, chart, table, display, mimeBundleOf } from "./report";

@@ -1,0 +1,1 @@
+export { permutationImportance, type PermutationImportance, type PermutationImportanceOptions, type FeatureImportance } from "./permutation-importance";

@@ -1,0 +1,45 @@
+import assert from "node:assert/strict";
+import { DataFrame } from "danfojs-node";
+import { permutationImportance } from "../../../src/runtime/inspect";
+import { createRandom } from "../../../src/runtime/random";
+import { MeanRegressor, NearestCentroid } from "../preprocess/toy-models";
+
+describe("permutationImportance", () => {
+  // The label depends on "signal" only; "noise" is random.
+  const random = createRandom(1);
+  const signal = Array.from({ length: 200 }, () => random.normal());
+  const noise = Array.from({ length: 200 }, () => random.normal());
+  const X = new DataFrame({ noise, signal });
+  const y = signal.map((v) => (v > 0 ? "up" : "down"));
+  const model = new NearestCentroid().fit(X, y);
+
+  it("ranks the feature the model relies on first, and a useless one near zero", () => {
+    const result = permutationImportance(model, X, y, { repeats: 5, seed: 3 });
+    assert.equal(result.metric, "accuracy");
+    assert.equal(result.features[0].feature, "signal");
+    assert.ok(result.features[0].mean > 0.3, `signal importance ${result.features[0].mean}`);
+    const noiseImportance = result.features.find((f) => f.feature === "noise")!;
+    assert.ok(Math.abs(noiseImportance.mean) < 0.1, `noise importance ${noiseImportance.mean}`);
+    assert.deepEqual(result.importancesMean, [noiseImportance.mean, result.features[0].mean]);
+    assert.equal(result.features[0].values.length, 5);
+  });
+
+  it("is reproducible with a seed and does not change the model", () => {
+    const before = model.predict(X);
+    assert.deepEqual(permutationImportance(model, X, y, { seed: 9 }), permutationImportance(model, X, y, { seed: 9 }));
+    assert.deepEqual(model.predict(X), before);
+  });
+
+  it("counts a rise in an error metric as importance", () => {
+    const regressor = new MeanRegressor().fit(X, signal);
+    const result = permutationImportance(regressor, X, signal, { metric: "rmse", seed: 1 });
+    assert.ok(result.features.every((f) => f.mean === 0), "a model that ignores its inputs relies on nothing");
+  });
+
+  it("refuses an unfitted model, unknown metrics and mismatched rows", () => {
+    assert.throws(() => permutationImportance(new NearestCentroid(), X, y), /not fitted yet/);
+    assert.throws(() => permutationImportance(model, X, y, { metric: "auc" as never }), /unknown metric "auc"/);
+    assert.throws(() => permutationImportance(model, X, y.slice(1)), /X has 200 rows but y has 199/);
+    assert.throws(() => permutationImportance(model, X, y, { n_repeats: 3 } as never), /no option "n_repeats"/);
+  });
+});
