@@ -25,6 +25,7 @@ export function lintCells(rule: Rule, cells: string[]): LintDiagnostic[] {
 function analyse(rule: Rule, cells: string[]) {
   const linter = new NotebookLinter([rule]);
   const diagnostics = linter.lint(cells.map((source, index) => ({ index, kind: "code" as const, source })));
+  assert.deepEqual(linter.lastFacts!.internalErrors, [], "the analysis ran every statement");
   return { diagnostics, facts: linter.lastFacts! };
 }
 

@@ -26,7 +26,7 @@ const globals = new Set(["Math", "JSON", "Number", "String", "Array", "Object", 
 const MAX_CALL_DEPTH = 4;
 
 export class Interpreter implements Runtime {
-  readonly facts: Facts = { fits: [], steps: [], evals: [], splits: [], compares: [], models: [] };
+  readonly facts: Facts = { fits: [], steps: [], evals: [], splits: [], compares: [], models: [], internalErrors: [] };
   private counter = 0;
   private weak = 0;
   private callStack: ts.Node[] = [];
@@ -46,7 +46,22 @@ export class Interpreter implements Runtime {
   }
 
   run(files: readonly ts.SourceFile[]): Facts {
-    for (const file of files) this.block(file.statements, this.global, false);
+    for (const file of files) {
+      for (const s of file.statements)
+        if (ts.isFunctionDeclaration(s) && s.name) this.global.vars.set(s.name.text, [{ t: "fn", node: s, env: this.global }]);
+      for (const s of file.statements) {
+        try {
+          this.statement(s, this.global);
+        } catch (error) {
+          // One statement the analysis trips on must not cost the rest of the notebook its findings.
+          this.facts.internalErrors.push(`${file.fileName}:${file.getLineAndCharacterOfPosition(s.getStart(file)).line + 1}: ${(error as Error).stack ?? error}`);
+          this.weak = 0;
+          this.callStack = [];
+          this.returns = [];
+          this.site = undefined;
+        }
+      }
+    }
     return this.facts;
   }
 

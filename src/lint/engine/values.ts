@@ -150,6 +150,8 @@ export interface Facts {
   splits: SplitFact[];
   compares: CompareFact[];
   models: ModelObj[];
+  /** Statements the analysis failed on (a bug in the linter, never the user's fault): skipped, kept for tests. */
+  internalErrors: string[];
 }
 
 export const unknown: Value = [];
