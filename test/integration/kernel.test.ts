@@ -1,0 +1,101 @@
+/**
+ * The kernel inside a real VS Code: the "aibook (TypeScript)" controller runs cells of an
+ * .aibook notebook, streams their outputs, stops Run All at a failing cell, interrupts an
+ * endless loop and restarts to a clean state. Notebooks are written into the fresh workspace
+ * copy by each test.
+ */
+import * as assert from "node:assert/strict";
+import * as vscode from "vscode";
+
+const decoder = new TextDecoder();
+
+async function openNotebook(name: string, cells: string[]): Promise<vscode.NotebookDocument> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, "the integration run opens a workspace folder");
+  const uri = vscode.Uri.joinPath(folder.uri, name);
+  const content = { aibook: 1, metadata: {}, cells: cells.map((source) => ({ kind: "code", language: "typescript", source: source.split("\n") })) };
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(JSON.stringify(content, null, 2) + "\n"));
+  const notebook = await vscode.workspace.openNotebookDocument(uri);
+  await vscode.window.showNotebookDocument(notebook);
+  await vscode.commands.executeCommand("notebook.selectKernel", { id: "aibook-kernel", extension: "aibook.aibook" });
+  return notebook;
+}
+
+/** Resolves when the cell has ended an execution (its summary says success or failure). */
+function ended(cell: vscode.NotebookCell, timeoutMs = 30_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = () => cell.executionSummary?.success !== undefined;
+    if (done()) return resolve();
+    const timer = setTimeout(() => {
+      listener.dispose();
+      reject(new Error(`cell ${cell.index} did not end within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const listener = vscode.workspace.onDidChangeNotebookDocument(() => {
+      if (!done()) return;
+      clearTimeout(timer);
+      listener.dispose();
+      resolve();
+    });
+  });
+}
+
+function runCells(notebook: vscode.NotebookDocument, start: number, end: number): Thenable<unknown> {
+  return vscode.commands.executeCommand("notebook.cell.execute", { ranges: [{ start, end }], document: notebook.uri });
+}
+
+function outputTexts(cell: vscode.NotebookCell): { mime: string; text: string }[] {
+  return cell.outputs.flatMap((output) => output.items.map((item) => ({ mime: item.mime, text: decoder.decode(item.data) })));
+}
+
+suite("aibook kernel in VS Code", () => {
+  test("runs cells with shared state, streamed output, execution order and the last value", async () => {
+    const notebook = await openNotebook("kernel-run.aibook", ["const answer: number = 41;\nconsole.log('computing');", "answer + 1"]);
+    await runCells(notebook, 0, 2);
+    const [first, second] = notebook.getCells();
+    await ended(second);
+    assert.deepEqual(outputTexts(first), [{ mime: "application/vnd.code.notebook.stdout", text: "computing\n" }]);
+    assert.deepEqual(outputTexts(second), [{ mime: "text/plain", text: "42" }]);
+    assert.equal(first.executionSummary?.success, true);
+    assert.equal(second.executionSummary?.executionOrder, (first.executionSummary?.executionOrder ?? 0) + 1);
+    assert.ok(second.executionSummary?.timing, "the cell records its start and end");
+  });
+
+  test("Run All stops at the first failing cell and shows the error at the cell's line", async () => {
+    const notebook = await openNotebook("kernel-fail.aibook", ["const ok = 1;", "const missing: any = undefined;\nmissing.field;", "console.log('after');"]);
+    await runCells(notebook, 0, 3);
+    const cells = notebook.getCells();
+    await ended(cells[1]);
+    assert.equal(cells[1].executionSummary?.success, false);
+    const error = JSON.parse(outputTexts(cells[1])[0].text) as { name: string; stack: string };
+    assert.equal(error.name, "TypeError");
+    assert.match(error.stack, /cell 2:2:9/);
+    assert.equal(cells[2].executionSummary?.success, undefined, "the cell after the failure did not run");
+  });
+
+  test("interrupts an endless loop and keeps the state", async () => {
+    const notebook = await openNotebook("kernel-interrupt.aibook", ["const kept = 'still here';", "while (true) {}", "kept"]);
+    const [first, loop, after] = notebook.getCells();
+    await runCells(notebook, 0, 1);
+    await ended(first);
+    void runCells(notebook, 1, 2);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await vscode.commands.executeCommand("aibook.interruptKernel");
+    await ended(loop, 5000);
+    assert.equal(loop.executionSummary?.success, false);
+    assert.match(outputTexts(loop)[0].text, /interrupted/);
+    await runCells(notebook, 2, 3);
+    await ended(after);
+    assert.deepEqual(outputTexts(after), [{ mime: "text/plain", text: "'still here'" }]);
+  });
+
+  test("Restart Kernel gives a clean process", async () => {
+    const notebook = await openNotebook("kernel-restart.aibook", ["const marker = 1;", "typeof marker"]);
+    const [first, second] = notebook.getCells();
+    await runCells(notebook, 0, 1);
+    await ended(first);
+    await vscode.commands.executeCommand("aibook.restartKernel");
+    await runCells(notebook, 1, 2);
+    await ended(second);
+    assert.deepEqual(outputTexts(second), [{ mime: "text/plain", text: "'undefined'" }]);
+  });
+});
