@@ -31,7 +31,7 @@ interface VsCodeApi {
 declare function acquireVsCodeApi(): VsCodeApi;
 
 const CSS = `
-body { padding: 8px 16px; }
+body { padding: 8px 16px; font-family: var(--vscode-font-family, system-ui, sans-serif); font-size: var(--vscode-font-size, 13px); color: var(--vscode-foreground, #333); }
 .toolbar { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; margin: 4px 0 10px; }
 .toolbar vscode-textfield { min-width: 280px; }
 .toolbar .spacer { flex: 1; }
@@ -50,6 +50,11 @@ const vscode = acquireVsCodeApi();
 let state: PanelState = { ...INITIAL_STATE, ...(vscode.getState() ?? {}) };
 let runs: RunRecord[] = [];
 let files: string[] = [];
+
+/** "Nov 24, 14:05": enough to tell runs apart at a glance; the full time is in the tooltip. */
+function shortTime(iso: string): string {
+  return new Date(iso).toLocaleString(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hour12: false });
+}
 
 function setState(patch: Partial<PanelState>): void {
   state = { ...state, ...patch };
@@ -91,7 +96,7 @@ function runsTable(shown: RunRecord[], metrics: string[]): HTMLElement {
         "vscode-table-row" as "div",
         { "data-run": r.id },
         h("vscode-table-cell" as "div", {}, box),
-        h("vscode-table-cell" as "div", { title: r.time }, new Date(r.time).toLocaleString()),
+        h("vscode-table-cell" as "div", { title: r.time }, shortTime(r.time)),
         h("vscode-table-cell" as "div", {}, r.name, r.kind === "leaderboard" ? h("vscode-badge" as "span", { variant: "counter" }, "compare") : null),
         h("vscode-table-cell" as "div", {}, r.model),
         h("vscode-table-cell" as "div", {}, where),
@@ -100,7 +105,7 @@ function runsTable(shown: RunRecord[], metrics: string[]): HTMLElement {
       ),
     );
   }
-  const table = h("vscode-table" as "div", { zebra: true, "bordered-columns": true, resizable: true, columns: JSON.stringify(["32px", "150px", "auto", "auto", "auto", "90px", ...metrics.map(() => "100px")]) }, header, body);
+  const table = h("vscode-table" as "div", { zebra: true, "bordered-columns": true, resizable: true, columns: JSON.stringify(["32px", "116px", "auto", "auto", "auto", "72px", ...metrics.map(() => "92px")]) }, header, body);
   return table;
 }
 
@@ -167,7 +172,7 @@ function draw(): void {
           files.length ? ` (watching ${files.length} history file${files.length > 1 ? "s" : ""})` : "",
         ),
       );
-    } else tableHolder.replaceChildren(runsTable(visible, metricColumns(visible)));
+    } else tableHolder.replaceChildren(runsTable(visible, metricColumns(visible, 5)));
     const selected = runs.filter((r) => state.selected.includes(r.id));
     compareHolder.replaceChildren(...(selected.length ? [h("vscode-divider" as "hr"), comparison(selected)] : []));
   }

@@ -24,7 +24,7 @@ export function confusionHeatmap(cm: ConfusionMatrix): HTMLElement {
     const rowTotal = cm.matrix[i].reduce((a, b) => a + b, 0);
     const share = rowTotal ? cm.matrix[i][j] / rowTotal : 0;
     const color = i === j ? "var(--vscode-charts-green, #388a34)" : "var(--vscode-charts-red, #f14c4c)";
-    const td = h("td", { class: "num cm-cell", title: `true ${cm.labels[i]}, predicted ${cm.labels[j]}: ${cm.matrix[i][j]} (${pct(share)} of ${cm.labels[i]})` }, h("div", {}, fmt(cm.matrix[i][j])), h("div", { class: "muted cm-share" }, pct(share)));
+    const td = h("td", { class: "num cm-cell", title: `true ${cm.labels[i]}, predicted ${cm.labels[j]}: ${cm.matrix[i][j]} (${pct(share)} of ${cm.labels[i]})` }, h("div", {}, fmt(cm.matrix[i][j])), h("div", { class: "cm-share" }, pct(share)));
     td.style.background = `color-mix(in srgb, ${color} ${Math.round(share * 85)}%, transparent)`;
     return td;
   };

@@ -28,7 +28,7 @@ const CSS = `
 .aibook-view table.grid { border-collapse: collapse; margin: 4px 0 8px; }
 .aibook-view table.grid th, .aibook-view table.grid td { padding: 3px 10px; border-bottom: 1px solid var(--vscode-panel-border, rgba(128,128,128,.35)); text-align: left; }
 .aibook-view table.grid th { font-weight: 600; color: var(--vscode-descriptionForeground, #717171); }
-.aibook-view .warnings { margin: 6px 0 10px; padding: 6px 10px; border-left: 3px solid var(--vscode-editorWarning-foreground, #bf8803);
+.aibook-view .warnings { margin: 6px 0 10px; padding: 6px 10px 6px 28px; border-left: 3px solid var(--vscode-editorWarning-foreground, #bf8803);
   background: var(--vscode-inputValidation-warningBackground, rgba(191,136,3,.08)); }
 .aibook-view .warnings li { margin: 2px 0; }
 .aibook-view .sev-error { color: var(--vscode-errorForeground, #f14c4c); font-weight: 600; }
@@ -51,6 +51,9 @@ const CSS = `
 .aibook-view .bar-fill { display: block; height: 100%; background: var(--vscode-charts-blue, #3794ff); border-radius: 2px; }
 .aibook-view .legend { display: flex; gap: 12px; flex-wrap: wrap; font-size: 0.9em; }
 .aibook-view .swatch { display: inline-block; width: 10px; height: 10px; margin-right: 4px; border-radius: 2px; vertical-align: middle; }
+.aibook-view table.confusion td.cm-cell { min-width: 64px; text-align: center; border: 1px solid var(--vscode-panel-border, rgba(128,128,128,.35)); }
+.aibook-view table.confusion .cm-share { font-size: .85em; opacity: .8; }
+.aibook-view table.confusion th { text-align: center; }
 .aibook-error { color: var(--vscode-errorForeground, #f14c4c); }
 body.vscode-high-contrast .aibook-view table.grid th, body.vscode-high-contrast .aibook-view table.grid td { border-color: var(--vscode-contrastBorder, #6fc3df); }
 `;

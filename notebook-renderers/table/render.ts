@@ -65,9 +65,9 @@ function widths(p: TablePayload, n: number): number[] {
   const sample = Math.min(n, 200);
   const idxWidth = Math.max(3, String(p.index?.[n - 1] ?? n).length) * 8 + 16;
   return [idxWidth, ...p.columns.map((c, j) => {
-    let chars = Math.max(c.name.length, c.type.length + (c.missing ? 8 : 0));
+    let chars = Math.max(c.name.length * 1.15, c.type.length + (c.missing ? ` ${fmt(c.missing)} missing`.length : 0));
     for (let r = 0; r < sample; r++) chars = Math.max(chars, cellText(p.data[j][r]).length);
-    return Math.min(320, Math.max(60, chars * 7.5 + 18));
+    return Math.min(320, Math.max(60, Math.ceil(chars * 7.5 + 24)));
   })];
 }
 

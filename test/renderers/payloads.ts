@@ -18,9 +18,9 @@ function stream(seed: number): () => number {
   return () => ((x = (Math.imul(x, 1664525) + 1013904223) >>> 0) / 2 ** 32);
 }
 
-export function bigTable(rows = 100_000) {
+export function bigTable(rows = 100_000, odd = XSS) {
   const r = stream(1);
-  const cities = ["Oslo", "Rome", "Lima", "Pune", XSS];
+  const cities = ["Oslo", "Rome", "Lima", "Pune", odd];
   return toTablePayload(
     {
       id: Array.from({ length: rows }, (_, i) => i),
@@ -66,26 +66,26 @@ export function regressionEvaluation() {
   return toEvaluationPayload(new LineRegressor().fit(X, y), X, y, { name: "price model" });
 }
 
-export function leaderboardPayload() {
+export function leaderboardPayload(odd = XSS) {
   const { X, y } = classificationData();
-  return compareModels({ threshold: new ThresholdClassifier(), baseline: new DummyClassifier(), [XSS]: new DummyClassifier() }, X, y, { folds: 5 }).payload;
+  return compareModels({ threshold: new ThresholdClassifier(), baseline: new DummyClassifier(), [odd]: new DummyClassifier() }, X, y, { folds: 5 }).payload;
 }
 
-export function profilePayload() {
+export function profilePayload(odd = XSS) {
   const r = stream(5);
   const n = 500;
   return toProfilePayload(
     {
       age: Array.from({ length: n }, () => (r() < 0.1 ? null : Math.round(20 + r() * 50))),
       income: Array.from({ length: n }, () => Math.exp(9 + r() * 2)),
-      segment: Array.from({ length: n }, (_, i) => ["retail", "business", XSS][i % 3]),
+      segment: Array.from({ length: n }, (_, i) => ["retail", "business", odd][i % 3]),
       churned: Array.from({ length: n }, () => (r() < 0.12 ? "yes" : "no")),
     },
     { target: "churned", title: "customers.csv" },
   );
 }
 
-export function charts() {
+export function charts(odd = XSS) {
   const r = stream(6);
   const a = Array.from({ length: 400 }, () => r() + r() + r());
   const b = Array.from({ length: 400 }, () => r() + r() + r() + 0.6);
@@ -93,11 +93,11 @@ export function charts() {
     histogram: chart.histogram({ train: a, test: b }, { title: "Feature by split", xLabel: "value" }).payload,
     scatter: chart.scatter(a, b, { title: "b against a", xLabel: "a", yLabel: "b" }).payload,
     line: chart.line({ train: a.slice(0, 50).map((v, i) => 2 / (i + 1) + v / 10), validation: a.slice(0, 50).map((v, i) => 2.2 / (i + 1) + v / 8) }, { title: "Loss per epoch", xLabel: "epoch", yLabel: "loss" }).payload,
-    bar: chart.bar(["age", "income", "tenure", XSS], { importance: [0.31, 0.22, 0.08, 0.02] }, { title: "Permutation importance" }).payload,
+    bar: chart.bar(["age", "income", "tenure", odd], { importance: [0.31, 0.22, 0.08, 0.02] }, { title: "Permutation importance" }).payload,
   };
 }
 
-export function splitCheckPayload(): SplitCheckPayload {
+export function splitCheckPayload(odd = XSS): SplitCheckPayload {
   return {
     kind: "split-check",
     version: VIEWS_VERSION,
@@ -106,14 +106,14 @@ export function splitCheckPayload(): SplitCheckPayload {
     duplicateRows: 21,
     classBalance: [
       { label: "no", train: 0.8, test: 0.78 },
-      { label: XSS, train: 0.2, test: 0.22 },
+      { label: odd || "yes", train: 0.2, test: 0.22 },
     ],
     columns: [
       { column: "age", test: "ks", statistic: 0.04, pValue: 0.91, effect: 0.04, shifted: false },
       { column: "income", test: "ks", statistic: 0.31, pValue: 1e-9, effect: 0.31, shifted: true },
     ],
     findings: [
-      { rule: "duplicate-leakage", severity: "error", message: `21 test rows (8.4%) copy training rows. ${XSS}` },
+      { rule: "duplicate-leakage", severity: "error", message: `21 test rows (8.4%) copy training rows.${odd ? ` ${odd}` : ""}` },
       { rule: "non-representative-test", severity: "warning", message: "income differs between train and test (KS 0.31, p < 1e-6)." },
     ],
   };
