@@ -1,7 +1,8 @@
 /**
  * `compareModels({ name: model, ... }, X, y, { folds, metric })`: a cross-validated leaderboard,
  * simplest model first, so that a complex model has to earn its place against a baseline.
- * `best()` is the best mean score, and a tie goes to the simpler model.
+ * `best()` is the best mean score, and a tie goes to the simpler model. Scores come from
+ * crossValidate (a clone fitted per fold, classification folds stratified).
  */
 import { Mime, type Displayable, type MimeItem } from "../../protocol/mime";
 import { VIEWS_VERSION, type LeaderboardPayload, type LeaderboardRow, type Task } from "../../protocol/views";
@@ -9,10 +10,11 @@ import { AibookError } from "../core/errors";
 import { toVector } from "../core/data";
 import { toColumns } from "./columns";
 import { complexityRank } from "./complexity";
-import { foldScores } from "./fold-scores";
+import { crossValidate, type ScoreName } from "../split/cross-validate";
 import { SCORERS } from "./measures";
+import type { SupervisedModel } from "../core/estimator";
 import { modelName } from "./model-output";
-import { mean, std } from "./stats";
+import { mean } from "./stats";
 import { formatValue, textTable } from "./text";
 import { recordRun } from "../history/record-run";
 
@@ -93,12 +95,11 @@ export function compareModels(models: Record<string, unknown>, X: unknown, y: un
     const model = models[name];
     const row: LeaderboardRow = { name, model: modelName(model), mean: null, std: null, scores: [], fitTimeMs: 0, complexity: rank };
     try {
-      const r = foldScores(model, X, labels, { folds, metric, classification: task === "classification" });
-      const valid = r.scores.filter((s): s is number => s !== null);
-      row.scores = r.scores;
-      row.mean = valid.length === r.scores.length ? mean(valid) : null;
-      row.std = valid.length === r.scores.length ? populationStd(valid) : null;
-      row.fitTimeMs = mean(r.fitTimeMs) ?? 0;
+      const cv = crossValidate(model as SupervisedModel, X, y, { folds, metrics: metric as ScoreName, stratify: task === "classification" });
+      row.scores = cv.folds.map((f) => finite(f[metric]));
+      row.mean = finite(cv.mean[metric]);
+      row.std = finite(cv.std[metric]);
+      row.fitTimeMs = mean(cv.fitTimes) ?? 0;
     } catch (error) {
       if (!(error instanceof AibookError)) throw error;
       row.error = error.message;
@@ -112,8 +113,6 @@ export function compareModels(models: Record<string, unknown>, X: unknown, y: un
   return new Leaderboard(payload, new Map(names.map((n) => [n, models[n]])));
 }
 
-/** numpy's std (ddof = 0), as scikit-learn's cross_validate users compute it. */
-function populationStd(values: number[]): number | null {
-  const s = std(values);
-  return s === null ? (values.length === 1 ? 0 : null) : s * Math.sqrt((values.length - 1) / values.length);
+function finite(v: number | undefined): number | null {
+  return v !== undefined && Number.isFinite(v) ? v : null;
 }

@@ -40,6 +40,7 @@ export const SCORERS: Record<string, { task: "classification" | "regression"; gr
   balancedAccuracy: { task: "classification", greaterIsBetter: true },
   precision: { task: "classification", greaterIsBetter: true },
   recall: { task: "classification", greaterIsBetter: true },
+  specificity: { task: "classification", greaterIsBetter: true },
   f1: { task: "classification", greaterIsBetter: true },
   rocAuc: { task: "classification", greaterIsBetter: true },
   r2: { task: "regression", greaterIsBetter: true },
