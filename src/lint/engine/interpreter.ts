@@ -265,8 +265,14 @@ export class Interpreter implements Runtime {
     if (ts.isNumericLiteral(e)) return [{ t: "num", sym: null, k: Number(e.text) }];
     if (ts.isStringLiteralLike(e)) return [{ t: "str", v: e.text }];
     if (ts.isTemplateExpression(e)) {
-      for (const span of e.templateSpans) this.expr(span.expression, env);
-      return unknown;
+      // Kept as text with numbers (and symbolic numbers) spelled in, for row ranges like `0:${cut}`.
+      let text = e.head.text;
+      for (const span of e.templateSpans) {
+        const v = this.expr(span.expression, env);
+        const n = v.length === 1 && v[0]!.t === "num" ? v[0] : undefined;
+        text += (n ? (n.sym === null ? String(n.k) : `\u0001${n.sym}\u0002${n.k}\u0003`) : "\u0004") + span.literal.text;
+      }
+      return [{ t: "str", v: text }];
     }
     if (ts.isPrefixUnaryExpression(e)) {
       const v = this.expr(e.operand, env);

@@ -113,11 +113,16 @@ export function relateRows(a: readonly Atom[], b: readonly Atom[]): "identical" 
   return allDisjoint ? "disjoint" : "unknown";
 }
 
-/** The first cut of `a` past what it shares with `b`: the step that made `a` differ from `b`. */
+/**
+ * The first cut of `a` past what it shares with `b`: the step that made `a` differ from `b`. When
+ * either set was assembled afterwards (rows pushed into an array, filtered again), that step alone
+ * did not make the split, and there is no single fork to name.
+ */
 export function forkCut(a: Atom, b: Atom): Cut | undefined {
   if (a.root.key !== b.root.key) return undefined;
   let i = 0;
   while (i < a.cuts.length && i < b.cuts.length && a.cuts[i]!.key === b.cuts[i]!.key) i++;
+  if ([...a.cuts.slice(i + 1), ...b.cuts.slice(i + 1)].some((c) => c.kind === "filter")) return undefined;
   return a.cuts[i];
 }
 

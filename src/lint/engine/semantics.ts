@@ -36,6 +36,7 @@ import {
   type ScoreObj,
   type StatObj,
   type StepFact,
+  type StrObj,
   type Value,
 } from "./values";
 
@@ -347,18 +348,27 @@ function sampleOrShuffle(rt: Runtime, d: DataObj, args: Value[], node: ts.Node):
   return splitParts(d, split, "taken");
 }
 
+/** A bound written in a row range: "12", "-5", "" (the default), or a symbolic number spelled in by a template. */
+function rangeBound(text: string, fallback: Bound): Bound | null {
+  const t = text.trim();
+  if (t === "") return fallback;
+  if (/^-?\d+$/.test(t)) return Number(t) < 0 ? { sym: "$len", k: Number(t) } : { sym: null, k: Number(t) };
+  const m = /^\u0001(.*)\u0002(-?[\d.e]+)\u0003$/.exec(t);
+  return m ? { sym: m[1]!, k: Number(m[2]) } : null;
+}
+
 /** danfojs `iloc({ rows })` / `loc({ rows })`: "a:b" strings slice, index arrays gather, masks filter. */
-function locRows(rt: Runtime, d: DataObj, node: ts.Node): DataObj | undefined {
-  const opts = literalOptions(argNode(node, 0));
-  const rows = opts?.get("rows");
-  if (!rows) return undefined;
-  if (ts.isArrayLiteralExpression(rows) && rows.elements.length === 1 && ts.isStringLiteralLike(rows.elements[0]!)) {
-    const m = /^\s*(-?\d*)\s*:\s*(-?\d*)\s*$/.exec(rows.elements[0].text);
-    if (m) {
-      const b = (s: string, dflt: Bound): Bound => (s === "" ? dflt : Number(s) < 0 ? { sym: "$len", k: Number(s) } : { sym: null, k: Number(s) });
-      return slice(rt, d, b(m[1]!, { sym: null, k: 0 }), b(m[2]!, { sym: "$len", k: 0 }), node);
-    }
+function locRows(rt: Runtime, d: DataObj, args: Value[], node: ts.Node): DataObj | undefined {
+  const rows = getProperty(rt, args[0] ?? unknown, "rows");
+  if (rows.length === 0) return literalOptions(argNode(node, 0))?.has("rows") ? filter(rt, d, `rows#${rt.next()}`) : undefined;
+  const spec = elementOf(rt, rows, [num(0)]).filter((o): o is StrObj => o.t === "str");
+  if (spec.length === 1 && spec[0]!.v.includes(":")) {
+    const [from, to, extra] = spec[0]!.v.split(":");
+    const start = rangeBound(from ?? "", { sym: null, k: 0 });
+    const end = rangeBound(to ?? "", { sym: "$len", k: 0 });
+    if (extra === undefined && start && end) return slice(rt, d, start, end, node);
   }
+  if (dataOf(rows).some((r) => r.atoms.some((a) => a.root.index))) return gather(rt, d, rows, node);
   return filter(rt, d, `rows#${rt.next()}`);
 }
 
@@ -420,7 +430,7 @@ function dataMethod(rt: Runtime, d: DataObj, name: string, args: Value[], node: 
     }
     case "iloc":
     case "loc":
-      return [locRows(rt, d, node) ?? sameRows(d, [])];
+      return [locRows(rt, d, args, node) ?? sameRows(d, [])];
     case "filter":
     case "query":
       callbackArgs(rt, self, args, node);

@@ -4,6 +4,14 @@ import { ruleTester } from "../../../test/lint/rule-tester";
 ruleTester(overlapLeakage, {
   invalid: [
     {
+      name: "danfojs iloc ranges that overlap",
+      cells: [
+        `import * as dfd from "danfojs-node";\nimport { GaussianNB, evaluate } from "aibook";\nconst df = await dfd.readCSV("wine.csv");\nconst n = Math.floor(df.shape[0] * 0.7);\nconst train = df.iloc({ rows: [\`0:\${n + 20}\`] });\nconst test = df.iloc({ rows: [\`\${n}:\`] });`,
+        `const nb = new GaussianNB().fit(train.drop({ columns: ["c"] }), train["c"]);\nevaluate(nb, test.drop({ columns: ["c"] }), test["c"]);`,
+      ],
+      errors: [{ cell: 1, line: 1 }],
+    },
+    {
       name: "runtime model fitted on every row, then scored on a split of the same rows",
       cells: [
         `import { readCsv, trainTestSplit, GaussianNB, evaluate } from "aibook";\nconst wine = await readCsv("wine.csv");\nconst X = wine.drop({ columns: ["kind"] });\nconst y = wine["kind"];`,
@@ -100,6 +108,13 @@ ruleTester(overlapLeakage, {
     },
   ],
   valid: [
+    {
+      name: "danfojs iloc ranges that meet at a cut",
+      cells: [
+        `import * as dfd from "danfojs-node";\nimport { LogisticRegression, evaluate } from "aibook";\nconst df = await dfd.readCSV("churn.csv");\nconst cut = 800;\nconst train = df.iloc({ rows: [\`0:\${cut}\`] });\nconst test = df.iloc({ rows: [\`\${cut}:\`] });`,
+        `const lr = new LogisticRegression().fit(train.drop({ columns: ["churn"] }), train["churn"]);\nevaluate(lr, test.drop({ columns: ["churn"] }), test["churn"]);`,
+      ],
+    },
     {
       name: "split first, fit on the training part",
       cells: [

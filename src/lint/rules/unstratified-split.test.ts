@@ -65,6 +65,14 @@ ruleTester(unstratifiedSplit, {
       errors: [{ cell: 0, line: 6 }],
     },
     {
+      name: "danfojs iloc ranges written with a template",
+      cells: [
+        `import * as dfd from "danfojs-node";\nimport { LogisticRegression, evaluate } from "aibook";\nconst df = await dfd.readCSV("churn.csv");\nconst mixed = await df.sample(df.shape[0], { seed: 2 });\nconst cut = Math.floor(mixed.shape[0] * 0.8);\nconst train = mixed.iloc({ rows: [\`0:\${cut}\`] });\nconst test = mixed.iloc({ rows: [\`\${cut}:\`] });`,
+        `const lr = new LogisticRegression().fit(train.drop({ columns: ["churn"] }), train["churn"]);\nevaluate(lr, test.drop({ columns: ["churn"] }), test["churn"]);`,
+      ],
+      errors: [{ cell: 0, line: 7 }],
+    },
+    {
       name: "stratify: false said out loud",
       cells: [load, `const s = trainTestSplit(X, y, { stratify: false, testSize: 0.25 });\nevaluate(new DecisionTreeClassifier().fit(s.xTrain, s.yTrain), s.xTest, s.yTest);`],
       errors: [{ cell: 1, line: 1 }],
@@ -84,6 +92,13 @@ ruleTester(unstratifiedSplit, {
     },
   ],
   valid: [
+    {
+      name: "a split stratified by hand: each class shuffled and cut on its own",
+      cells: [
+        `import { DecisionTreeClassifier } from "ml-cart";\nimport { readFileSync } from "node:fs";\nconst data = JSON.parse(readFileSync("iris.json", "utf8"));\nconst train = [];\nconst test = [];\nfor (const cls of ["setosa", "versicolor", "virginica"]) {\n  const rows = data.filter((r) => r.species === cls);\n  rows.sort(() => Math.random() - 0.5);\n  const k = Math.floor(rows.length * 0.8);\n  train.push(...rows.slice(0, k));\n  test.push(...rows.slice(k));\n}`,
+        `const cart = new DecisionTreeClassifier();\ncart.train(train.map((r) => r.x), train.map((r) => r.species));\nconst p = cart.predict(test.map((r) => r.x));\np.filter((v, i) => v === test[i].species).length;`,
+      ],
+    },
     {
       name: "stratify: true",
       cells: [load, `const s = trainTestSplit(X, y, { testSize: 0.3, stratify: true });\nevaluate(new DecisionTreeClassifier().fit(s.xTrain, s.yTrain), s.xTest, s.yTest);`],
