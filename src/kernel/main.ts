@@ -8,7 +8,7 @@ import { INTERRUPT_FD_ENV, type HostMessage, type KernelMessage } from "../proto
 import type { MimeItem } from "../protocol/mime";
 import { mimeBundle, plainText } from "./process/display";
 import { CellExecutor } from "./process/executor";
-import { createModuleLoader, findExtensionRoot, findRuntimeEntry } from "./process/modules";
+import { createModuleLoader, findExtensionRoot, findRuntimeEntry, registerTypeScriptFiles } from "./process/modules";
 import { watchInterrupts } from "./process/interruptWatcher";
 import { captureStandardStreams } from "./process/streams";
 
@@ -22,6 +22,7 @@ captureStandardStreams((name, text) => send({ type: "stream", id: executor.curre
 
 const extensionRoot = findExtensionRoot(__dirname);
 const loader = createModuleLoader(process.cwd(), extensionRoot, findRuntimeEntry(extensionRoot));
+registerTypeScriptFiles(extensionRoot);
 /** Once a cell imported `aibook`, values are shown the runtime's way (one table view for all). */
 const bundleOf = (value: unknown) => {
   const fromRuntime = loader.loadedRuntime()?.mimeBundleOf;

@@ -48,23 +48,51 @@ export function findRuntimeEntry(extensionRoot: string): string {
 // Kept out of esbuild's sight so that it stays a real dynamic import (for ES-only packages).
 const nativeImport = new Function("url", "return import(url)") as (url: string) => Promise<unknown>;
 
+/**
+ * Lets cells import TypeScript files beside the notebook (`import { f } from "./helpers"`):
+ * they are transpiled to CommonJS on load with the TypeScript the extension ships.
+ */
+export function registerTypeScriptFiles(extensionRoot: string): void {
+  const extensions = require.extensions;
+  const fromExtension = createRequire(path.join(extensionRoot, "package.json"));
+  for (const extension of [".ts", ".cts"]) {
+    if (extensions[extension]) continue; // already handled (tests run the kernel under tsx)
+    extensions[extension] = (module, filename) => {
+      const ts = fromExtension("typescript") as typeof import("typescript");
+      const output = ts.transpileModule(readFileSync(filename, "utf8"), {
+        fileName: filename,
+        compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, inlineSourceMap: true },
+      });
+      (module as unknown as { _compile(code: string, filename: string): void })._compile(output.outputText, filename);
+    };
+  }
+}
+
 export function createModuleLoader(notebookDir: string, extensionRoot: string, runtimeEntry: string): ModuleLoader {
   const fromNotebook = createRequire(path.join(notebookDir, "__aibook_notebook__.js"));
   const fromExtension = createRequire(path.join(extensionRoot, "package.json"));
 
+  /** Files that must be loaded with import(), not require(): entries of ES-only packages. */
+  const esOnlyFiles = new Set<string>();
+
   const resolve = (specifier: string): string => {
     if (specifier === "aibook") return runtimeEntry;
     if (specifier.startsWith("node:") || builtinModules.includes(specifier)) return specifier;
-    try {
-      return fromNotebook.resolve(specifier);
-    } catch (error) {
-      if (isRelative(specifier) || (error as NodeJS.ErrnoException).code !== "MODULE_NOT_FOUND") throw cannotFind(specifier, notebookDir, error);
+    for (const from of isRelative(specifier) ? [fromNotebook] : [fromNotebook, fromExtension]) {
+      try {
+        return from.resolve(specifier);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        // An ES-only package exports nothing under the "require" condition: read its exports.
+        const esOnly = code === "ERR_PACKAGE_PATH_NOT_EXPORTED" ? resolveImportExport(from, specifier) : undefined;
+        if (esOnly) {
+          esOnlyFiles.add(esOnly);
+          return esOnly;
+        }
+        if (code !== "MODULE_NOT_FOUND" || isRelative(specifier)) throw cannotFind(specifier, notebookDir, error);
+      }
     }
-    try {
-      return fromExtension.resolve(specifier);
-    } catch (error) {
-      throw cannotFind(specifier, notebookDir, error);
-    }
+    throw cannotFind(specifier, notebookDir, undefined);
   };
 
   return {
@@ -73,6 +101,7 @@ export function createModuleLoader(notebookDir: string, extensionRoot: string, r
     async import(specifier) {
       if (typeof specifier !== "string") throw new TypeError(`import() needs a module name, got ${typeof specifier}`);
       const resolved = resolve(specifier);
+      if (esOnlyFiles.has(resolved)) return nativeImport(pathToFileURL(resolved).href);
       try {
         return fromNotebook(resolved);
       } catch (error) {
@@ -88,6 +117,41 @@ export function createModuleLoader(notebookDir: string, extensionRoot: string, r
       return namespace;
     },
   };
+}
+
+/**
+ * The file an `import` of an ES-only package loads: its `exports` entry for the subpath under
+ * the "import" (or "node"/"default") condition. Covers the shapes packages use in practice.
+ */
+function resolveImportExport(from: NodeJS.Require, specifier: string): string | undefined {
+  const parts = specifier.split("/");
+  const nameLength = specifier.startsWith("@") ? 2 : 1;
+  const name = parts.slice(0, nameLength).join("/");
+  const subpath = ["."].concat(parts.slice(nameLength)).join("/");
+  const paths = from.resolve.paths(name) ?? [];
+  for (const dir of paths) {
+    const manifestPath = path.join(dir, name, "package.json");
+    if (!existsSync(manifestPath)) continue;
+    const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as { exports?: unknown };
+    const exportsField = manifest.exports;
+    const entry = typeof exportsField === "string" || Array.isArray(exportsField) || !isSubpathMap(exportsField) ? (subpath === "." ? exportsField : undefined) : (exportsField as Record<string, unknown>)[subpath];
+    const target = pickCondition(entry);
+    return target ? path.join(dir, name, target) : undefined;
+  }
+  return undefined;
+}
+
+function isSubpathMap(value: unknown): boolean {
+  return typeof value === "object" && value !== null && Object.keys(value).some((key) => key.startsWith("."));
+}
+
+function pickCondition(entry: unknown): string | undefined {
+  if (typeof entry === "string") return entry;
+  if (Array.isArray(entry)) return entry.map(pickCondition).find(Boolean);
+  if (typeof entry !== "object" || entry === null) return undefined;
+  const conditions = entry as Record<string, unknown>;
+  for (const key of ["node", "import", "default"]) if (key in conditions) return pickCondition(conditions[key]);
+  return undefined;
 }
 
 function isRelative(specifier: string): boolean {
