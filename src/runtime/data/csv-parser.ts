@@ -37,44 +37,44 @@ const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
 const NUMBER_TEXT = /^[+-]?(\d+\.?\d*(e[+-]?\d+)?|\.\d+(e[+-]?\d+)?|inf|infinity)$/i;
 
 class Column {
-  numbers: Float64Array = new Float64Array(1024);
+  /** A plain array of doubles (V8 keeps it unboxed), so the column needs no copy at the end. */
+  numbers: number[] = [];
+  /** Repeated text values share one string (categories repeat a lot). */
+  readonly intern = new Map<string, string>();
   strings: (string | null)[] | undefined;
   length = 0;
   integer = true;
-  /** Row at which the column turned out to be text (its earlier values must be re-read as text). */
+  /** Row at which the column turned out to be text: earlier rows are re-read as text, later ones kept as text. */
   textFrom = -1;
   constructor(readonly name: string) {}
 
   pushNumber(v: number): void {
-    if (this.strings) {
-      this.strings.push(null); // only reached while re-reading; never for a text column
-      return;
-    }
-    if (this.length === this.numbers.length) {
-      const grown = new Float64Array(this.numbers.length * 2);
-      grown.set(this.numbers);
-      this.numbers = grown;
-    }
     if (this.integer && !Number.isInteger(v) && !Number.isNaN(v)) this.integer = false;
-    this.numbers[this.length++] = v;
+    this.numbers.push(v);
+    this.length++;
   }
 }
 
 /** Parses the CSV file at `path` into columns. */
 export function parseCsvFile(path: string, options: CsvParseOptions): ParsedColumn[] {
-  const parser = new CsvParser(path, options, undefined);
+  const parser = new CsvParser(path, options, undefined, Infinity);
   parser.run();
-  const needText = parser.columns.filter((c) => c.textFrom >= 0).map((c) => parser.columns.indexOf(c));
+  const needText = parser.columns.filter((c) => c.textFrom > 0).map((c) => parser.columns.indexOf(c));
   let texts: (string | null)[][] = [];
   if (needText.length) {
-    const reread = new CsvParser(path, options, new Set(needText));
+    // Only the rows before each column turned out to be text were parsed as numbers: re-read those.
+    const stopAfter = Math.max(...needText.map((j) => parser.columns[j].textFrom));
+    const reread = new CsvParser(path, options, new Set(needText), stopAfter);
     reread.run();
     texts = reread.texts;
   }
+  const na = new Set(options.naValues);
   return parser.columns.map((c, j) => {
-    if (c.textFrom < 0) return { name: c.name, kind: "number", values: Array.from(c.numbers.subarray(0, c.length)), integer: c.integer };
-    const strings = texts[needText.indexOf(j)];
-    const values = strings.map((s) => (s === null || options.naValues.includes(s) ? null : s));
+    if (c.textFrom < 0) return { name: c.name, kind: "number", values: c.numbers, integer: c.integer };
+    const strings = c.strings!;
+    const head = texts[needText.indexOf(j)];
+    for (let i = 0; i < c.textFrom; i++) strings[i] = head[i];
+    const values = strings.map((s) => (s === null || s === undefined || na.has(s) ? null : s));
     const booleans = asBooleans(values);
     return booleans ? { name: c.name, kind: "boolean", values: booleans, integer: false } : { name: c.name, kind: "string", values, integer: false };
   });
@@ -104,12 +104,15 @@ class CsvParser {
   private headerDone: boolean;
   private headerNames: string[] = [];
   private readonly textOrder: number[];
+  private done = false;
 
   constructor(
     private readonly path: string,
     private readonly options: CsvParseOptions,
     /** When set, only these columns are collected, as text (second pass for text columns). */
     private readonly textColumns: Set<number> | undefined,
+    /** Stop once this many data rows are read. */
+    private readonly stopAfterRow: number,
   ) {
     this.naSet = new Set(options.naValues);
     if (options.delimiter.length !== 1) throw new AibookError(`readCsv: delimiter must be one character; got ${JSON.stringify(options.delimiter)}.`);
@@ -139,7 +142,7 @@ class CsvParser {
         first = false;
         const final = read === 0;
         const consumed = this.parse(buf, start, end, final);
-        if (final) break;
+        if (final || this.done) break;
         carry = end - consumed;
         buf.copy(buf, 0, consumed, end);
       }
@@ -200,6 +203,7 @@ class CsvParser {
           this.field = 0;
           for (let k = 0; k < count; k++) this.onField(buf, this.starts[k], this.ends[k], this.quoted[k] === 1);
           this.onEndRow();
+          if (this.done) return end;
         }
         count = 0;
         this.line++;
@@ -253,6 +257,7 @@ class CsvParser {
 
   private onFieldValue(col: Column, buf: Buffer, s: number, e: number, quoted: boolean): void {
     if (col.textFrom >= 0) {
+      col.strings!.push(e > s || quoted ? intern(col, decode(buf, s, e, quoted)) : null);
       col.length++;
       return;
     }
@@ -269,6 +274,9 @@ class CsvParser {
       return col.pushNumber(v);
     }
     col.textFrom = col.length;
+    col.strings = new Array(col.length);
+    col.strings.push(text);
+    col.numbers = [];
     col.length++;
   }
 
@@ -287,6 +295,7 @@ class CsvParser {
     }
     this.row++;
     this.field = 0;
+    if (this.row >= this.stopAfterRow) this.done = true;
   }
 }
 
@@ -298,6 +307,13 @@ function dedupe(names: string[]): string[] {
     seen.set(n, k + 1);
     return k === 0 ? n : `${n}.${k}`;
   });
+}
+
+function intern(col: Column, text: string): string {
+  const known = col.intern.get(text);
+  if (known !== undefined) return known;
+  if (col.intern.size < 10000) col.intern.set(text, text);
+  return text;
 }
 
 function decode(buf: Buffer, s: number, e: number, quoted: boolean): string {

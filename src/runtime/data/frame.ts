@@ -42,6 +42,46 @@ export function frameFromColumns(names: string[], columns: ArrayLike<unknown>[],
   return new DataFrame(rows, { columns: names, dtypes, index: options.index });
 }
 
+/**
+ * A DataFrame over column arrays whose row form (danfojs' `$data`) is built only when something
+ * asks for it. Reading a large CSV then costs one copy of the data, as in pandas, instead of
+ * three (columns, boxed rows, danfojs' transposed copy); `df["col"]`, `shape` and `columns` never
+ * build the rows. Any danfojs method that reads or replaces `$data` sees an ordinary frame.
+ */
+export function lazyFrameFromColumns(names: string[], columns: unknown[][], dtypes: Dtype[]): DataFrame {
+  const n = columns.length ? columns[0].length : 0;
+  if (n === 0) return frameFromColumns(names, columns, { dtypes });
+  const df = new DataFrame([], { columns: names, dtypes });
+  const internal = df as unknown as { $data: unknown[][]; $dataIncolumnFormat: unknown[][]; $index: number[]; $columns: string[] };
+  let rows: unknown[][] | undefined;
+  Object.defineProperty(df, "$data", {
+    get: () => (rows ??= transpose(columns, n)),
+    set: (value: unknown[][]) => {
+      rows = value;
+    },
+    configurable: true,
+    enumerable: true,
+  });
+  Object.defineProperty(df, "shape", {
+    get: () => (rows ? (rows.length ? [rows.length, rows[0].length] : [0, internal.$columns.length]) : [n, internal.$columns.length]),
+    configurable: true,
+  });
+  internal.$dataIncolumnFormat = columns;
+  internal.$index = Array.from({ length: n }, (_, i) => i);
+  return df;
+}
+
+function transpose(columns: unknown[][], n: number): unknown[][] {
+  const width = columns.length;
+  const rows: unknown[][] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const row = new Array(width);
+    for (let j = 0; j < width; j++) row[j] = columns[j][i];
+    rows[i] = row;
+  }
+  return rows;
+}
+
 /** The frame's columns as arrays (danfojs keeps them transposed already unless in low-memory mode). */
 export function frameColumns(df: DataFrame): unknown[][] {
   const rows = df.values as unknown[][];

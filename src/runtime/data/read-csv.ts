@@ -10,7 +10,7 @@ import type { DataFrame } from "danfojs-node";
 import { AibookError } from "../core/errors";
 import { checkOptions } from "../options";
 import { DEFAULT_NA_VALUES, parseCsvFile } from "./csv-parser";
-import { frameFromColumns, type Dtype } from "./frame";
+import { lazyFrameFromColumns, type Dtype } from "./frame";
 
 export interface ReadCsvOptions {
   /** Field separator (default ","). */
@@ -32,10 +32,10 @@ export async function readCsv(path: string, options: ReadCsvOptions = {}): Promi
     naValues: [...DEFAULT_NA_VALUES, ...(options.naValues ?? [])],
   });
   const dtypes: Dtype[] = columns.map((c) => (c.kind === "string" ? "string" : c.kind === "boolean" ? "boolean" : c.integer ? "int32" : "float32"));
-  return frameFromColumns(
+  return lazyFrameFromColumns(
     columns.map((c) => c.name),
-    columns.map((c) => c.values),
-    { dtypes },
+    columns.map((c) => c.values as unknown[]),
+    dtypes,
   );
 }
 
