@@ -141,6 +141,11 @@ export class NotebookLanguageService {
     this.service.dispose();
   }
 
+  /** Builds the program and its checker now, so that the first completion does not pay for it. */
+  warm(): void {
+    this.service.getProgram()?.getTypeChecker();
+  }
+
   private at(cellId: string, offset: number): number | undefined {
     return this.joined.toJoined(cellId, offset);
   }

@@ -64,7 +64,7 @@ export class NotebookSessions {
   }
 
   /** A path for the notebook: its file, or (untitled) a file in the workspace's folder. */
-  private notebookPath(uri: string): string {
+  notebookPath(uri: string): string {
     if (uri.startsWith("file:")) return fileURLToPath(uri);
     return path.join(this.fallbackFolder(), "untitled.aibook");
   }

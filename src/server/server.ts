@@ -22,6 +22,8 @@ import { cellRange, completionKindOf, severityOf, signatureHelpOf } from "./lsp-
 import { fetchLintSettings, defaultLintSettings, type LintSettings } from "./settings";
 import { pitfallDiagnostics, pitfallCodeActions } from "./pitfalls";
 import { forgetLinter } from "./lint-adapter";
+import { InProcessTypeCheck, type TypeCheck } from "./type-check";
+import { LineMap } from "../languageservice/line-map";
 import { semanticTokenModifiers, semanticTokenTypes, type CellSpan } from "../languageservice/notebook-language-service";
 import { cellLanguageIds, notebookType } from "../languageservice/language-ids";
 import type { TypeLocations } from "../languageservice/module-resolution";
@@ -33,6 +35,8 @@ export interface ServerOptions {
   debounceMs?: number;
   /** Where cells' imports find their types; by default found under extensionRoot. */
   typeLocations?: TypeLocations;
+  /** Runs the full type checks (a worker thread in dist/server.js); by default on the server's thread. */
+  typeCheck?: TypeCheck;
 }
 
 export const typeDiagnosticSource = "aibook-ts";
@@ -54,6 +58,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const published = new Map<string, string[]>();
   const open = new Set<string>();
   let settings: LintSettings = defaultLintSettings;
+  const typeCheck = options.typeCheck ?? new InProcessTypeCheck(options);
   let configurationSupported = false;
 
   connection.onInitialize((params): InitializeResult => {
@@ -101,7 +106,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         timers.delete(notebookUri);
         await settingsReady;
         try {
-          publish(notebookUri);
+          await publish(notebookUri);
         } catch (error) {
           connection.console.error(`aibook: analysing ${notebookUri} failed: ${(error as Error).stack ?? error}`);
         }
@@ -109,38 +114,52 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     );
   }
 
-  function publish(notebookUri: string): void {
+  /** Notebooks being checked, and those that changed meanwhile (checked again right after). */
+  const checking = new Set<string>();
+  const changedWhileChecking = new Set<string>();
+
+  async function publish(notebookUri: string): Promise<void> {
     const notebook = notebooks.getNotebookDocument(notebookUri);
     if (!notebook) return;
-    const service = sessions.serviceFor(notebook);
-    const cells = sessions.codeCells(notebook);
-    const byCell = new Map<string, Diagnostic[]>(cells.map((c) => [c.uri, []]));
-    for (const [cellUri, list] of service.diagnostics()) {
-      const cell = service.cell(cellUri)!;
-      const javascript = cells.find((c) => c.uri === cellUri)?.document.languageId === cellLanguageIds.javascript;
-      for (const d of list) {
-        if (javascript && d.code >= 2000) continue; // JavaScript cells: syntax only, no type checking
-        byCell.get(cellUri)?.push({
-          range: cellRange(cell.lines, d),
-          message: d.message,
-          severity: severityOf(d.category),
-          code: d.code,
-          source: typeDiagnosticSource,
-        });
+    if (checking.has(notebookUri)) {
+      changedWhileChecking.add(notebookUri);
+      return;
+    }
+    checking.add(notebookUri);
+    try {
+      // One snapshot of the cells for both analyses, so that their ranges agree.
+      const cells = sessions.codeCells(notebook);
+      const snapshot = cells.map((c) => ({ id: c.uri, text: c.document.getText() }));
+      const lint = settings.enable ? pitfallDiagnostics(notebookUri, cells, settings, options.extensionRoot) : new Map<string, Diagnostic[]>();
+      const types = await typeCheck.check({ notebookUri, notebookPath: sessions.notebookPath(notebookUri), cells: snapshot });
+      if (!open.has(notebookUri)) return;
+      const byCell = new Map<string, Diagnostic[]>(cells.map((c) => [c.uri, []]));
+      for (const cell of cells) {
+        const lines = new LineMap(snapshot.find((c) => c.id === cell.uri)!.text);
+        const javascript = cell.document.languageId === cellLanguageIds.javascript;
+        for (const d of types.get(cell.uri) ?? []) {
+          if (javascript && d.code >= 2000) continue; // JavaScript cells: syntax only, no type checking
+          byCell.get(cell.uri)!.push({ range: cellRange(lines, d), message: d.message, severity: severityOf(d.category), code: d.code, source: typeDiagnosticSource });
+        }
+        byCell.get(cell.uri)!.push(...(lint.get(cell.uri) ?? []));
       }
+      const previous = published.get(notebookUri) ?? [];
+      for (const uri of previous) if (!byCell.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+      for (const [uri, diagnostics] of byCell) void connection.sendDiagnostics({ uri, diagnostics });
+      published.set(notebookUri, [...byCell.keys()]);
+    } finally {
+      checking.delete(notebookUri);
+      if (changedWhileChecking.delete(notebookUri)) schedule(notebookUri, 0);
     }
-    if (settings.enable) {
-      for (const [cellUri, list] of pitfallDiagnostics(notebookUri, cells, settings, options.extensionRoot)) byCell.get(cellUri)?.push(...list);
-    }
-    const previous = published.get(notebookUri) ?? [];
-    for (const uri of previous) if (!byCell.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
-    for (const [uri, diagnostics] of byCell) void connection.sendDiagnostics({ uri, diagnostics });
-    published.set(notebookUri, [...byCell.keys()]);
   }
 
   notebooks.onDidOpen((notebook) => {
     open.add(notebook.uri);
     schedule(notebook.uri, 0);
+    setTimeout(() => {
+      const current = notebooks.getNotebookDocument(notebook.uri);
+      if (current) sessions.serviceFor(current).warm();
+    }, 0);
   });
   notebooks.onDidChange((event) => schedule(event.notebookDocument.uri));
   notebooks.onDidClose((notebook) => {
@@ -148,6 +167,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     clearTimeout(timers.get(notebook.uri));
     timers.delete(notebook.uri);
     sessions.close(notebook.uri);
+    typeCheck.close(notebook.uri);
     forgetLinter(notebook.uri);
     for (const uri of published.get(notebook.uri) ?? []) void connection.sendDiagnostics({ uri, diagnostics: [] });
     published.delete(notebook.uri);

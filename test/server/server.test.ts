@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import path from "node:path";
+import * as esbuild from "esbuild";
 import { PassThrough } from "node:stream";
 import { pathToFileURL } from "node:url";
 import { createConnection } from "vscode-languageserver/node";
@@ -31,6 +33,7 @@ import {
 } from "vscode-languageserver-protocol/node";
 import { startServer } from "../../src/server/server";
 import { typeLocations } from "../../src/languageservice/module-resolution";
+import { WorkerTypeCheck, type TypeCheck } from "../../src/server/type-check";
 
 const repoRoot = path.resolve(__dirname, "../..");
 /** The runtime's sources, not a possibly stale dist/types build. */
@@ -39,11 +42,11 @@ const notebookUri = pathToFileURL(path.join(repoRoot, "server-test.aibook")).hre
 const cellUri = (i: number) => `vscode-notebook-cell:${new URL(notebookUri).pathname}#cell${i}`;
 
 /** A server and a client talking LSP over in-memory streams, as VS Code and dist/server.js do over IPC. */
-async function startPair(options: { configuration?: () => unknown } = {}) {
+async function startPair(options: { configuration?: () => unknown; typeCheck?: TypeCheck } = {}) {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   const server = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-  startServer(server, { extensionRoot: repoRoot, debounceMs: 20, typeLocations: locations });
+  startServer(server, { extensionRoot: repoRoot, debounceMs: 20, typeLocations: locations, typeCheck: options.typeCheck });
   const client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
   const diagnostics = new Map<string, Diagnostic[]>();
   const waiters: Array<() => void> = [];
@@ -205,7 +208,27 @@ describe("server: the language server over LSP", function () {
     assert.deepEqual([...pair.diagnostics.values()].flat().filter((d) => d.source === "aibook"), []);
   });
 
-  it("clears a notebook's diagnostics when it closes", async () => {
+  it("runs the full type check in a worker thread (as dist/server.js does)", async () => {
+    // The server bundled as dist/server.js is (into the checkout's cache, so that `typescript` resolves).
+    const cache = path.join(repoRoot, "node_modules", ".cache");
+    mkdirSync(cache, { recursive: true });
+    const dir = mkdtempSync(path.join(cache, "aibook-server-test-"));
+    const script = path.join(dir, "server.js");
+    await esbuild.build({ entryPoints: [path.join(repoRoot, "src/server/main.ts")], outfile: script, bundle: true, platform: "node", format: "cjs", external: ["typescript", "danfojs-node", "@tensorflow/*", "ml-*"], logLevel: "warning" });
+    const worker = new WorkerTypeCheck(script, { extensionRoot: repoRoot, typeLocations: locations });
+    try {
+      pair = await startPair({ typeCheck: worker });
+      const published = pair.nextDiagnostics(2);
+      await openNotebook(pair.client, ["const n = 1;", "const s: string = n;"]);
+      await published;
+      assert.deepEqual(pair.diagnostics.get(cellUri(1))!.map((d) => [d.source, d.code]), [["aibook-ts", 2322]]);
+    } finally {
+      worker.dispose();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+    it("clears a notebook's diagnostics when it closes", async () => {
     pair = await startPair();
     const published = pair.nextDiagnostics(1);
     await openNotebook(pair.client, ["const s: string = 1;"]);
