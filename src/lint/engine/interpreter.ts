@@ -12,6 +12,7 @@ import type { SplitFact } from "./rows";
 import {
   join,
   lookup,
+  taintsOf,
   assign,
   unknown,
   type Env,
@@ -245,6 +246,8 @@ export class Interpreter implements Runtime {
         // rows[i] = rows[j]: rows reordered in place (a hand-written shuffle).
         if (o.t === "data" && !o.elem && value.some((x) => x.t === "data" && x.atoms.some((a) => o.atoms.some((b) => a.key === b.key))))
           o.shuffled = true;
+        // df["age"] = df["age"].fillNa(mean): the frame now holds what the statistic made.
+        if (o.t === "data" && !o.elem) for (const step of taintsOf(value)) o.taints.add(step);
         if (o.t === "rec" && key !== undefined) o.props.set(key, this.weak > 0 ? join(o.props.get(key) ?? unknown, value) : value);
         else if (o.t === "arr") o.elem = join(o.elem, value);
       }
@@ -291,7 +294,11 @@ export class Interpreter implements Runtime {
       const holder = this.expr(e.expression, env);
       const arg = e.argumentExpression;
       if (ts.isStringLiteralLike(arg) && !/^\d+$/.test(arg.text)) return getProperty(this, holder, arg.text, e, true);
-      return elementOf(this, holder, this.expr(arg, env));
+      const index = this.expr(arg, env);
+      // df[col] with col a column name: a column, not a row.
+      const names = index.filter((o) => o.t === "str");
+      if (names.length && !index.some((o) => o.t === "num")) return getProperty(this, holder, (names[0] as { v: string }).v, e, true);
+      return elementOf(this, holder, index);
     }
     if (ts.isCallExpression(e)) return this.call(e, env);
     if (ts.isNewExpression(e)) {

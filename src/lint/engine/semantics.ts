@@ -524,9 +524,10 @@ function arrMethod(rt: Runtime, a: ArrObj, name: string, args: Value[], node: ts
       return a.elem;
     case "sort":
     case "toSorted": {
-      const scores = deepScores(a.elem);
+      // Sorted by score: numbers without a comparator, or a comparator whose result is made of scores.
+      const byCallback = callbackArgs(rt, self, args, node, (el) => [el, el]);
+      const scores = args[0]?.some((o) => o.t === "fn") ? scoresOf(byCallback) : scoresOf(a.elem);
       if (scores.length) recordCompare(rt, scores, scores, node);
-      callbackArgs(rt, self, args, node, (el) => [el, el]);
       return self;
     }
     case "reduce": {
@@ -721,7 +722,10 @@ export function callLibrary(rt: Runtime, path: string, args: Value[], node: ts.N
     if (path === "dfd/DataFrame" || path === "dfd/Series") return dataOf(a0).map((d) => sameRows(d, []));
     if (cls && (roleOfClass(cls) !== "unknown" || complexityOfClass(cls) !== "other")) {
       if (lib === "tf") return unknown;
-      return [newModel(rt, cls, lib, node, optionsNode)];
+      const model = newModel(rt, cls, lib, node, optionsNode);
+      // ml-knn and friends train in the constructor: new KNN(X, y, options).
+      if (isNew && dataOf(a0).length && dataOf(args[1] ?? unknown).length && model.role !== "transformer") fitModel(rt, model, args, node);
+      return [model];
     }
   }
 
@@ -821,6 +825,11 @@ export function callLibrary(rt: Runtime, path: string, args: Value[], node: ts.N
     case "lodash-es":
       if (name === "shuffle") return dataOf(a0).map((d) => sameRows(d, [], { shuffled: true }));
       if (name === "sampleSize" || name === "sample") return dataOf(a0).map((d) => sampleOrShuffle(rt, d, args.slice(1), node));
+      if (/^(maxBy|minBy|max|min|orderBy|sortBy)$/.test(name)) {
+        const scores = deepScores(rt.iterate(a0));
+        if (scores.length > 1) recordCompare(rt, scores, scores, node);
+        return rt.iterate(a0);
+      }
       return unknown;
     default:
       return unknown;

@@ -71,6 +71,11 @@ ruleTester(multiTestLeakage, {
       errors: [{ cell: 1, line: 6 }],
     },
     {
+      name: "lodash maxBy over test scores",
+      cells: [split, `import _ from "lodash";\nconst runs = [new GaussianNB(), new DecisionTreeClassifier()].map((m) => ({ m, acc: metrics.accuracy(yTest, m.fit(xTrain, yTrain).predict(xTest)) }));\nconst top = _.maxBy(runs, (r) => r.acc);`],
+      errors: [{ cell: 1, line: 3 }],
+    },
+    {
       name: "a test-score helper used to choose",
       cells: [
         split,
@@ -120,6 +125,17 @@ ruleTester(multiTestLeakage, {
     {
       name: "training scores compared (a different mistake, not this one)",
       cells: [split, `const a = new GaussianNB().fit(xTrain, yTrain);\nconst b = new DecisionTreeClassifier().fit(xTrain, yTrain);\nconst pick = metrics.accuracy(yTrain, a.predict(xTrain)) > metrics.accuracy(yTrain, b.predict(xTrain)) ? a : b;`],
+    },
+    {
+      name: "results sorted by name",
+      cells: [split, `const rows = [new GaussianNB(), new LogisticRegression()].map((m, i) => ({ name: "m" + i, acc: metrics.accuracy(yTest, m.fit(xTrain, yTrain).predict(xTest)) }));\nrows.sort((a, b) => a.name.localeCompare(b.name));\nconsole.table(rows);`],
+    },
+    {
+      name: "the best fold of a hand-written cross-validation",
+      cells: [
+        split,
+        `import { kFold } from "aibook";\nconst rows = xTrain.values;\nconst labels = yTrain.values;\nconst accs = [];\nfor (const f of kFold(rows.length, { folds: 5 })) {\n  const m = new GaussianNB().fit(f.trainIndex.map((i) => rows[i]), f.trainIndex.map((i) => labels[i]));\n  accs.push(metrics.accuracy(f.testIndex.map((i) => labels[i]), m.predict(f.testIndex.map((i) => rows[i]))));\n}\nconsole.log(Math.max(...accs), Math.min(...accs));`,
+      ],
     },
     {
       name: "one model, several metrics",

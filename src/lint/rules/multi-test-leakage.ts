@@ -7,8 +7,11 @@ import { isHeldOut, isValidationRows } from "../engine/queries";
 import type { ScoreObj } from "../engine/values";
 import type { Rule } from "../engine/types";
 
+/** Cross-validation folds written by hand: their scores are not the test set's. */
+const foldRows = (s: ScoreObj) => s.evaluation.atoms.every((a) => a.cuts.some((c) => "split" in c && c.split?.kind === "kfold"));
+
 const testScores = (scores: ScoreObj[]): ScoreObj[] =>
-  scores.filter((s) => s.evaluation.fit && !s.evaluation.cv && isHeldOut(s.evaluation) && !isValidationRows(s.evaluation.atoms));
+  scores.filter((s) => s.evaluation.fit && !s.evaluation.cv && isHeldOut(s.evaluation) && !isValidationRows(s.evaluation.atoms) && !foldRows(s));
 
 /** Does the comparison choose something: a `?:`, or an `if` that assigns, returns or collects? */
 function selects(node: ts.Node): boolean {

@@ -89,6 +89,14 @@ ruleTester(overlapLeakage, {
       errors: [{ cell: 1, line: 4 }],
     },
     {
+      name: "ml-knn trained in its constructor on every row",
+      cells: [
+        `import KNN from "ml-knn";\nimport { readCsv, trainTestSplit, metrics } from "aibook";\nconst df = await readCsv("d.csv");\nconst X = df.drop({ columns: ["y"] }).values;\nconst y = df["y"].values;\nconst knn = new KNN(X, y, { k: 5 });`,
+        `const s = trainTestSplit(X, y, { stratify: true });\nmetrics.accuracy(s.yTest, knn.predict(s.xTest));`,
+      ],
+      errors: [{ cell: 0, line: 6 }],
+    },
+    {
       name: "fitted on the training part, evaluated on every row",
       cells: [
         `import { readCsv, trainTestSplit, KNeighborsClassifier, evaluate } from "aibook";\nconst data = await readCsv("d.csv");\nconst X = data.drop({ columns: ["label"] });\nconst y = data["label"];\nconst s = trainTestSplit(X, y, { stratify: true });`,

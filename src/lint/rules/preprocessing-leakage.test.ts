@@ -79,6 +79,14 @@ ruleTester(preprocessingLeakage, {
       errors: [{ cell: 1, line: 1 }],
     },
     {
+      name: "columns filled in place with their means, in a loop",
+      cells: [
+        `import * as dfd from "danfojs-node";\nimport { trainTestSplit, GaussianNB, evaluate } from "aibook";\nconst df = await dfd.readCSV("cars.csv");\nfor (const col of ["hp", "weight"]) {\n  df[col] = df[col].fillNa(df[col].mean());\n}`,
+        `const s = trainTestSplit(df.drop({ columns: ["origin"] }), df["origin"], { stratify: true });\nevaluate(new GaussianNB().fit(s.xTrain, s.yTrain), s.xTest, s.yTest);`,
+      ],
+      errors: [{ cell: 0, line: 5 }],
+    },
+    {
       name: "scaled once, then cross-validated",
       cells: [load, `const scaled = new StandardScaler().fitTransform(X);\ncrossValidate(new LogisticRegression(), scaled, y, { folds: 5 });`],
       errors: [{ cell: 1, line: 1 }],
