@@ -8,10 +8,16 @@ import * as vscode from "vscode";
 import { randomBytes } from "node:crypto";
 import { METRICS_VIEW_TYPE, type FromPanel, type ToPanel } from "../protocol/metrics-panel";
 import { RunHistoryFiles } from "./run-history-files";
+import type { RunRecord } from "../protocol/run-history";
 
 export class MetricsPanel implements vscode.Disposable {
   private static current: MetricsPanel | undefined;
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly sent = new vscode.EventEmitter<RunRecord[]>();
+  /** Fires after each list of runs reaches the webview (tests wait on it). */
+  readonly onDidSendRuns = this.sent.event;
+  /** The runs the webview shows now. */
+  runs: RunRecord[] = [];
 
   static show(extensionUri: vscode.Uri, history: RunHistoryFiles): MetricsPanel {
     if (MetricsPanel.current) {
@@ -58,11 +64,18 @@ export class MetricsPanel implements vscode.Disposable {
     const { runs, files } = await this.history.read();
     const message: ToPanel = { type: "runs", runs, files };
     await this.panel.webview.postMessage(message);
+    this.runs = runs;
+    this.sent.fire(runs);
+  }
+
+  static close(): void {
+    MetricsPanel.current?.dispose();
   }
 
   dispose(): void {
     MetricsPanel.current = undefined;
     for (const d of this.disposables.splice(0)) d.dispose();
+    this.sent.dispose();
     this.panel.dispose();
   }
 }
@@ -107,12 +120,12 @@ function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
 </html>`;
 }
 
-/** Registers the "aibook: Show Metrics" command. */
+/** Registers the "aibook: Show Metrics" command; it returns the panel (integration tests read its runs). */
 export function registerMetricsPanel(context: vscode.ExtensionContext): vscode.Disposable {
   const history = new RunHistoryFiles();
   return vscode.Disposable.from(
     history,
     vscode.commands.registerCommand("aibook.showMetrics", () => MetricsPanel.show(context.extensionUri, history)),
-    { dispose: () => MetricsPanel["current"]?.dispose() },
+    { dispose: () => MetricsPanel.close() },
   );
 }
