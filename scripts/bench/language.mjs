@@ -54,8 +54,9 @@ const completionCell = cellCount - 1;
 const probe = `\nrows${completionCell - 2}.`;
 
 /** TypeScript's own service over the same code as one file: the reference. */
-function plainService(files) {
+function plainService() {
   const fileName = path.join(root, "bench-plain.ts");
+  const files = new Map(); // library files read once, as tsserver keeps them
   let text = "";
   let version = 0;
   const settings = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, lib: ["lib.es2022.d.ts"], types: ["node"], strict: true, skipLibCheck: true, noEmit: true, esModuleInterop: true };
@@ -65,8 +66,11 @@ function plainService(files) {
     getScriptVersion: (f) => (f === fileName ? String(version) : "0"),
     getScriptSnapshot: (f) => {
       if (f === fileName) return ts.ScriptSnapshot.fromString(text);
-      const t = ts.sys.readFile(f);
-      return t === undefined ? undefined : ts.ScriptSnapshot.fromString(t);
+      if (!files.has(f)) {
+        const t = ts.sys.readFile(f);
+        files.set(f, t === undefined ? undefined : ts.ScriptSnapshot.fromString(t));
+      }
+      return files.get(f);
     },
     getCurrentDirectory: () => root,
     getDefaultLibFileName: (o) => ts.getDefaultLibFilePath(o),

@@ -54,6 +54,21 @@ export interface SemanticToken {
 export const semanticTokenTypes = ["class", "enum", "interface", "namespace", "typeParameter", "type", "parameter", "variable", "enumMember", "property", "function", "method"];
 export const semanticTokenModifiers = ["declaration", "static", "async", "readonly", "defaultLibrary", "local"];
 
+/**
+ * Snapshots of the files on disk (lib, @types, packages). TypeScript asks for every file's snapshot
+ * on every program update; reading them again each time (megabytes of .d.ts) would cost more than
+ * the update itself. Their script version never changes either, so a cached text is what the
+ * program would use anyway.
+ */
+const librarySnapshots = new Map<string, ts.IScriptSnapshot | undefined>();
+function librarySnapshot(fileName: string): ts.IScriptSnapshot | undefined {
+  if (!librarySnapshots.has(fileName)) {
+    const text = ts.sys.readFile(fileName);
+    librarySnapshots.set(fileName, text === undefined ? undefined : ts.ScriptSnapshot.fromString(text));
+  }
+  return librarySnapshots.get(fileName);
+}
+
 /** Versions unique across services: a shared document registry keys files by name and version. */
 let versionCounter = 0;
 
@@ -104,11 +119,7 @@ export class NotebookLanguageService {
       getCompilationSettings: () => settings,
       getScriptFileNames: () => [fileName],
       getScriptVersion: (f) => (f === fileName ? String(this.version) : "0"),
-      getScriptSnapshot: (f) => {
-        if (f === fileName) return this.snapshot;
-        const text = ts.sys.readFile(f);
-        return text === undefined ? undefined : ts.ScriptSnapshot.fromString(text);
-      },
+      getScriptSnapshot: (f) => (f === fileName ? this.snapshot : librarySnapshot(f)),
       getCurrentDirectory: () => path.dirname(fileName),
       getDefaultLibFileName: (o) => ts.getDefaultLibFilePath(o),
       fileExists,
