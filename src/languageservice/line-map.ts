@@ -1,8 +1,10 @@
 /**
- * Offsets <-> zero-based line/character positions of one text. Kept free of any editor or LSP
- * import so that the language service, the linter and the kernel can all agree on what "line 3
- * of cell 2" means (`\n`, `\r\n` and `\r` all end a line, as in TypeScript and LSP).
+ * Offsets <-> zero-based line/character positions (LSP's numbers) of one cell's text. The line
+ * starts come from the linter's positions module, so that the editor's diagnostics and
+ * `aibook lint` (1-based) always agree on where a cell's line is.
  */
+import { lineColumnAt, lineStarts } from "../lint/engine/positions";
+
 export interface LineCharacter {
   line: number;
   character: number;
@@ -12,17 +14,7 @@ export class LineMap {
   private readonly lineStarts: number[];
 
   constructor(readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const ch = text.charCodeAt(i);
-      if (ch === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (ch === 10 /* \n */) {
-        starts.push(i + 1);
-      }
-    }
-    this.lineStarts = starts;
+    this.lineStarts = lineStarts(text);
   }
 
   get lineCount(): number {
@@ -31,15 +23,8 @@ export class LineMap {
 
   /** The position of an offset; offsets past the end clamp to the end. */
   positionAt(offset: number): LineCharacter {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.lineStarts[mid]! <= clamped) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: clamped - this.lineStarts[low]! };
+    const at = lineColumnAt(this.lineStarts, Math.max(0, Math.min(offset, this.text.length)));
+    return { line: at.line - 1, character: at.column - 1 };
   }
 
   /** The offset of a position; a character past the end of its line clamps to the line's end. */
