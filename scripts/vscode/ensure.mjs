@@ -57,10 +57,22 @@ const stampFile = (name) => path.join(cacheDir, `${name}.ok`);
 const stampOk = (name, spec, mustExist) =>
   fs.existsSync(mustExist) && fs.existsSync(stampFile(name)) && fs.readFileSync(stampFile(name), "utf8").trim() === spec;
 
-/** npm with its cache, logs and node-gyp headers inside the cache folder, never in $HOME. */
+/** Settings a person may give npm through the environment; the nested install keeps them. */
+const keptNpmSettings = /^npm_config_(registry|proxy|https_proxy|noproxy|cafile|strict_ssl)$/i;
+
+/**
+ * npm with its cache, logs and node-gyp headers inside the cache folder, never in $HOME.
+ * Under `npm test` the environment carries the outer npm's own variables (`npm_config_user_agent`
+ * names Node 20, which code-server's postinstall reads as the Node it runs under;
+ * `npm_config_local_prefix` names this checkout): the nested install must not inherit them.
+ */
 function npmEnv(extra = {}) {
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k) || keptNpmSettings.test(k)),
+  );
+  delete inherited.NODE;
   return {
-    ...process.env,
+    ...inherited,
     npm_config_cache: path.join(cacheDir, "npm-cache"),
     npm_config_devdir: path.join(cacheDir, "node-gyp"),
     npm_config_update_notifier: "false",

@@ -131,10 +131,16 @@ async function runWithCodeServer(runFolder, workspace, state) {
 async function runWithElectron(runFolder, workspace, state) {
   const env = state.env;
   if (opt.build) build();
-  const { runTests } = await import("@vscode/test-electron");
+  const { runTests, TestRunFailedError } = await import("@vscode/test-electron");
   log("running in desktop VS Code through @vscode/test-electron (downloads VS Code: needs internet)");
-  // test-electron stops VS Code on SIGINT; the timeout uses the same path
-  cleanups.push(async () => { process.emit("SIGINT"); await sleep(3000); process.emit("SIGINT"); });
+  // test-electron stops VS Code on SIGINT (gracefully, then by force): a timeout takes that path
+  let running = true;
+  cleanups.push(async () => {
+    if (!running) return;
+    process.emit("SIGINT");
+    await sleep(3000);
+    if (running) process.emit("SIGINT");
+  });
   try {
     await runTests({
       version: process.env.AIBOOK_VSCODE_VERSION || "stable",
@@ -147,8 +153,13 @@ async function runWithElectron(runFolder, workspace, state) {
     });
     return 0;
   } catch (e) {
-    if (typeof e?.code === "number" || e?.name === "TestRunFailedError") return e.code ?? 1;
+    if (e instanceof TestRunFailedError) return e.code ?? 1; // failed tests, or VS Code killed by a signal
+    if (e?.code === "ENOTFOUND" || e?.code === "EAI_AGAIN") {
+      throw new SetupError(`--electron could not download VS Code (${e.message}); without internet, run without --electron (code-server)`);
+    }
     throw e;
+  } finally {
+    running = false;
   }
 }
 
