@@ -24,10 +24,15 @@ export class MetricsPanel implements vscode.Disposable {
       MetricsPanel.current.panel.reveal();
       return MetricsPanel.current;
     }
-    const panel = vscode.window.createWebviewPanel(METRICS_VIEW_TYPE, "aibook Metrics", vscode.ViewColumn.Beside, {
-      enableScripts: true,
-      localResourceRoots: [vscode.Uri.joinPath(extensionUri, "dist", "webview")],
-    });
+    const panel = vscode.window.createWebviewPanel(METRICS_VIEW_TYPE, "aibook Metrics", vscode.ViewColumn.Beside, webviewOptions(extensionUri));
+    MetricsPanel.current = new MetricsPanel(panel, extensionUri, history);
+    return MetricsPanel.current;
+  }
+
+  /** Takes over a panel VS Code restored after a restart (its filter, sort and selection come back with it). */
+  static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, history: RunHistoryFiles): MetricsPanel {
+    MetricsPanel.current?.dispose();
+    panel.webview.options = webviewOptions(extensionUri);
     MetricsPanel.current = new MetricsPanel(panel, extensionUri, history);
     return MetricsPanel.current;
   }
@@ -94,6 +99,10 @@ export async function openCell(notebook: string, cell: number, cellId?: string):
   }
 }
 
+function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
+  return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, "dist", "webview")] };
+}
+
 function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
   const nonce = randomBytes(16).toString("base64");
   const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, "dist", "webview", "main.js"));
@@ -126,6 +135,9 @@ export function registerMetricsPanel(context: vscode.ExtensionContext): vscode.D
   return vscode.Disposable.from(
     history,
     vscode.commands.registerCommand("aibook.showMetrics", () => MetricsPanel.show(context.extensionUri, history)),
+    vscode.window.registerWebviewPanelSerializer(METRICS_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel) => void MetricsPanel.revive(panel, context.extensionUri, history),
+    }),
     { dispose: () => MetricsPanel.close() },
   );
 }
