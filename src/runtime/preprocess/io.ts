@@ -5,7 +5,7 @@
  */
 import { AibookError } from "../core/errors";
 import { isFrame, isSeries, toMatrix, type Matrix } from "../core/data";
-import { frameFromColumns } from "../data/frame";
+import { lazyFrameFromColumns, inferDtype } from "../data/frame";
 
 export interface Shape {
   columns: string[];
@@ -14,9 +14,33 @@ export interface Shape {
 }
 
 export function readMatrix(X: unknown, where: string, options: { allowMissing?: boolean } = {}): { values: Matrix; shape: Shape } {
+  const fast = plainNumbers(X, options.allowMissing ?? false);
+  if (fast) return fast;
   const { values, columns } = toMatrix(X, { where, allowMissing: options.allowMissing });
   if (!values.length) throw new AibookError(`${where}: X has no rows.`);
   return { values, shape: { columns, named: isFrame(X) || isSeries(X) } };
+}
+
+/**
+ * The common case without copying: rows that already hold only numbers (a number[][] or a
+ * numeric DataFrame's rows). Anything else goes through toMatrix, which converts and reports.
+ * The rows are the caller's: the transformers read them and never write to them.
+ */
+function plainNumbers(X: unknown, allowNaN: boolean): { values: Matrix; shape: Shape } | undefined {
+  const frame = isFrame(X);
+  const rows = frame ? (X.values as unknown[]) : Array.isArray(X) ? X : undefined;
+  if (!rows || !rows.length || !Array.isArray(rows[0])) return undefined;
+  const p = (rows[0] as unknown[]).length;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as unknown[];
+    if (!Array.isArray(row) || row.length !== p) return undefined;
+    for (let j = 0; j < p; j++) {
+      const v = row[j];
+      if (typeof v !== "number" || (v !== v && !allowNaN)) return undefined;
+    }
+  }
+  const columns = frame ? X.columns.map(String) : Array.from({ length: p }, (_, j) => `x${j}`);
+  return { values: rows as Matrix, shape: { columns, named: frame } };
 }
 
 /** Refuses a transform input whose columns differ from the fit input's. */
@@ -36,6 +60,13 @@ export function checkColumns(fitted: Shape, now: Shape, where: string): void {
 export function writeLike(input: unknown, values: unknown[][], columns: string[]): unknown {
   if (!isFrame(input) && !isSeries(input)) return values;
   const index = (input as { index?: (number | string)[] }).index;
-  const data = columns.map((_, j) => values.map((r) => r[j]));
-  return frameFromColumns(columns, data, { index: index && index.length === values.length ? [...index] : undefined });
+  const n = values.length;
+  const data = columns.map((_, j) => {
+    const column = new Array(n);
+    for (let i = 0; i < n; i++) column[i] = values[i][j];
+    return column;
+  });
+  const df = lazyFrameFromColumns(columns, data, data.map(inferDtype));
+  if (index && index.length === n) (df as unknown as { $index: (number | string)[] }).$index = [...index];
+  return df;
 }

@@ -66,7 +66,16 @@ export class MinMaxScaler extends BaseEstimator<MinMaxScalerOptions> implements 
     const { scale, min, shape } = this.#state!;
     const input = readMatrix(X, `${this.estimatorName}.transform`);
     checkColumns(shape, input.shape, `${this.estimatorName}.transform`);
-    return writeLike(X, input.values.map((row) => row.map((v, j) => v * scale[j] + min[j])), input.shape.columns);
+    const rows = input.values;
+    const p = scale.length;
+    const out: number[][] = new Array(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      // A copy of the row keeps V8's unboxed double layout; then scale it in place.
+      const z = rows[i].slice();
+      for (let j = 0; j < p; j++) z[j] = z[j] * scale[j] + min[j];
+      out[i] = z;
+    }
+    return writeLike(X, out, input.shape.columns);
   }
 
   fitTransform(X: unknown): unknown {

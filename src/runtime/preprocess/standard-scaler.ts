@@ -45,20 +45,24 @@ export class StandardScaler extends BaseEstimator<StandardScalerOptions> impleme
     const { values, shape } = readMatrix(X, `${this.estimatorName}.fit`);
     const n = values.length;
     const p = shape.columns.length;
-    const mean = new Array(p).fill(0);
-    for (const row of values) for (let j = 0; j < p; j++) mean[j] += row[j];
-    for (let j = 0; j < p; j++) mean[j] /= n;
+    const sum = new Float64Array(p);
+    for (let i = 0; i < n; i++) {
+      const row = values[i];
+      for (let j = 0; j < p; j++) sum[j] += row[j];
+    }
+    const mean = Array.from(sum, (s) => s / n);
     // Corrected two-pass variance (Chan, Golub, LeVeque), as scikit-learn computes it.
-    const sq = new Array(p).fill(0);
-    const dev = new Array(p).fill(0);
-    for (const row of values) {
+    const sq = new Float64Array(p);
+    const dev = new Float64Array(p);
+    for (let i = 0; i < n; i++) {
+      const row = values[i];
       for (let j = 0; j < p; j++) {
         const d = row[j] - mean[j];
         sq[j] += d * d;
         dev[j] += d;
       }
     }
-    const variance = sq.map((s, j) => (s - (dev[j] * dev[j]) / n) / n);
+    const variance = Array.from(sq, (s, j) => (s - (dev[j] * dev[j]) / n) / n);
     // scikit-learn's _is_constant_feature: a variance within rounding of zero means a constant column.
     const scale = variance.map((v, j) => (v <= n * Number.EPSILON * v + (n * mean[j] * Number.EPSILON) ** 2 ? 1 : Math.sqrt(v)));
     this.#state = { shape, mean: this.params.withMean ? mean : mean.map(() => 0), scale: this.params.withStd ? scale : scale.map(() => 1), variance };
@@ -71,7 +75,15 @@ export class StandardScaler extends BaseEstimator<StandardScalerOptions> impleme
     const { mean, scale, shape } = this.#state!;
     const input = readMatrix(X, `${this.estimatorName}.transform`);
     checkColumns(shape, input.shape, `${this.estimatorName}.transform`);
-    const out = input.values.map((row) => row.map((v, j) => (v - mean[j]) / scale[j]));
+    const rows = input.values;
+    const p = mean.length;
+    const out: number[][] = new Array(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      // A copy of the row keeps V8's unboxed double layout; then scale it in place.
+      const z = rows[i].slice();
+      for (let j = 0; j < p; j++) z[j] = (z[j] - mean[j]) / scale[j];
+      out[i] = z;
+    }
     return writeLike(X, out, input.shape.columns);
   }
 
