@@ -4,7 +4,7 @@
  * the static linter, source `aibook`) re-published a moment after the user stops typing.
  * It reads code and never runs it.
  */
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import {
   NotebookDocuments,
   SemanticTokensBuilder,
@@ -64,7 +64,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onInitialize((params): InitializeResult => {
     configurationSupported = !!params.capabilities.workspace?.configuration;
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
-    if (folder?.startsWith("file:")) workspaceFolder = new URL(folder).pathname;
+    if (folder?.startsWith("file:")) workspaceFolder = fileURLToPath(folder);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,

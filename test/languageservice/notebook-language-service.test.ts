@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { NotebookLanguageService } from "../../src/languageservice/notebook-language-service";
 import type { CellInput } from "../../src/languageservice/cell-join";
@@ -82,6 +84,23 @@ describe("languageservice/notebook-language-service", function () {
   it("resolves the runtime's libraries from the extension's node_modules", () => {
     const service = serviceOf('import * as tf from "@tensorflow/tfjs";\nimport { DataFrame } from "danfojs-node";\nimport { RandomForestClassifier } from "ml-random-forest";', "const t = tf.tensor([1, 2]);\nconst df = new DataFrame([{ a: 1 }]);");
     assert.deepEqual(errorsOf(service), []);
+  });
+
+  it("resolves packages installed beside the notebook (the nearest node_modules up from its folder)", () => {
+    const project = mkdtempSync(path.join(os.tmpdir(), "aibook-ls-"));
+    try {
+      const pkg = path.join(project, "node_modules", "churn-helpers");
+      mkdirSync(pkg, { recursive: true });
+      writeFileSync(path.join(pkg, "package.json"), JSON.stringify({ name: "churn-helpers", version: "1.0.0", types: "index.d.ts" }));
+      writeFileSync(path.join(pkg, "index.d.ts"), "/** Rows per customer. */\nexport declare function rowsPerCustomer(): number;\n");
+      mkdirSync(path.join(project, "notebooks", "deep"), { recursive: true });
+      const service = new NotebookLanguageService({ notebookPath: path.join(project, "notebooks", "deep", "churn.aibook"), extensionRoot: repoRoot, typeLocations: locations, documentRegistry: registry });
+      service.update(cells('import { rowsPerCustomer } from "churn-helpers";', "const n: string = rowsPerCustomer();"));
+      assert.deepEqual(errorsOf(service).map((e) => `${e.cellId}:${e.code}`), ["cell-1:2322"], "the package's types are known, so the wrong annotation is the only error");
+      assert.match(service.hover("cell-1", "const n: string = rows".length)!.markdown, /Rows per customer/);
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
   });
 
   it("keeps a cell's syntax error in that cell and holds back type errors below a cell that breaks the structure", () => {
