@@ -78,3 +78,17 @@ export function parseRunHistory(text: string): RunRecord[] {
   }
   return records;
 }
+
+/**
+ * The environment a kernel gives its child process so that evaluate/compareModels record runs
+ * for this notebook: `{ ...process.env, ...runHistoryEnv(workspaceFolder, notebookPath) }`.
+ * `workspaceFolder` is the notebook's workspace folder, or its own folder outside a workspace.
+ */
+export function runHistoryEnv(workspaceFolder: string, notebookPath: string): Record<string, string> {
+  return { [RUN_HISTORY_ENV]: runHistoryPath(workspaceFolder), [NOTEBOOK_ENV]: notebookPath };
+}
+
+/** Called in the kernel's child before each cell: the runs it records name this cell. */
+export function setRunContext(context: RunContext): void {
+  (globalThis as Record<symbol, unknown>)[RUN_CONTEXT_KEY] = context;
+}

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { evaluate } from "../../../src/runtime/report/evaluate";
 import { compareModels } from "../../../src/runtime/report/compare";
 import { currentRunContext } from "../../../src/runtime/history/record-run";
-import { parseRunHistory, RUN_CONTEXT_KEY } from "../../../src/protocol/run-history";
+import { parseRunHistory, RUN_CONTEXT_KEY, runHistoryEnv, runHistoryPath, setRunContext } from "../../../src/protocol/run-history";
 import { DummyClassifier, ThresholdClassifier } from "./tiny-models";
 
 const X = Array.from({ length: 20 }, (_, i) => [i]);
@@ -62,5 +62,19 @@ describe("run history", () => {
   it("reads the cell from the environment when no global context is set", () => {
     assert.deepEqual(currentRunContext({ AIBOOK_NOTEBOOK: "/n.aibook", AIBOOK_CELL: "7" }), { notebook: "/n.aibook", cell: 7 });
     assert.deepEqual(currentRunContext({}), { notebook: null, cell: null });
+  });
+});
+
+describe("run history contract for the kernel", () => {
+  afterEach(() => delete (globalThis as Record<symbol, unknown>)[RUN_CONTEXT_KEY]);
+
+  it("names the workspace's history file and the notebook in the child's environment", () => {
+    assert.deepEqual(runHistoryEnv("/ws/", "/ws/a.aibook"), { AIBOOK_RUN_HISTORY: "/ws/.aibook/runs.jsonl", AIBOOK_NOTEBOOK: "/ws/a.aibook" });
+    assert.equal(runHistoryPath("C:\\ws"), "C:\\ws\\.aibook\\runs.jsonl");
+  });
+
+  it("takes the cell set by the kernel before the environment's", () => {
+    setRunContext({ notebook: "/ws/b.aibook", cell: 2, cellId: "x" });
+    assert.deepEqual(currentRunContext({ AIBOOK_NOTEBOOK: "/ws/a.aibook", AIBOOK_CELL: "7" }), { notebook: "/ws/b.aibook", cell: 2, cellId: "x" });
   });
 });
