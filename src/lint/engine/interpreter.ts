@@ -339,8 +339,10 @@ export class Interpreter implements Runtime {
       } else if (!ts.isOmittedExpression(el)) elems.push(this.expr(el, env));
     }
     if (spread) {
-      const parts = [...spreads, ...elems.map((v) => v)];
-      return callLibrary(this, "$concat", parts, e, false);
+      const rows = callLibrary(this, "$concat", [...spreads, ...elems], e, false);
+      if (rows.length) return rows;
+      const all = [...spreads.map((v) => this.iterate(v)), ...elems];
+      return [{ t: "arr", elems: null, elem: join(...all) }];
     }
     const primitive = (v: Value): boolean =>
       v.length > 0 && v.every((o) => o.t === "num" || o.t === "str" || (o.t === "data" && !!o.tuple));

@@ -68,7 +68,7 @@ export const rowPreservingMethods = new Set([
   "clipByValue", "clone", "eq", "gt", "lt", "ge", "le", "ne", "and", "or", "not", "isNa", "notNa", "toFixed", "get", "toJSON",
   "batch", "prefetch", "trimEnd", "trimStart", "split", "lines", "str", "dt", "cumSum", "diff", "shift", "pctChange", "sigmoid",
   "softmax", "relu", "neg", "minimum", "maximum", "where", "concat1d", "transpose", "flatten", "unstack", "asScalar", "as1D",
-  "as2D", "asArray", "tolist", "sort_index",
+  "as2D", "asArray", "tolist", "sort_index", "groupby", "groupBy", "col",
 ]);
 
 /** Words that mark a column or a property as a date or a time (for "sorted by time"). */

@@ -78,6 +78,10 @@ function sliceRelation(a: Extract<Cut, { kind: "slice" }>, b: Extract<Cut, { kin
   return "unknown";
 }
 
+/** Dropping duplicate or incomplete rows keeps (nearly) all of them: for overlap, the same rows. */
+const keepsRows = (c: Cut) => c.kind === "filter" && (c.key === "dedup" || c.key === "dropna");
+const randomPart = (c: Cut) => c.kind === "part" && (c.split.kind === "random" || c.split.kind === "sample");
+
 /** How the rows of `a` relate to the rows of `b`. */
 export function relateAtoms(a: Atom, b: Atom): Relation {
   if (a.key === b.key) return "equal";
@@ -89,6 +93,11 @@ export function relateAtoms(a: Atom, b: Atom): Relation {
   const ca = a.cuts[i]!;
   const cb = b.cuts[i]!;
   if (ca.kind === "part" && cb.kind === "part" && ca.split === cb.split) return ca.side === cb.side ? "unknown" : "disjoint";
+  // Two different random splits of the same rows (or of them without duplicates) share rows.
+  const restA = a.cuts.slice(i).filter((c) => !keepsRows(c));
+  const restB = b.cuts.slice(i).filter((c) => !keepsRows(c));
+  if (restA.length === 1 && restB.length === 1 && randomPart(restA[0]!) && randomPart(restB[0]!) && (restA[0] as { split: SplitFact }).split !== (restB[0] as { split: SplitFact }).split)
+    return "overlap";
   if (ca.kind === "slice" && cb.kind === "slice") {
     const r = sliceRelation(ca, cb);
     if (r === "overlap" && (i + 1 < a.cuts.length || i + 1 < b.cuts.length)) return "unknown";

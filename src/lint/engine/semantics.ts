@@ -670,7 +670,10 @@ export function callMethod(rt: Runtime, receiver: Value, name: string, args: Val
         results.push(modelMethod(rt, o, name, args, node));
         break;
       case "pred":
-        if (name === "map" || name === "filter" || name === "forEach" || name === "reduce" || name === "every" || name === "some") {
+        if (/^(equal|notEqual|sub|squaredDifference|eq|ne)$/.test(name) && args.some((a) => a.some((x) => x.t === "data"))) {
+          // tensor metrics by hand: preds.argMax(-1).equal(ys.argMax(-1)).mean()
+          results.push(handMetric(rt, [o], join(...args), node));
+        } else if (name === "map" || name === "filter" || name === "forEach" || name === "reduce" || name === "every" || name === "some") {
           const measured = scoresOf(callbackArgs(rt, [o], args, node, (el) => (name === "reduce" ? [join(args[1] ?? unknown, el), el, [fresh(rt)]] : [el, [fresh(rt)], [o]])));
           results.push(measured.length ? measured : [o]);
         } else results.push([o]);
@@ -764,6 +767,8 @@ export function callLibrary(rt: Runtime, path: string, args: Value[], node: ts.N
       if (path === "tf/range") return [indexRoot(rt, false)];
       if (/^tf\/(mean|max|min|sum|variance|norm)$/.test(path)) return dataOf(a0).length ? dataMethod(rt, dataOf(a0)[0]!, name, [], node) : unknown;
       if (/^tf\/(metrics|losses)\//.test(path)) return metricCall(rt, args, node);
+      if (/^tf\/(equal|notEqual|sub|squaredDifference)$/.test(path) && args.some((a) => a.some((o) => o.t === "pred")))
+        return handMetric(rt, a0, args[1] ?? unknown, node);
       if (tfTensor.test(path)) return dataOf(a0).map((d) => sameRows(d, args.slice(1)));
       return unknown;
     case "dfd":

@@ -77,6 +77,14 @@ ruleTester(evaluateOnTrain, {
       errors: [{ cell: 1, line: 5 }],
     },
     {
+      name: "tfjs accuracy by hand with argMax and equal",
+      cells: [
+        `import * as tf from "@tensorflow/tfjs";\nimport { readCsv } from "aibook";\nconst d = await readCsv("iris.csv");\nconst xs = tf.tensor2d(d.drop({ columns: ["species"] }).values);\nconst ys = tf.oneHot(tf.tensor1d(d["species"].values, "int32"), 3);`,
+        `const net = tf.sequential({ layers: [tf.layers.dense({ units: 3, inputShape: [4], activation: "softmax" })] });\nnet.compile({ optimizer: "adam", loss: "categoricalCrossentropy" });\nawait net.fit(xs, ys, { epochs: 30 });\nconst acc = net.predict(xs).argMax(-1).equal(ys.argMax(-1)).mean().dataSync()[0];`,
+      ],
+      errors: [{ cell: 1, line: 4 }],
+    },
+    {
       name: "residuals of a regression computed by hand on its own rows",
       cells: [split, `const reg = new LinearRegression().fit(xTrain, yTrain);\nconst p = reg.predict(xTrain);\nconst mae = p.map((v, i) => Math.abs(v - yTrain.values[i])).reduce((a, b) => a + b, 0) / p.length;`],
       errors: [{ cell: 1, line: 3 }],

@@ -71,6 +71,11 @@ ruleTester(multiTestLeakage, {
       errors: [{ cell: 1, line: 6 }],
     },
     {
+      name: "a sorted copy of the test results",
+      cells: [split, `const results = [];\nfor (const m of [new GaussianNB(), new DecisionTreeClassifier()]) results.push({ m, acc: metrics.accuracy(yTest, m.fit(xTrain, yTrain).predict(xTest)) });\nconst ranked = [...results].sort((p, q) => q.acc - p.acc);`],
+      errors: [{ cell: 1, line: 3 }],
+    },
+    {
       name: "lodash maxBy over test scores",
       cells: [split, `import _ from "lodash";\nconst runs = [new GaussianNB(), new DecisionTreeClassifier()].map((m) => ({ m, acc: metrics.accuracy(yTest, m.fit(xTrain, yTrain).predict(xTest)) }));\nconst top = _.maxBy(runs, (r) => r.acc);`],
       errors: [{ cell: 1, line: 3 }],

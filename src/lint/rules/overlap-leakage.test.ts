@@ -97,6 +97,22 @@ ruleTester(overlapLeakage, {
       errors: [{ cell: 0, line: 6 }],
     },
     {
+      name: "training part taken before dropping duplicates, test part after",
+      cells: [
+        `import { readCsv, dropDuplicates, trainTestSplit, LogisticRegression, evaluate } from "aibook";\nconst raw = await readCsv("survey.csv");\nconst first = trainTestSplit(raw.drop({ columns: ["y"] }), raw["y"], { stratify: true, seed: 1 });\nconst lr = new LogisticRegression().fit(first.xTrain, first.yTrain);`,
+        `const clean = dropDuplicates(raw);\nconst second = trainTestSplit(clean.drop({ columns: ["y"] }), clean["y"], { stratify: true, seed: 1 });\nevaluate(lr, second.xTest, second.yTest);`,
+      ],
+      errors: [{ cell: 0, line: 4 }],
+    },
+    {
+      name: "trained on one random split, tested on another",
+      cells: [
+        `import { readCsv, trainTestSplit, GaussianNB, metrics } from "aibook";\nconst df = await readCsv("d.csv");\nconst X = df.drop({ columns: ["y"] });\nconst y = df["y"];\nconst a = trainTestSplit(X, y, { stratify: true, seed: 1 });\nconst b = trainTestSplit(X, y, { stratify: true, seed: 2 });`,
+        `const nb = new GaussianNB().fit(a.xTrain, a.yTrain);\nmetrics.accuracy(b.yTest, nb.predict(b.xTest));`,
+      ],
+      errors: [{ cell: 1, line: 1 }],
+    },
+    {
       name: "fitted on the training part, evaluated on every row",
       cells: [
         `import { readCsv, trainTestSplit, KNeighborsClassifier, evaluate } from "aibook";\nconst data = await readCsv("d.csv");\nconst X = data.drop({ columns: ["label"] });\nconst y = data["label"];\nconst s = trainTestSplit(X, y, { stratify: true });`,
