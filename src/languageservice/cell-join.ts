@@ -30,6 +30,11 @@ export interface CellInput {
 export interface CellSyntax {
   /** Top-level `import` statements as [start, end) offsets in the cell; they are hoisted. */
   imports: Array<{ start: number; end: number }>;
+  /**
+   * `export` (and `default`) keywords and `export { ... }` statements, blanked out: the kernel
+   * drops them (a cell's names are shared anyway), and inside a block they would be errors.
+   */
+  exports: Array<{ start: number; end: number }>;
   /** Errors of the cell parsed on its own (an unclosed brace here would swallow later cells). */
   syntaxErrors: ts.DiagnosticWithLocation[];
 }
@@ -79,14 +84,23 @@ export class CellSyntaxCache {
 export function parseCellSyntax(text: string): CellSyntax {
   const file = ts.createSourceFile("cell.ts", text, ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS);
   const imports: CellSyntax["imports"] = [];
+  const exports: CellSyntax["exports"] = [];
   for (const statement of file.statements) {
     const isImport =
       ts.isImportDeclaration(statement) ||
       (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference));
     if (isImport) imports.push({ start: statement.getStart(file), end: statement.end });
+    else if (ts.isExportDeclaration(statement)) exports.push({ start: statement.getStart(file), end: statement.end });
+    else if (ts.isExportAssignment(statement) && statement.isExportEquals) exports.push({ start: statement.getStart(file), end: statement.end });
+    else if (ts.isExportAssignment(statement)) exports.push({ start: statement.getStart(file), end: statement.expression.getStart(file) });
+    else if (ts.canHaveModifiers(statement)) {
+      for (const m of ts.getModifiers(statement) ?? []) {
+        if (m.kind === ts.SyntaxKind.ExportKeyword || m.kind === ts.SyntaxKind.DefaultKeyword) exports.push({ start: m.getStart(file), end: m.end });
+      }
+    }
   }
   const syntaxErrors = (file as unknown as { parseDiagnostics: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
-  return { imports, syntaxErrors };
+  return { imports, exports, syntaxErrors };
 }
 
 /** Replaces a span by spaces, keeping line breaks so that the cell's lines stay where they are. */
@@ -116,6 +130,7 @@ export class JoinedNotebook {
         header += input.text.slice(span.start, span.end) + "\n";
         body = blank(body, span.start, span.end);
       }
+      for (const span of syntax.exports) body = blank(body, span.start, span.end);
       bodies.push(body);
       cells.push({ id: input.id, index, text: input.text, lines: new LineMap(input.text), bodyStart: 0, hoisted, syntax });
     }

@@ -54,7 +54,12 @@ describe("languageservice/notebook-language-service", function () {
     assert.deepEqual(errorsOf(service), []);
   });
 
-  it("reports an unknown module where it is imported", () => {
+  it("accepts export keywords and export {} in cells, which the kernel drops", () => {
+    const service = serviceOf("export const a = 1;\nexport {};", "export function twice(n: number) { return 2 * n; }\nexport default twice(a);", "const b: number = twice(a);");
+    assert.deepEqual(errorsOf(service), []);
+  });
+
+    it("reports an unknown module where it is imported", () => {
     const errors = errorsOf(serviceOf("const a = 1;", 'import { q } from "no-such-package-anywhere";'));
     assert.equal(errors.length, 1);
     assert.equal(errors[0]!.cellId, "cell-1");
