@@ -95,11 +95,19 @@ export function frameColumns(df: DataFrame): unknown[][] {
 export function takeRows<T>(data: T, indices: number[]): T {
   if (isFrame(data)) {
     const df = data as unknown as DataFrame;
-    const rows = df.values as unknown[][];
     const index = df.index as (number | string)[];
-    const picked = indices.map((i) => rows[i]);
-    if (!picked.length) return new DataFrame([], { columns: df.columns, dtypes: df.dtypes as Dtype[] }) as unknown as T;
-    return new DataFrame(picked.map((r) => [...r]), { columns: df.columns, dtypes: df.dtypes as Dtype[], index: indices.map((i) => index[i]) }) as unknown as T;
+    const dtypes = df.dtypes as Dtype[];
+    if (!indices.length) return new DataFrame([], { columns: df.columns, dtypes }) as unknown as T;
+    // Column by column from danfojs' column copy, so a lazily built frame never builds its rows.
+    const columns = df.getColumnData as unknown[][];
+    const picked = columns.map((column) => {
+      const out = new Array(indices.length);
+      for (let k = 0; k < indices.length; k++) out[k] = column[indices[k]];
+      return out;
+    });
+    const result = lazyFrameFromColumns(df.columns, picked, dtypes);
+    (result as unknown as { $index: (number | string)[] }).$index = indices.map((i) => index[i]);
+    return result as unknown as T;
   }
   if (isSeries(data)) {
     const s = data as unknown as Series;
