@@ -1,5 +1,7 @@
 import { preprocessingLeakage } from "./preprocessing-leakage";
-import { ruleTester } from "../../../test/lint/rule-tester";
+import assert from "node:assert/strict";
+import { ruleTester, lintCells } from "../../../test/lint/rule-tester";
+import { lintNotebook, type LintFix } from "../index";
 
 const load = `import { readCsv, trainTestSplit, StandardScaler, MinMaxScaler, SimpleImputer, PCA, SelectKBest, OneHotEncoder, LabelEncoder, LogisticRegression, LinearRegression, DummyClassifier, pipeline, crossValidate, evaluate, metrics } from "aibook";
 const df = await readCsv("patients.csv");
@@ -147,4 +149,32 @@ ruleTester(preprocessingLeakage, {
       cells: [load, `crossValidate(pipeline(new StandardScaler(), new LogisticRegression()), X, y, { folds: 5 });\nconst sc = new StandardScaler().fit(X);`],
     },
   ],
+});
+
+/** Apply replace edits to cell texts (edits of one cell from the last to the first). */
+function apply(cells: string[], fix: LintFix): string[] {
+  const out = [...cells];
+  const edits = fix.edits.flatMap((e) => (e.kind === "replace" ? [e] : [])).sort((a, b) => b.range.cell - a.range.cell || b.range.line - a.range.line || b.range.column - a.range.column);
+  for (const e of edits) {
+    const lines = out[e.range.cell]!.split("\n");
+    const offset = (line: number, column: number) => lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0) + column - 1;
+    const text = out[e.range.cell]!;
+    out[e.range.cell] = text.slice(0, offset(e.range.line, e.range.column)) + e.newText + text.slice(offset(e.range.endLine, e.range.endColumn));
+  }
+  return out;
+}
+
+describe("preprocessing-leakage quick fix", () => {
+  it("moves an inline scaler into pipeline(...) with the model, and the notebook is clean after", () => {
+    const cells = [
+      `import { readCsv, trainTestSplit, StandardScaler, LogisticRegression, evaluate } from "aibook";\nconst df = await readCsv("d.csv");\nconst X = df.drop({ columns: ["y"] });`,
+      `const scaled = new StandardScaler().fitTransform(X);\nconst { xTrain, xTest, yTrain, yTest } = trainTestSplit(scaled, df["y"], { stratify: true });`,
+      `const lr = new LogisticRegression({ c: 2 }).fit(xTrain, yTrain);\nevaluate(lr, xTest, yTest);`,
+    ];
+    const [d] = lintCells(preprocessingLeakage, cells);
+    const fixed = apply(cells, d!.fixes[0]!);
+    assert.equal(fixed[1], `const scaled = X;\nconst { xTrain, xTest, yTrain, yTest } = trainTestSplit(scaled, df["y"], { stratify: true });`);
+    assert.equal(fixed[2], `import { pipeline } from "aibook";\nconst lr = pipeline(new StandardScaler(), new LogisticRegression({ c: 2 })).fit(xTrain, yTrain);\nevaluate(lr, xTest, yTest);`);
+    assert.deepEqual(lintNotebook(fixed.map((source, index) => ({ index, kind: "code" as const, source }))), []);
+  });
 });

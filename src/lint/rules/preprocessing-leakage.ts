@@ -3,9 +3,37 @@
  * selection, oversampling) was fitted on rows that later serve as test rows, so the test set
  * leaked into the model's inputs.
  */
+import ts from "typescript";
 import { isHeldOut } from "../engine/queries";
 import { relateRows } from "../engine/rows";
-import type { Rule } from "../engine/types";
+import type { EvalFact, StepFact } from "../engine/values";
+import type { LintFix, Rule, RuleContext } from "../engine/types";
+
+/**
+ * The mechanical case: `new Step(...).fitTransform(X)` feeds the split, and the model is built with
+ * `new Model(...)`. Split the raw X instead, and build `pipeline(new Step(...), new Model(...))`,
+ * which the notebook already fits on the training part.
+ */
+function pipelineFix(context: RuleContext, step: StepFact, e: EvalFact): LintFix[] {
+  const call = step.node;
+  if (!ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression)) return [];
+  const receiver = call.expression.expression;
+  if (call.expression.name.text !== "fitTransform" || !ts.isNewExpression(receiver) || call.arguments.length !== 1) return [];
+  const modelNew = e.model?.node;
+  if (!modelNew || !ts.isNewExpression(modelNew) || !e.fit) return [];
+  const stepText = receiver.getText();
+  const edits: LintFix["edits"] = [
+    { kind: "replace", range: context.range(call), newText: call.arguments[0]!.getText() },
+    { kind: "replace", range: context.range(modelNew), newText: `pipeline(${stepText}, ${modelNew.getText()})` },
+  ];
+  const file = modelNew.getSourceFile();
+  const imported = file.statements.some((s) => ts.isImportDeclaration(s) && /\bpipeline\b/.test(s.getText()));
+  if (!imported && !/\bpipeline\b/.test(call.getSourceFile().text)) {
+    const at = context.range(file.statements[0] ?? modelNew);
+    edits.push({ kind: "replace", range: { cell: at.cell, line: 1, column: 1, endLine: 1, endColumn: 1 }, newText: `import { pipeline } from "aibook";\n` });
+  }
+  return [{ title: `Move ${receiver.expression.getText()} into pipeline(...) with the model, fitted on the training part`, edits }];
+}
 
 export const preprocessingLeakage: Rule = {
   meta: {
@@ -53,6 +81,7 @@ parts), or put it inside \`pipeline(...)\` and fit the pipeline on the training 
             `(${context.where(e.node)}): the test set leaks into the model's inputs. Split first and fit this step on the training part only, ` +
             `or put it into pipeline(step, model) fitted on the training part.`,
           related: [{ node: e.node, message: "the test rows this step saw are used to evaluate here" }],
+          fixes: pipelineFix(context, step, e),
         });
       }
     }
