@@ -3,6 +3,8 @@
  * position is mapped to the line of the .aibook JSON file that holds that source line, so the
  * scanner's annotation lands on the right line of the file it shows.
  */
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { locateJsonPath } from "../format/jsonScan";
 import { positionAt } from "../format/position";
 import { staticRules } from "../lint";
@@ -18,7 +20,8 @@ export function fileLineOf(text: string, cell: number, line: number): number {
   return offset < 0 ? 1 : positionAt(text, offset).line;
 }
 
-const uri = (file: string) => file.replace(/\\/g, "/").replace(/^\.\//, "");
+/** A relative path stays relative to the checkout (what code scanning expects); an absolute one becomes a file URL. */
+const uri = (file: string) => (path.isAbsolute(file) ? pathToFileURL(file).href : file.replace(/\\/g, "/").replace(/^\.\//, ""));
 
 export function toSarif(diagnostics: FileDiagnostic[], files: LintedFile[]) {
   const texts = new Map(files.map((f) => [f.file, f.text]));

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { lintCommand } from "../../src/cli/lint";
 import { staticRules } from "../../src/lint";
 
@@ -99,7 +100,7 @@ describe("cli: aibook lint", () => {
     const result = run0.results.find((x: { ruleId: string }) => x.ruleId === "overlap-leakage");
     assert.equal(result.level, "error");
     const loc = result.locations[0].physicalLocation;
-    assert.equal(loc.artifactLocation.uri, files.leaking.replace(/\\/g, "/"));
+    assert.equal(loc.artifactLocation.uri, pathToFileURL(files.leaking).href);
     const fileLines = readFileSync(files.leaking, "utf8").split("\n");
     assert.equal(fileLines[loc.region.startLine - 1]!.trim(), JSON.stringify("clf.fit(X, y);"));
     const note = run0.results.find((x: { ruleId: string }) => x.ruleId === "unstratified-split");
