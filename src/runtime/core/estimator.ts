@@ -24,6 +24,16 @@ export function registerEstimator(cls: EstimatorClass): void {
   registry.set(cls.estimatorName, cls);
 }
 
+/** Names of every registered estimator (the conformance test runs over all of them). */
+export function registeredEstimators(): string[] {
+  return [...registry.keys()];
+}
+
+/** The class registered under `name`, if any. */
+export function registeredEstimator(name: string): EstimatorClass | undefined {
+  return registry.get(name);
+}
+
 export function estimatorFromJSON(saved: SavedEstimator): BaseEstimator<Params> {
   const cls = registry.get(saved?.type);
   if (!cls) throw new AibookError(`Unknown estimator type "${saved?.type}" in a saved model; known: ${[...registry.keys()].join(", ")}.`);

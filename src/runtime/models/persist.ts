@@ -1,0 +1,72 @@
+/**
+ * `saveModel` / `loadModel`: a fitted model or whole pipeline as one versioned JSON file, so a
+ * notebook's model can be reloaded in a plain Node process (`import { loadModel } from "aibook"`)
+ * and predict the same values. The file names its format and version; options and learned
+ * state are plain JSON.
+ */
+import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { AibookError } from "../core/errors";
+import { estimatorFromJSON, type BaseEstimator, type Params, type SavedEstimator } from "../core/estimator";
+
+export const MODEL_FORMAT = "aibook-model";
+export const MODEL_FORMAT_VERSION = 1;
+
+export interface SavedModelFile {
+  format: typeof MODEL_FORMAT;
+  version: number;
+  savedAt: string;
+  /** The estimator (a pipeline nests its steps). */
+  model: SavedEstimator;
+}
+
+interface Saveable {
+  toJSON(): SavedEstimator;
+  readonly estimatorName: string;
+  readonly isFitted?: boolean;
+}
+
+/** Writes `model` to `file` (relative paths resolve against the notebook's folder) and returns the absolute path. */
+export function saveModel(model: Saveable, file: string): string {
+  if (!model || typeof model.toJSON !== "function") throw new AibookError(`saveModel: the first argument must be a model or a pipeline.`);
+  if (model.isFitted === false) throw new AibookError(`saveModel: ${model.estimatorName} is not fitted yet; call fit(X, y) before saving it.`);
+  const target = path.resolve(file);
+  const saved: SavedModelFile = { format: MODEL_FORMAT, version: MODEL_FORMAT_VERSION, savedAt: new Date().toISOString(), model: model.toJSON() };
+  mkdirSync(path.dirname(target), { recursive: true });
+  writeFileSync(target, JSON.stringify(saved, encodeValue), "utf8");
+  return target;
+}
+
+/** Reads a file written by saveModel and rebuilds the fitted model or pipeline. */
+export function loadModel<M = BaseEstimator<Params>>(file: string): M {
+  const source = path.resolve(file);
+  let text: string;
+  try {
+    text = readFileSync(source, "utf8");
+  } catch (error) {
+    throw new AibookError(`loadModel: cannot read ${source}: ${(error as Error).message}`);
+  }
+  let saved: SavedModelFile;
+  try {
+    saved = JSON.parse(text);
+  } catch (error) {
+    throw new AibookError(`loadModel: ${source} is not valid JSON (${(error as Error).message}).`);
+  }
+  if (saved?.format !== MODEL_FORMAT || typeof saved.version !== "number") {
+    throw new AibookError(`loadModel: ${source} is not an aibook model file (no "format": "${MODEL_FORMAT}").`);
+  }
+  if (saved.version > MODEL_FORMAT_VERSION) {
+    throw new AibookError(`loadModel: ${source} was saved in model format ${saved.version}; this aibook reads up to ${MODEL_FORMAT_VERSION}. Update aibook.`);
+  }
+  try {
+    return estimatorFromJSON(saved.model) as M;
+  } catch (error) {
+    throw new AibookError(`loadModel: ${source}: ${(error as Error).message}`);
+  }
+}
+
+/** Typed arrays as plain arrays (JSON.stringify would write them as objects). */
+function encodeValue(_key: string, value: unknown): unknown {
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return Array.from(value as unknown as ArrayLike<number>);
+  return value;
+}
