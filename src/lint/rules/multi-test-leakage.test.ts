@@ -81,6 +81,11 @@ ruleTester(multiTestLeakage, {
       errors: [{ cell: 1, line: 3 }],
     },
     {
+      name: "a leaderboard built on the test part",
+      cells: [split, `const board = compareModels({ nb: new GaussianNB(), tree: new DecisionTreeClassifier() }, xTest, yTest, { folds: 5, metric: "f1" });\nconst pick = board.best().model.clone().fit(xTrain, yTrain);\nevaluate(pick, xTest, yTest);`],
+      errors: [{ cell: 1, line: 1 }],
+    },
+    {
       name: "a test-score helper used to choose",
       cells: [
         split,

@@ -5,6 +5,7 @@
 import ts from "typescript";
 import { isHeldOut, isValidationRows } from "../engine/queries";
 import type { ScoreObj } from "../engine/values";
+import type { Atom } from "../engine/rows";
 import type { Rule } from "../engine/types";
 
 /** Cross-validation folds written by hand: their scores are not the test set's. */
@@ -12,6 +13,19 @@ const foldRows = (s: ScoreObj) => s.evaluation.atoms.every((a) => a.cuts.some((c
 
 const testScores = (scores: ScoreObj[]): ScoreObj[] =>
   scores.filter((s) => s.evaluation.fit && !s.evaluation.cv && isHeldOut(s.evaluation) && !isValidationRows(s.evaluation.atoms) && !foldRows(s));
+
+/** Rows that are the test side of a split (and not a validation part cut from a training part). */
+function onTestPart(atoms: readonly Atom[]): boolean {
+  return (
+    atoms.length > 0 &&
+    !isValidationRows(atoms) &&
+    atoms.every((a) => {
+      const parts = a.cuts.filter((c) => c.kind === "part" && c.split.kind !== "kfold");
+      const last = parts[parts.length - 1];
+      return last?.kind === "part" && last.side === "test";
+    })
+  );
+}
 
 /** Does the comparison choose something: a `?:`, or an `if` that assigns, returns or collects? */
 function selects(node: ts.Node): boolean {
@@ -67,6 +81,19 @@ Choose on a validation split cut from the training part, or by cross-validation 
 (\`compareModels\`, \`crossValidate\`), and touch the test set once at the end.`,
   },
   create(context) {
+    // compareModels(..., xTest, yTest): a leaderboard built on the test part chooses on it.
+    const boards = new Map<ts.Node, Set<unknown>>();
+    for (const f of context.facts.fits)
+      if (f.cv && ts.isCallExpression(f.node) && /compareModels$/.test(f.node.expression.getText()) && onTestPart(f.atoms))
+        boards.set(f.node, (boards.get(f.node) ?? new Set()).add(f.model));
+    for (const [node, models] of boards)
+      if (models.size > 1)
+        context.report({
+          node,
+          message:
+            `These models are compared on the test part: the leaderboard's winner is chosen on the rows meant for the final estimate, ` +
+            `so its test score is biased upwards. Compare them on the training part (compareModels(models, xTrain, yTrain)) and evaluate the winner on the test part once.`,
+        });
     for (const c of context.facts.compares) {
       const left = testScores(c.left);
       const right = testScores(c.right);
