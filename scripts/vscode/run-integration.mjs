@@ -1,5 +1,6 @@
 // Runs the integration suite (test/integration/*.test.ts) inside a real VS Code.
 //   node scripts/vscode/run-integration.mjs [--no-build] [--timeout SECONDS] [--keep] [--electron]
+//                                           [--grep REGEX]   (only the tests whose full title matches)
 // Default: code-server (VS Code for the browser, installed by ensure.mjs) on 127.0.0.1, opened
 // in Debian's headless Chromium through playwright-core; the workbench's smoke-test driver
 // loads this repo as the extension under development and runs dist/test/integration/index.js
@@ -28,6 +29,7 @@ function parseArgs(argv) {
     else if (argv[i] === "--keep") opt.keep = true;
     else if (argv[i] === "--electron") opt.electron = true;
     else if (argv[i] === "--timeout") opt.timeoutS = Number(argv[++i]);
+    else if (argv[i] === "--grep") opt.grep = argv[++i];
     else {
       console.error(`run-integration: unknown argument ${argv[i]}`);
       process.exit(2);
@@ -56,6 +58,7 @@ function makeRunFolder() {
     TMPDIR: path.join(run, "tmp"),
     AIBOOK_TEST_LOG: path.join(run, "logs", "suite.log"),
     AIBOOK_TEST_RESULT: path.join(run, "logs", "result.json"),
+    ...(opt.grep ? { AIBOOK_TEST_GREP: opt.grep } : {}),
   });
   // auto-save off: only the tests' own saves may write the workspace files
   writeUserSettings(state, { ...quietSettings, "files.autoSave": "off", "security.workspace.trust.enabled": false });
@@ -147,7 +150,7 @@ async function runWithElectron(runFolder, workspace, state) {
       cachePath: path.join(repoRoot, ".vscode-test", "electron"),
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath: testsEntry,
-      extensionTestsEnv: { AIBOOK_TEST_LOG: env.AIBOOK_TEST_LOG, AIBOOK_TEST_RESULT: env.AIBOOK_TEST_RESULT },
+      extensionTestsEnv: Object.fromEntries(Object.entries(env).filter(([k]) => k.startsWith("AIBOOK_TEST_"))),
       launchArgs: [workspace, "--disable-extensions",
         "--user-data-dir", state.userData, "--extensions-dir", state.extensions],
     });

@@ -100,7 +100,7 @@ suite("aibook notebooks in VS Code", () => {
     const inserted = new vscode.NotebookCellData(vscode.NotebookCellKind.Markup, "## Inserted\nby a test", "markdown");
     edit.set(uri, [vscode.NotebookEdit.insertCells(1, [inserted])]);
     assert.equal(await vscode.workspace.applyEdit(edit), true);
-    assert.equal(nb.cellCount, 3);
+    assert.equal(nb.cellCount, 4);
     assert.equal(await nb.save(), true);
 
     before.cells.splice(1, 0, { kind: "markdown", source: ["## Inserted", "by a test"] });

@@ -7,7 +7,8 @@
  * version and the counts. A failure rejects, so the extension host exits non-zero.
  *
  * The report goes to the file in $AIBOOK_TEST_LOG when it is set (the runner streams that
- * file), else to the console; $AIBOOK_TEST_RESULT, when set, receives the counts as JSON.
+ * file), else to the console; $AIBOOK_TEST_RESULT, when set, receives the counts as JSON;
+ * $AIBOOK_TEST_GREP (a regular expression) runs only the tests whose full title matches.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -34,8 +35,9 @@ function reportLine(line: string): void {
 /** Mocha reporter: one line per test, the error of each failure, counts kept for the summary. */
 function makeReporter(result: IntegrationResult) {
   const { EVENT_SUITE_BEGIN, EVENT_SUITE_END, EVENT_TEST_PASS, EVENT_TEST_FAIL } = Mocha.Runner.constants;
-  return class LineReporter {
-    constructor(runner: Mocha.Runner) {
+  return class LineReporter extends Mocha.reporters.Base {
+    constructor(runner: Mocha.Runner, options?: Mocha.MochaOptions) {
+      super(runner, options);
       let depth = 0;
       runner.on(EVENT_SUITE_BEGIN, (suite) => {
         if (suite.title) reportLine(`${"  ".repeat(depth)}${suite.title}`);
@@ -80,6 +82,7 @@ export async function run(): Promise<void> {
     const files = fs.readdirSync(__dirname).filter((f) => f.endsWith(".test.js")).sort();
     if (files.length === 0) throw new Error(`no *.test.js files next to ${__filename}: run the build first`);
     const mocha = new Mocha({ ui: "tdd", timeout: 60_000, color: false, reporter: makeReporter(result) });
+    if (process.env.AIBOOK_TEST_GREP) mocha.grep(new RegExp(process.env.AIBOOK_TEST_GREP));
     for (const f of files) mocha.addFile(path.join(__dirname, f));
     await mocha.loadFilesAsync();
     await new Promise<void>((resolve) => mocha.run(() => resolve()));
