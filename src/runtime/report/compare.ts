@@ -13,7 +13,7 @@ import { complexityRank } from "./complexity";
 import { crossValidate, type ScoreName } from "../split/cross-validate";
 import { SCORERS } from "./measures";
 import type { SupervisedModel } from "../core/estimator";
-import { modelName } from "./model-output";
+import { isClassifierLike, modelName } from "./model-output";
 import { mean } from "./stats";
 import { formatValue, textTable } from "./text";
 import { recordRun } from "../history/record-run";
@@ -84,7 +84,7 @@ export function compareModels(models: Record<string, unknown>, X: unknown, y: un
   const labels = toVector(y, "compareModels y");
   const { rowCount, names: features } = toColumns(X, "compareModels X");
   if (rowCount !== labels.length) throw new AibookError(`compareModels: X has ${rowCount} rows but y has ${labels.length}; they must describe the same rows.`);
-  const isClassifierModel = names.some((n) => Array.isArray((models[n] as { classes?: unknown })?.classes) || /Classifier|Logistic|NB$|SVC/.test(modelName(models[n])));
+  const isClassifierModel = names.some((n) => isClassifierLike(models[n]));
   const task: Task = options.task ?? (options.metric ? SCORERS[options.metric]?.task : undefined) ?? (isClassifierModel || labels.some((v) => typeof v === "string") ? "classification" : "regression");
   const metric = options.metric ?? (task === "classification" ? "balancedAccuracy" : "r2");
   const scorer = SCORERS[metric];

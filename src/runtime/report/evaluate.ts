@@ -11,10 +11,11 @@ import { AibookError } from "../core/errors";
 import { toVector, type Label } from "../core/data";
 import { toColumns } from "./columns";
 import { confusion, perClass, rocCurve, score, sortedLabels } from "./measures";
-import { modelName, predictions, probabilities, type PredictingModel } from "./model-output";
+import { classesOf, isClassifierLike, modelName, predictions, probabilities, type PredictingModel } from "./model-output";
 import { sampleIndices } from "./stats";
 import { formatValue, textPairs, textTable } from "./text";
 import { recordRun } from "../history/record-run";
+import { report, runtimeCall } from "../checks/observe";
 
 export interface EvaluateOptions {
   /** Shown in the report and the metrics panel; defaults to the model's name. */
@@ -26,7 +27,7 @@ export interface EvaluateOptions {
 }
 
 function inferTask(model: PredictingModel, y: Label[]): Task {
-  if (Array.isArray(model.classes)) return "classification";
+  if (isClassifierLike(model)) return "classification";
   if (y.some((v) => typeof v === "string")) return "classification";
   return y.every((v) => Number.isInteger(v)) && new Set(y).size <= 2 ? "classification" : "regression";
 }
@@ -34,7 +35,7 @@ function inferTask(model: PredictingModel, y: Label[]): Task {
 const metric = (name: string, value: number | null, greaterIsBetter = true): MetricValue => ({ name, value: value !== null && Number.isFinite(value) ? value : null, greaterIsBetter });
 
 function classification(model: PredictingModel, X: unknown, y: Label[], pred: Label[], options: EvaluateOptions) {
-  const classes = Array.isArray(model.classes) && model.classes.length ? [...model.classes] : sortedLabels(y, pred);
+  const classes = classesOf(model) ? [...classesOf(model)!] : sortedLabels(y, pred);
   const labels = sortedLabels(classes, y, pred);
   const cm = confusion(y, pred, labels);
   const rows = perClass(cm);
@@ -131,7 +132,9 @@ export class EvaluationReport implements Displayable {
 }
 
 export function evaluate(model: unknown, xTest: unknown, yTest: unknown, options: EvaluateOptions = {}): EvaluationReport {
-  const payload = toEvaluationPayload(model, xTest, yTest, options);
+  // The runtime rules see the evaluation; the metrics computed inside are evaluate's own.
+  report(() => ({ kind: "evaluate", call: "evaluate", model, X: xTest, yTrue: yTest, metrics: ["evaluate"] }));
+  const payload = runtimeCall(() => toEvaluationPayload(model, xTest, yTest, options));
   recordRun(payload);
   return new EvaluationReport(payload);
 }

@@ -4,6 +4,7 @@
  */
 import { AibookError } from "../core/errors";
 import { isTensor, type Label } from "../core/data";
+import { finalEstimatorName } from "./complexity";
 
 export interface PredictingModel {
   predict(X: unknown): unknown;
@@ -12,9 +13,10 @@ export interface PredictingModel {
   estimatorName?: string;
 }
 
+/** "LogisticRegression", or "Pipeline(StandardScaler → LogisticRegression)" for a pipeline. */
 export function modelName(model: unknown): string {
-  const m = model as { estimatorName?: unknown; describe?: () => string; constructor?: { name?: string } };
-  if (typeof m?.describe === "function") return m.describe();
+  const m = model as { estimatorName?: unknown; steps?: unknown[]; constructor?: { name?: string } };
+  if (Array.isArray(m?.steps) && m.steps.length) return `${typeof m.estimatorName === "string" ? m.estimatorName : "Pipeline"}(${m.steps.map(modelName).join(" → ")})`;
   if (typeof m?.estimatorName === "string") return m.estimatorName;
   return m?.constructor?.name && m.constructor.name !== "Object" ? m.constructor.name : "model";
 }
@@ -43,4 +45,30 @@ export function probabilities(model: PredictingModel, X: unknown, classes: numbe
   const out = unwrap(model.predictProba(X));
   if (!Array.isArray(out) || !out.every((r) => Array.isArray(r) && r.length === classes)) return null;
   return out as number[][];
+}
+
+/** The final step of a pipeline, or the model itself. */
+function finalStep(model: unknown): unknown {
+  const steps = (model as { steps?: unknown[] })?.steps;
+  return Array.isArray(steps) && steps.length ? finalStep(steps[steps.length - 1]) : model;
+}
+
+/**
+ * The classes a fitted classifier learned (a pipeline's are its final model's), or undefined.
+ * Read defensively: the runtime's estimators throw NotFittedError when asked before fit.
+ */
+export function classesOf(model: unknown): Label[] | undefined {
+  try {
+    const classes = (finalStep(model) as { classes?: unknown })?.classes;
+    return Array.isArray(classes) && classes.length ? (classes as Label[]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A classifier, fitted or not: it has `classes` (without reading it) or a classifier's name. */
+export function isClassifierLike(model: unknown): boolean {
+  const last = finalStep(model);
+  if (typeof last === "object" && last !== null && "classes" in last) return true;
+  return /Classifier$|^LogisticRegression$|^GaussianNB$|^SVC$/.test(finalEstimatorName(model));
 }

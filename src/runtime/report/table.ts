@@ -35,11 +35,16 @@ export function toTablePayload(data: unknown, options: TableOptions = {}): Table
   };
 }
 
+const TEXT_COLUMNS = 10;
+
 /** Text form of a table payload: first 10 and last 5 rows, and the size like pandas' footer. */
 export function tableText(p: TablePayload): string {
   const n = p.data[0]?.length ?? 0;
-  const headers = ["", ...p.columns.map((c) => c.name)];
-  const rows = Array.from({ length: n }, (_, r) => [p.index?.[r] ?? r, ...p.data.map((c) => c[r])]);
+  // Like pandas, a wide frame shows its first and last columns with "…" between.
+  const all = p.columns.map((_, j) => j);
+  const picked: (number | null)[] = all.length > TEXT_COLUMNS ? [...all.slice(0, 6), null, ...all.slice(-3)] : all;
+  const headers = ["", ...picked.map((j) => (j === null ? "…" : p.columns[j].name))];
+  const rows = Array.from({ length: n }, (_, r) => [p.index?.[r] ?? r, ...picked.map((j) => (j === null ? "…" : p.data[j][r]))]);
   const title = p.title ? `${p.title}\n` : "";
   const size = `[${p.rowCount} rows x ${p.columnCount} columns]${p.truncated ? ` (showing ${n} rows x ${p.columns.length} columns)` : ""}`;
   return `${title}${textTable(headers, rows, { head: 10, tail: 5 })}\n\n${size}`;

@@ -45,6 +45,15 @@ describe("compareModels", () => {
     assert.match(String(bundle[1].data), /threshold\s+ThresholdClassifier\s+1\s.*<- best/);
   });
 
+  it("works with models whose classes throw before fit, as the runtime's estimators do, and names pipelines by their steps", () => {
+    const board = compareModels({ strict: new StrictClassifier(), piped: new TwoStepPipeline() }, X, y, { folds: 4 });
+    assert.equal(board.payload.task, "classification");
+    assert.deepEqual(board.rows.map((r) => [r.name, r.model, r.mean]), [
+      ["strict", "ThresholdClassifier", 1],
+      ["piped", "Pipeline(Scale → ThresholdClassifier)", 1],
+    ]);
+  });
+
   it("refuses an unknown metric, listing the known ones", () => {
     assert.throws(() => compareModels({ m: new DummyClassifier() }, X, y, { metric: "auc" }), /unknown metric "auc".*balancedAccuracy/);
   });
@@ -58,5 +67,43 @@ class ThresholdClassifierAlways extends ThresholdClassifier {
   }
   override predict(X: number[][]): number[] {
     return X.map(() => 1);
+  }
+}
+
+/** Like the runtime's estimators: asking for classes before fit is an error. */
+class StrictClassifier {
+  readonly estimatorName = "ThresholdClassifier";
+  readonly #inner = new ThresholdClassifier();
+  #fitted = false;
+  get classes(): number[] {
+    if (!this.#fitted) throw new Error("not fitted");
+    return this.#inner.classes;
+  }
+  fit(X: number[][], y: number[]): this {
+    this.#inner.fit(X, y);
+    this.#fitted = true;
+    return this;
+  }
+  predict(X: number[][]): number[] {
+    return this.#inner.predict(X);
+  }
+  clone(): StrictClassifier {
+    return new StrictClassifier();
+  }
+}
+
+/** A pipeline shape: steps, the last one a classifier. */
+class TwoStepPipeline {
+  readonly estimatorName = "Pipeline";
+  steps = [{ estimatorName: "Scale" }, new StrictClassifier()];
+  fit(X: number[][], y: number[]): this {
+    (this.steps[1] as StrictClassifier).fit(X.map((r) => [r[0] * 2]), y);
+    return this;
+  }
+  predict(X: number[][]): number[] {
+    return (this.steps[1] as StrictClassifier).predict(X.map((r) => [r[0] * 2]));
+  }
+  clone(): TwoStepPipeline {
+    return new TwoStepPipeline();
   }
 }

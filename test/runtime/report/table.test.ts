@@ -46,3 +46,11 @@ describe("table view", () => {
     assert.match(String(text.data), /\[100 rows x 1 columns\]$/);
   });
 });
+
+describe("table text form", () => {
+  it("shows the first and last columns of a wide frame with … between, like pandas", () => {
+    const data = Object.fromEntries(Array.from({ length: 30 }, (_, j) => [`c${j}`, [j]]));
+    const header = table(data).toString().split("\n")[0];
+    assert.match(header, /c0\s+c1\s+c2\s+c3\s+c4\s+c5\s+…\s+c27\s+c28\s+c29$/);
+  });
+});
