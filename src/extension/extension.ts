@@ -9,6 +9,7 @@ import { AibookController } from "./controller";
 import { registerKernelCommands } from "./kernelCommands";
 import { createKernelStatus } from "./kernelStatus";
 import { registerMetricsPanel } from "./metrics-panel";
+import { registerNotebookCommands } from "./notebook-commands";
 
 export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
@@ -18,6 +19,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const kernels = new AibookController(vscode.Uri.joinPath(context.extensionUri, "dist", "kernel.js").fsPath);
   context.subscriptions.push(kernels, registerKernelCommands(kernels), createKernelStatus(kernels));
   context.subscriptions.push(registerMetricsPanel(context));
+  context.subscriptions.push(registerNotebookCommands());
 }
 
 export function deactivate(): void {}
