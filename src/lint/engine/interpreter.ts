@@ -7,7 +7,7 @@
  */
 import ts from "typescript";
 import { libraryOf } from "./knowledge";
-import { callLibrary, callMethod, getProperty, elementOf, arithmetic, compareScores, handMetric, type Runtime } from "./semantics";
+import { callLibrary, callMethod, getProperty, elementOf, arithmetic, compareScores, handMetric, type Runtime } from "./semantics/index";
 import type { SplitFact } from "./rows";
 import {
   join,
