@@ -23,7 +23,7 @@ const CSS = `
 .aibook-table .head .nmiss { font-size: 0.85em; color: var(--vscode-editorWarning-foreground, #bf8803); margin-left: 6px; }
 .aibook-table .body { position: relative; }
 .aibook-table .tr { position: absolute; left: 0; display: grid; height: ${ROW_HEIGHT}px; line-height: ${ROW_HEIGHT}px; }
-.aibook-table .tr:nth-child(even) { background: var(--vscode-list-hoverBackground, rgba(128,128,128,.05)); }
+.aibook-table .tr.odd { background: var(--vscode-list-hoverBackground, rgba(128,128,128,.05)); }
 .aibook-table .tr > div { padding: 0 8px; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }
 .aibook-table .idx { color: var(--vscode-descriptionForeground, #717171); text-align: right; font-variant-numeric: tabular-nums; }
 .aibook-table [aria-sort="ascending"] .name::after { content: " ▲"; font-size: .8em; }
@@ -125,24 +125,36 @@ export function renderTable(container: HTMLElement, payload: unknown): void {
     if (!force && from === first && to === last) return;
     first = from;
     last = to;
-    const rows: HTMLElement[] = [];
-    for (let k = from; k < to; k++) {
-      const r = order[k];
-      const row = h("div", { class: "tr", role: "row", "aria-rowindex": k + 1 }, h("div", { class: "idx" }, String(p.index?.[r] ?? r)));
-      row.style.top = `${k * ROW_HEIGHT}px`;
-      row.style.gridTemplateColumns = template;
-      row.style.width = `${total}px`;
-      for (let j = 0; j < p.columns.length; j++) {
-        const v = p.data[j][r];
-        const cell = h("div", { role: "gridcell" }, cellText(v));
-        if (v === null) cell.className = "missing";
-        else if (typeof v === "number") cell.className = "num";
-        if (typeof v === "string" && v.length > 40) cell.title = v;
-        row.appendChild(cell);
-      }
-      rows.push(row);
+    // Rows are recycled: scrolling rewrites the text of a few dozen cells, it creates nothing.
+    while (pool.length < to - from) pool.push(newRow());
+    for (let k = from; k < to; k++) fillRow(pool[k - from], k);
+    for (let i = to - from; i < pool.length; i++) pool[i].remove();
+    for (let i = 0; i < to - from; i++) if (!pool[i].isConnected) body.appendChild(pool[i]);
+  }
+
+  const pool: HTMLElement[] = [];
+  function newRow(): HTMLElement {
+    const row = h("div", { class: "tr", role: "row" }, h("div", { class: "idx" }));
+    row.style.gridTemplateColumns = template;
+    row.style.width = `${total}px`;
+    for (let j = 0; j < p.columns.length; j++) row.appendChild(h("div", { role: "gridcell" }));
+    return row;
+  }
+  function fillRow(row: HTMLElement, k: number): void {
+    const r = order[k];
+    row.style.top = `${k * ROW_HEIGHT}px`;
+    row.setAttribute("aria-rowindex", String(k + 1));
+    row.classList.toggle("odd", k % 2 === 1);
+    const cells = row.children;
+    cells[0].textContent = String(p.index?.[r] ?? r);
+    for (let j = 0; j < p.columns.length; j++) {
+      const v = p.data[j][r];
+      const cell = cells[j + 1] as HTMLElement;
+      cell.textContent = cellText(v);
+      cell.className = v === null ? "missing" : typeof v === "number" ? "num" : "";
+      if (typeof v === "string" && v.length > 40) cell.title = v;
+      else cell.removeAttribute("title");
     }
-    body.replaceChildren(...rows);
   }
   viewport.addEventListener("scroll", () => {
     if (!pending) (pending = true), requestAnimationFrame(() => draw());
