@@ -4,7 +4,7 @@
  * global scope (so names carry from cell to cell) and streams back output, displays and results.
  */
 import process from "node:process";
-import { INTERRUPT_FD_ENV, type HostMessage, type KernelMessage } from "../protocol/kernel";
+import { DYNAMIC_IMPORT, INTERRUPT_FD_ENV, type HostMessage, type KernelMessage } from "../protocol/kernel";
 import type { MimeItem } from "../protocol/mime";
 import { mimeBundle, plainText } from "./process/display";
 import { CellExecutor } from "./process/executor";
@@ -31,6 +31,7 @@ const bundleOf = (value: unknown) => {
 const sendDisplay = (items: MimeItem[]) => send({ type: "display", id: executor.currentId, items });
 Object.assign(globalThis, {
   __aibook: loader,
+  [DYNAMIC_IMPORT]: loader.import,
   require: loader.require,
   display: (...values: unknown[]) => values.forEach((value) => sendDisplay(bundleOf(value))),
   // The runtime's own display() sends through this hook (src/runtime/report/display.ts).

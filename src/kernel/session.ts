@@ -10,7 +10,7 @@ import process from "node:process";
 import type { Writable } from "node:stream";
 import { INTERRUPT_FD, INTERRUPT_FD_ENV, type KernelMessage } from "../protocol/kernel";
 import type { MimeItem } from "../protocol/mime";
-import { CellSyntaxError, compileCell, type CellLanguage } from "./compiler/compileCell";
+import { CellSyntaxError, compileCell, type CellLanguage, type CompiledCell } from "./compiler/compileCell";
 import { cellFilename, mapStack, type CompiledCellRecord } from "./host/stack";
 
 export type KernelState = "starting" | "idle" | "busy" | "stopped";
@@ -56,7 +56,8 @@ interface Running {
   id: number;
   started: number;
   options: ExecuteOptions;
-  finish: (result: CellResult) => void;
+  finish: (result: CellResult & { compileRefused?: boolean }) => void;
+  via: CompiledCell["via"];
 }
 
 export class KernelSession extends EventEmitter<{ state: [KernelState] }> {
@@ -120,13 +121,20 @@ export class KernelSession extends EventEmitter<{ state: [KernelState] }> {
 
   private async executeNow(source: string, options: ExecuteOptions): Promise<CellResult> {
     const started = Date.now();
+    const first = await this.compileAndRun(source, options, started, false);
+    // V8 refused a script made by erasing types: nothing ran, so compile with the emitter and run that.
+    const result = first.status === "error" && first.compileRefused ? await this.compileAndRun(source, options, started, true) : first;
+    delete result.compileRefused;
+    return result;
+  }
+
+  private async compileAndRun(source: string, options: ExecuteOptions, started: number, emitter: boolean): Promise<CellResult & { compileRefused?: boolean }> {
     const id = this.nextId++;
     const label = options.label ?? `cell ${id}`;
-    let code: string;
+    let compiled: CompiledCell;
     try {
-      const compiled = compileCell(source, options.language);
+      compiled = compileCell(source, options.language, { emitter });
       this.cells.set(id, { label, map: compiled.map });
-      code = compiled.code;
     } catch (error) {
       if (!(error instanceof CellSyntaxError)) throw error;
       const stack = `SyntaxError: ${error.message}\n    at ${label}:${error.line}:${error.column}`;
@@ -140,9 +148,9 @@ export class KernelSession extends EventEmitter<{ state: [KernelState] }> {
     const child = this.child;
     if (!child) return { status: "died", reason: "the kernel could not start", durationMs: Date.now() - started };
     this.setState("busy");
-    const result = await new Promise<CellResult>((finish) => {
-      this.running = { id, started, options, finish };
-      child.send({ type: "execute", id, code, filename: cellFilename(id) });
+    const result = await new Promise<CellResult & { compileRefused?: boolean }>((finish) => {
+      this.running = { id, started, options, finish, via: compiled.via };
+      child.send({ type: "execute", id, code: compiled.code, filename: cellFilename(id) });
     });
     this.running = undefined;
     if (this.child) this.setState("idle");
@@ -204,7 +212,8 @@ export class KernelSession extends EventEmitter<{ state: [KernelState] }> {
           const raw = message.error.stack ?? `${message.error.name}: ${message.error.message}`;
           const internal = [this.kernelPath, path.join(path.dirname(this.kernelPath), "process")];
           const mapped = mapStack(raw, this.cells, running.id, internal);
-          running.finish({ status: "error", error: { name: message.error.name, message: message.error.message, stack: mapped.stack, ...mapped.position }, durationMs });
+          const compileRefused = message.error.compile === true && running.via === "erased";
+          running.finish({ status: "error", error: { name: message.error.name, message: message.error.message, stack: mapped.stack, ...mapped.position }, durationMs, compileRefused });
         }
     }
   }

@@ -20,6 +20,12 @@ export interface ExecuteRequest {
 
 export type HostMessage = ExecuteRequest;
 
+/**
+ * Global name of the kernel's import function in compiled cells: as long as `import`, so that
+ * rewriting `import(x)` keeps columns (src/kernel/compiler/eraseTypes.ts).
+ */
+export const DYNAMIC_IMPORT = "__aimp";
+
 /** Environment variable that tells the kernel the file descriptor of its interrupt pipe. */
 export const INTERRUPT_FD_ENV = "AIBOOK_INTERRUPT_FD";
 
@@ -52,6 +58,8 @@ export interface KernelError {
   name: string;
   message: string;
   stack?: string;
+  /** V8 refused to compile the script: nothing of the cell ran. */
+  compile?: boolean;
 }
 
 /** Kernel -> host: the cell ended. `value` is the display of its last expression, if any. */

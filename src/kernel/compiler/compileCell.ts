@@ -1,15 +1,20 @@
 /**
  * Compiles one notebook cell (TypeScript or JavaScript) into a script the kernel runs with
- * `vm.runInThisContext`, plus the source map that turns its stack frames back into cell lines.
- * Syntax errors come back as a CellSyntaxError with the 1-based line and column in the cell.
+ * `vm.runInThisContext`, plus the map that turns its stack frames back into cell positions.
+ * Two ways, same result: erasing types in place (./eraseTypes.ts, fast, the usual case) or
+ * TypeScript's emitter with a hoisting transformer (./hoist.ts) for syntax that needs code
+ * generation. Syntax errors come back as a CellSyntaxError with the 1-based line and column.
  */
 import ts from "typescript";
+import { eraseTypes } from "./eraseTypes";
 import { hoistTopLevel } from "./hoist";
-import { CellSourceMap } from "./sourceMap";
+import { CellSourceMap, LineOffsetMap, type PositionMap } from "./sourceMap";
 
 export interface CompiledCell {
   code: string;
-  map: CellSourceMap;
+  map: PositionMap;
+  /** Which way it was compiled; "erased" scripts that V8 refuses are compiled again by "emitted". */
+  via: "erased" | "emitted";
 }
 
 export class CellSyntaxError extends Error {
@@ -43,21 +48,42 @@ const transformers: ts.CustomTransformers = { after: [hoistTopLevel] };
 const cache = new Map<string, CompiledCell>();
 const CACHE_SIZE = 500;
 
-export function compileCell(source: string, language: CellLanguage = "typescript"): CompiledCell {
-  const key = `${language}\0${source}`;
+export interface CompileOptions {
+  /** Skip the fast way (used when V8 refused what it produced). */
+  emitter?: boolean;
+}
+
+export function compileCell(source: string, language: CellLanguage = "typescript", options: CompileOptions = {}): CompiledCell {
+  const key = `${options.emitter ? "emit" : "fast"}\0${language}\0${source}`;
   const cached = cache.get(key);
   if (cached) {
     cache.delete(key); // re-insert: the Map's order is the eviction order
     cache.set(key, cached);
     return cached;
   }
-  const compiled = compileUncached(source, language);
+  const compiled = (!options.emitter && compileErased(source, language)) || compileEmitted(source, language);
   cache.set(key, compiled);
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
   return compiled;
 }
 
-function compileUncached(source: string, language: CellLanguage): CompiledCell {
+function compileErased(source: string, language: CellLanguage): CompiledCell | undefined {
+  const kind = language === "javascript" ? ts.ScriptKind.JS : ts.ScriptKind.TS;
+  const sourceFile = ts.createSourceFile(language === "javascript" ? "cell.js" : "cell.ts", source, ts.ScriptTarget.ES2022, false, kind);
+  // Parse errors live on the source file (TypeScript keeps them there for its program).
+  const parseError = (sourceFile as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics?.[0];
+  if (parseError) throw syntaxError(parseError);
+  const erased = eraseTypes(sourceFile);
+  if (!erased) return undefined;
+  return { code: erased.code, map: new LineOffsetMap(erased.lineOffset, sourceFile.getLineStarts().length, erased.shifts), via: "erased" };
+}
+
+function syntaxError(diagnostic: ts.Diagnostic): CellSyntaxError {
+  const { line, character } = diagnostic.file && diagnostic.start !== undefined ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start) : { line: 0, character: 0 };
+  return new CellSyntaxError(ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"), line + 1, character + 1);
+}
+
+function compileEmitted(source: string, language: CellLanguage): CompiledCell {
   const output = ts.transpileModule(source, {
     compilerOptions,
     fileName: language === "javascript" ? "cell.js" : "cell.ts",
@@ -65,12 +91,9 @@ function compileUncached(source: string, language: CellLanguage): CompiledCell {
     transformers,
   });
   const error = output.diagnostics?.find((d) => d.category === ts.DiagnosticCategory.Error);
-  if (error) {
-    const { line, character } = error.file && error.start !== undefined ? error.file.getLineAndCharacterOfPosition(error.start) : { line: 0, character: 0 };
-    throw new CellSyntaxError(ts.flattenDiagnosticMessageText(error.messageText, "\n"), line + 1, character + 1);
-  }
+  if (error) throw syntaxError(error);
   const text = output.outputText;
   const mapComment = text.lastIndexOf("\n//# sourceMappingURL=");
   const code = mapComment >= 0 ? text.slice(0, mapComment + 1) : text;
-  return { code, map: CellSourceMap.fromJson(output.sourceMapText ?? '{"mappings":""}', code, source) };
+  return { code, map: CellSourceMap.fromJson(output.sourceMapText ?? '{"mappings":""}', code, source), via: "emitted" };
 }

@@ -98,7 +98,7 @@ export function hoistTopLevel(context: ts.TransformationContext): ts.Transformer
     // Walking every node costs as much as the rest of the transform: only when there may be one.
     const mayImport = /\bimport\s*\(/.test(sourceFile.text);
     const statements = mayImport ? sourceFile.statements.map((s) => ts.visitNode(s, rewriteDynamicImports) as ts.Statement) : sourceFile.statements;
-    const lastIndex = findLastIndex(statements, (s) => !ts.isEmptyStatement(s) && !isEmptyExport(s));
+    const lastIndex = findLastIndex(statements, (s) => !ts.isEmptyStatement(s) && !isEmptyExport(s) && s.kind !== ts.SyntaxKind.NotEmittedStatement);
 
     statements.forEach((statement, index) => {
       if (ts.isImportDeclaration(statement)) convertImport(statement);

@@ -15,7 +15,36 @@ export interface Position {
   column: number;
 }
 
-export class CellSourceMap {
+/** Turns a position in a cell's script into the position in the cell. */
+export interface PositionMap {
+  /** 1-based in and out; undefined for code the compiler added. */
+  original(position: Position): Position | undefined;
+}
+
+/**
+ * For scripts that keep the cell's lines (./eraseTypes.ts): a fixed line offset, and the
+ * column shifts of the few edits that changed a line's length.
+ */
+export class LineOffsetMap implements PositionMap {
+  constructor(
+    private readonly lineOffset: number,
+    private readonly cellLines: number,
+    private readonly shifts: readonly { line: number; after: number; delta: number }[],
+  ) {}
+
+  original(position: Position): Position | undefined {
+    const line = position.line - this.lineOffset;
+    if (line < 1 || line > this.cellLines) return undefined;
+    let column = position.column - 1;
+    let shift = 0;
+    for (const s of this.shifts) if (s.line === line - 1 && s.after <= column) shift += s.delta;
+    const before = this.shifts.filter((s) => s.line === line - 1 && s.after > column && s.after - s.delta <= column);
+    column = before.length > 0 ? Math.min(...before.map((s) => s.after - s.delta)) - shift : column - shift;
+    return { line, column: Math.max(0, column) + 1 };
+  }
+}
+
+export class CellSourceMap implements PositionMap {
   private decoded: { lines: Segment[][]; generatedLines: string[]; sourceLines: string[] } | undefined;
 
   /**

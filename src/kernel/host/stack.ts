@@ -3,11 +3,11 @@
  * scripts become "<cell label>:<line>:<column>" through each cell's source map, and frames of
  * the kernel itself (its bundle, node's vm internals) are dropped.
  */
-import type { CellSourceMap, Position } from "../compiler/sourceMap";
+import type { PositionMap, Position } from "../compiler/sourceMap";
 
 export interface CompiledCellRecord {
   label: string;
-  map: CellSourceMap;
+  map: PositionMap;
 }
 
 /** Scripts are named `aibook-cell-<n>.js` so that frames can be recognized and mapped. */
@@ -23,6 +23,7 @@ export interface MappedStack {
 export function mapStack(stack: string, cells: ReadonlyMap<number, CompiledCellRecord>, focus: number, internalPaths: string[]): MappedStack {
   let position: Position | undefined;
   const lines: string[] = [];
+  const cellLabels = [...cells.values()].map((cell) => cell.label);
   for (const line of stack.split("\n")) {
     const isFrame = /^\s+at /.test(line);
     if (!isFrame) {
@@ -42,5 +43,10 @@ export function mapStack(stack: string, cells: ReadonlyMap<number, CompiledCellR
     if (n === focus && !position) position = original;
     lines.push(line.replace(match[0], `${record.label}:${original.line}:${original.column}`));
   }
-  return { stack: lines.join("\n"), position };
+  // Below the outermost frame of a cell there is only the kernel calling it.
+  let outermost = -1;
+  lines.forEach((line, index) => {
+    if (/^\s+at /.test(line) && cellLabels.some((label) => line.includes(`${label}:`))) outermost = index;
+  });
+  return { stack: (outermost >= 0 ? lines.slice(0, outermost + 1) : lines).join("\n"), position };
 }

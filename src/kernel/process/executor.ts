@@ -55,9 +55,17 @@ export class CellExecutor {
     const running: Running = { id, inSyncPart: true, finished: false, abandon };
     this.running = running;
     this.currentId = id;
+    let script: vm.Script;
+    try {
+      script = new vm.Script(code, { filename });
+    } catch (error) {
+      running.inSyncPart = false;
+      this.finish(running, { type: "done", id, status: "error", error: { ...toKernelError(error), compile: true } });
+      return;
+    }
     let completion: Promise<{ value: unknown } | undefined>;
     try {
-      completion = vm.runInThisContext(code, { filename }) as typeof completion;
+      completion = script.runInThisContext() as typeof completion;
     } catch (error) {
       running.inSyncPart = false;
       this.finish(running, { type: "done", id, status: "error", error: toKernelError(error) });
