@@ -53,7 +53,7 @@ Split first, train only on the training part, and keep the test part out of ever
         node: fit.node,
         message:
           `${e.model.cls} is trained on rows that are also used to evaluate it (${context.where(e.node)}: \`${context.text(e.node, 50)}\`), ` +
-          `so its score is too good to be true. Split the data first and train only on the training part; evaluate on rows the model never saw.`,
+          `so its score is too good to be true. Keep the evaluation rows out of training: split once, fit on the training part only, and evaluate on the rows the model never saw.`,
         related,
       });
     }

@@ -69,21 +69,32 @@ Split first; fit the step on the training part only (\`scaler.fit(xTrain)\`, the
 parts), or put it inside \`pipeline(...)\` and fit the pipeline on the training part.`,
   },
   create(context) {
+    const leaks = new Map<StepFact, EvalFact[]>();
     for (const e of context.facts.evals) {
       if (!e.model || !isHeldOut(e)) continue;
       for (const step of e.taints) {
         const r = relateRows(e.atoms, step.atoms);
-        if (r !== "identical" && r !== "overlap") continue;
-        context.report({
-          node: step.node,
-          message:
-            `${step.name} is computed on data that still holds the test rows, which are used to evaluate ${e.model.cls} ` +
-            `(${context.where(e.node)}): the test set leaks into the model's inputs. Split first and fit this step on the training part only, ` +
-            `or put it into pipeline(step, model) fitted on the training part.`,
-          related: [{ node: e.node, message: "the test rows this step saw are used to evaluate here" }],
-          fixes: pipelineFix(context, step, e),
-        });
+        if (r === "identical" || r === "overlap") leaks.set(step, [...(leaks.get(step) ?? []), e]);
       }
+    }
+    for (const [step, evals] of leaks) {
+      // Name the model the notebook is about, not its baseline.
+      const shown = [...evals].sort((a, b) => Number(/^Dummy/.test(a.model!.cls)) - Number(/^Dummy/.test(b.model!.cls)));
+      const e = shown[0]!;
+      const what = /^(the|a) /.test(step.name)
+        ? `${step.name[0]!.toUpperCase()}${step.name.slice(1)} is computed on`
+        : /^oversampling/.test(step.name)
+          ? "Oversampling (rows repeated by concatenation) is done on"
+          : `${step.name} is fitted on`;
+      context.report({
+        node: step.node,
+        message:
+          `${what} data that still holds the test rows, and those rows then evaluate ${e.model!.cls} (${context.where(e.node)}): ` +
+          `the test set leaks into the model's inputs and the score is optimistic. Split first and fit this step on the training part only, ` +
+          `or put it into pipeline(step, model) fitted on the training part.`,
+        related: shown.slice(0, 3).map((x) => ({ node: x.node, message: "the test rows this step saw are used to evaluate here" })),
+        fixes: pipelineFix(context, step, e),
+      });
     }
   },
 };
