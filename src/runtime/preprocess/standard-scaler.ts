@@ -13,6 +13,8 @@ export type StandardScalerOptions = {
 
 interface State {
   shape: Shape;
+  /** What transform subtracts: the mean, or zeros with withMean false. */
+  offset: number[];
   mean: number[];
   scale: number[];
   variance: number[];
@@ -65,14 +67,14 @@ export class StandardScaler extends BaseEstimator<StandardScalerOptions> impleme
     const variance = Array.from(sq, (s, j) => (s - (dev[j] * dev[j]) / n) / n);
     // scikit-learn's _is_constant_feature: a variance within rounding of zero means a constant column.
     const scale = variance.map((v, j) => (v <= n * Number.EPSILON * v + (n * mean[j] * Number.EPSILON) ** 2 ? 1 : Math.sqrt(v)));
-    this.#state = { shape, mean: this.params.withMean ? mean : mean.map(() => 0), scale: this.params.withStd ? scale : scale.map(() => 1), variance };
+    this.#state = { shape, offset: this.params.withMean ? mean : mean.map(() => 0), mean, scale: this.params.withStd ? scale : scale.map(() => 1), variance };
     this.markFitted();
     return this;
   }
 
   transform(X: unknown): unknown {
     this.assertFitted("transform");
-    const { mean, scale, shape } = this.#state!;
+    const { offset: mean, scale, shape } = this.#state!;
     const input = readMatrix(X, `${this.estimatorName}.transform`);
     checkColumns(shape, input.shape, `${this.estimatorName}.transform`);
     const rows = input.values;
@@ -93,7 +95,7 @@ export class StandardScaler extends BaseEstimator<StandardScalerOptions> impleme
 
   inverseTransform(X: unknown): unknown {
     this.assertFitted("inverseTransform");
-    const { mean, scale } = this.#state!;
+    const { offset: mean, scale } = this.#state!;
     const input = readMatrix(X, `${this.estimatorName}.inverseTransform`);
     return writeLike(X, input.values.map((row) => row.map((v, j) => v * scale[j] + mean[j])), input.shape.columns);
   }

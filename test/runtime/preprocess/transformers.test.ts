@@ -188,3 +188,14 @@ describe("the transformer contract", () => {
     assert.throws(() => scaler.transform([[1, 2, 3]]), /X has 3 columns but the transformer was fitted on 2/);
   });
 });
+
+describe("StandardScaler options", () => {
+  it("withMean false only divides, withStd false only centres (mean is still learnt)", () => {
+    const X = [[1, 10], [3, 30]];
+    const noMean = new StandardScaler({ withMean: false }).fit(X);
+    assert.deepEqual(noMean.mean, [2, 20]);
+    assert.deepEqual(noMean.transform(X), [[1, 1], [3, 3]]);
+    assert.deepEqual(new StandardScaler({ withStd: false }).fitTransform(X), [[-1, -10], [1, 10]]);
+    assert.deepEqual(new StandardScaler().fit(X).inverseTransform([[0, 0]]), [[2, 20]]);
+  });
+});
