@@ -18,6 +18,8 @@ export interface DataObj {
   elem?: boolean;
   shuffled?: boolean;
   timeOrdered?: boolean;
+  /** A TensorFlow.js tensor: its slice takes (begin, size), not (start, end). */
+  tensor?: boolean;
   /** Literal elements, for iterating a literal array. */
   tuple?: Value[];
 }

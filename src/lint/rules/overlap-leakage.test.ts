@@ -113,6 +113,14 @@ ruleTester(overlapLeakage, {
       errors: [{ cell: 1, line: 1 }],
     },
     {
+      name: "tensor.slice(begin, size) parts that overlap",
+      cells: [
+        `import * as tf from "@tensorflow/tfjs";\nimport { readCsv } from "aibook";\nconst df = await readCsv("rows.csv");\nconst xs = tf.tensor2d(df.drop({ columns: ["y"] }).values);\nconst ys = tf.tensor1d(df["y"].values);`,
+        `const net = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [8] })] });\nnet.compile({ loss: "meanSquaredError", optimizer: "sgd" });\nawait net.fit(xs.slice(0, 800), ys.slice(0, 800));\nnet.evaluate(xs.slice(700), ys.slice(700));`,
+      ],
+      errors: [{ cell: 1, line: 3 }],
+    },
+    {
       name: "fitted on the training part, evaluated on every row",
       cells: [
         `import { readCsv, trainTestSplit, KNeighborsClassifier, evaluate } from "aibook";\nconst data = await readCsv("d.csv");\nconst X = data.drop({ columns: ["label"] });\nconst y = data["label"];\nconst s = trainTestSplit(X, y, { stratify: true });`,
@@ -165,6 +173,13 @@ ruleTester(overlapLeakage, {
       cells: [
         `import * as dfd from "danfojs-node";\nimport { GaussianNB, metrics } from "aibook";\nconst df = await dfd.readCSV("wine.csv");\nconst test = await df.sample(40, { seed: 1 });\nconst train = df.drop({ index: test.index });`,
         `const nb = new GaussianNB().fit(train.drop({ columns: ["c"] }), train["c"]);\nmetrics.accuracy(test["c"], nb.predict(test.drop({ columns: ["c"] })));`,
+      ],
+    },
+    {
+      name: "tensor.slice(begin, size) parts that meet",
+      cells: [
+        `import * as tf from "@tensorflow/tfjs";\nimport { readCsv } from "aibook";\nconst df = await readCsv("rows.csv");\nconst xs = tf.tensor2d(df.drop({ columns: ["y"] }).values);\nconst ys = tf.tensor1d(df["y"].values);`,
+        `const net = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [8] })] });\nnet.compile({ loss: "meanSquaredError", optimizer: "sgd" });\nawait net.fit(xs.slice(0, 800), ys.slice(0, 800));\nnet.evaluate(xs.slice(800, 200), ys.slice(800, 200));`,
       ],
     },
     {

@@ -126,7 +126,7 @@ export function callLibrary(rt: Runtime, path: string, args: Value[], node: ts.N
       if (/^tf\/(metrics|losses)\//.test(path)) return metricCall(rt, args, node);
       if (/^tf\/(equal|notEqual|sub|squaredDifference)$/.test(path) && args.some((a) => a.some((o) => o.t === "pred")))
         return handMetric(rt, a0, args[1] ?? unknown, node);
-      if (tfTensor.test(path)) return dataOf(a0).map((d) => sameRows(d, args.slice(1)));
+      if (tfTensor.test(path)) return dataOf(a0).map((d) => sameRows(d, args.slice(1), { tensor: true }));
       return unknown;
     case "dfd":
       if (/^dfd\/(readCSV|readJSON|readExcel|read_csv|readCsv)$/.test(path)) return [readRoot(rt, node)];

@@ -57,7 +57,7 @@ export function data(atoms: Atom[], taints: Iterable<StepFact>, extra: Partial<D
 export function sameRows(d: DataObj, args: Value[], extra: Partial<DataObj> = {}): DataObj {
   const taints = new Set(d.taints);
   for (const a of args) for (const s of taintsOf(a)) taints.add(s);
-  return { t: "data", atoms: d.atoms, taints, elem: d.elem, shuffled: d.shuffled, timeOrdered: d.timeOrdered, ...extra };
+  return { t: "data", atoms: d.atoms, taints, elem: d.elem, shuffled: d.shuffled, timeOrdered: d.timeOrdered, tensor: d.tensor, ...extra };
 }
 
 export function literalOptions(node: ts.Expression | undefined): Map<string, ts.Expression> | null {

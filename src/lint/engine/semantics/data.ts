@@ -63,6 +63,15 @@ export function callbackArgs(rt: Runtime, receiver: Value, args: Value[], node: 
   return join(...results);
 }
 
+/** The end of a tensor slice from its begin and size (-1: to the end). */
+function endOf(begin: Bound | null, size: NumObj | undefined): Bound | null {
+  if (!begin || !size) return null;
+  if (size.sym === null && size.k === -1) return { sym: "$len", k: 0 };
+  if (begin.sym === null) return { sym: size.sym, k: begin.k + size.k };
+  if (size.sym === null) return { sym: begin.sym, k: begin.k + size.k };
+  return null;
+}
+
 export function dataMethod(rt: Runtime, d: DataObj, name: string, args: Value[], node: ts.Node): Value {
   const self: Value = [d];
   if (d.elem) {
@@ -79,8 +88,13 @@ export function dataMethod(rt: Runtime, d: DataObj, name: string, args: Value[],
         const size = args[1] ? elementOf(rt, args[1], [num(0)]) : unknown;
         const sizes = size.filter((o): o is NumObj => o.t === "num");
         const sz = sizes.length === 1 ? sizes[0] : undefined;
-        const end = sz && sz.k === -1 && sz.sym === null ? { sym: "$len", k: 0 } : begin && sz && begin.sym === null && sz.sym === null ? { sym: null, k: begin.k + sz.k } : null;
-        return [slice(rt, d, begin, end, node)];
+        return [slice(rt, d, begin, endOf(begin, sz), node)];
+      }
+      if (d.tensor) {
+        // tensor.slice(begin, size) on the first axis
+        const begin = boundOf(args[0] ?? unknown, d, { sym: null, k: 0 });
+        const sizes = (args[1] ?? unknown).filter((o): o is NumObj => o.t === "num");
+        return [slice(rt, d, begin, args[1] ? endOf(begin, sizes.length === 1 ? sizes[0] : undefined) : { sym: "$len", k: 0 }, node)];
       }
       return [slice(rt, d, boundOf(args[0] ?? unknown, d, { sym: null, k: 0 }), boundOf(args[1] ?? unknown, d, { sym: "$len", k: 0 }), node)];
     }
@@ -161,6 +175,7 @@ export function dataMethod(rt: Runtime, d: DataObj, name: string, args: Value[],
     if (name === "moments") return [{ t: "rec", props: new Map([["mean", [stat]], ["variance", [stat]]]) }];
     return [stat];
   }
+  if (/^(arraySync|dataSync|array|data|toArray|values)$/.test(name)) return [sameRows(d, args, { tensor: false })];
   if (rowPreservingMethods.has(name)) return [sameRows(d, args)];
   return unknown;
 }
