@@ -91,13 +91,16 @@ export function renderTable(container: HTMLElement, payload: unknown): void {
   const headers = p.columns.map((c, j) => {
     const cell = h(
       "div",
-      { role: "columnheader", "aria-sort": "none", title: `${c.name} (${c.type}${c.missing ? `, ${c.missing} missing` : ""}) — click to sort`, "data-column": j },
+      { role: "columnheader", tabindex: 0, "aria-sort": "none", title: `${c.name} (${c.type}${c.missing ? `, ${c.missing} missing` : ""}) — click to sort`, "data-column": j },
       h("span", { class: "name" }, c.name),
       h("br"),
       h("span", { class: "type" }, c.type),
       c.missing ? h("span", { class: "nmiss" }, `${fmt(c.missing)} missing`) : null,
     );
     if (isNumeric(c.type)) cell.classList.add("num");
+    cell.addEventListener("keydown", (event) => {
+      if (event.key === "Enter" || event.key === " ") (event.preventDefault(), cell.click());
+    });
     cell.addEventListener("click", () => {
       direction = sortColumn !== j ? "ascending" : direction === "ascending" ? "descending" : direction === "descending" ? "none" : "ascending";
       sortColumn = direction === "none" ? -1 : j;
