@@ -48,8 +48,9 @@ class Column {
   textFrom = -1;
   constructor(readonly name: string) {}
 
-  pushNumber(v: number): void {
-    if (this.integer && !Number.isInteger(v) && !Number.isNaN(v)) this.integer = false;
+  /** `decimal`: the text had a decimal point or exponent ("59.0" makes a float column in pandas). */
+  pushNumber(v: number, decimal = false): void {
+    if (this.integer && (decimal || !Number.isInteger(v))) this.integer = false;
     this.numbers.push(v);
     this.length++;
   }
@@ -263,7 +264,7 @@ class CsvParser {
     }
     if (!quoted) {
       const v = fastNumber(buf, s, e);
-      if (v === v) return col.pushNumber(v);
+      if (v === v) return col.pushNumber(v, sawDecimal);
     }
     const text = decode(buf, s, e, quoted);
     if (this.naSet.has(text)) return col.pushNumber(NaN);
@@ -271,7 +272,7 @@ class CsvParser {
     if (NUMBER_TEXT.test(trimmed)) {
       const lower = trimmed.toLowerCase().replace(/^[+]/, "");
       const v = lower === "inf" || lower === "infinity" ? Infinity : lower === "-inf" || lower === "-infinity" ? -Infinity : Number(trimmed);
-      return col.pushNumber(v);
+      return col.pushNumber(v, /[.eEn]/.test(trimmed));
     }
     col.textFrom = col.length;
     col.strings = new Array(col.length);
@@ -326,7 +327,11 @@ function decode(buf: Buffer, s: number, e: number, quoted: boolean): string {
  * then falls back to text rules). Exact when the digits fit in 2^53 and the power of ten is at
  * most 22, since both operands are then exact and IEEE division rounds correctly.
  */
+/** Set by fastNumber: whether the last number had a decimal point or an exponent. */
+let sawDecimal = false;
+
 function fastNumber(buf: Buffer, s: number, e: number): number {
+  sawDecimal = false;
   if (s === e) return NaN;
   let p = s;
   let negative = false;
@@ -348,6 +353,7 @@ function fastNumber(buf: Buffer, s: number, e: number): number {
     p++;
   }
   if (p < e && buf[p] === 0x2e) {
+    sawDecimal = true;
     p++;
     while (p < e) {
       const d = buf[p] - 0x30;
@@ -361,6 +367,7 @@ function fastNumber(buf: Buffer, s: number, e: number): number {
   }
   if (!any) return NaN;
   if (p < e && (buf[p] === 0x65 || buf[p] === 0x45)) {
+    sawDecimal = true;
     p++;
     let expNegative = false;
     if (buf[p] === 0x2d) {

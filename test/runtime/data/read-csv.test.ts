@@ -20,6 +20,8 @@ describe("readCsv", () => {
       const df = await dataset(expected.dataset);
       assert.deepEqual(df.shape, expected.shape);
       assert.deepEqual(df.columns, expected.columns);
+      const kinds = { int: "int32", float: "float32", boolean: "boolean", string: "string" } as Record<string, string>;
+      assert.deepEqual(df.dtypes, expected.kinds.map((k: string) => kinds[k]), "dtypes as pandas infers them (int64 -> int32, float64 -> float32, object -> string)");
       const rows = df.values as unknown[][];
       expected.numericColumns.forEach((name: string, k: number) => {
         const j = df.columns.indexOf(name);
