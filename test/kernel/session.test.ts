@@ -83,6 +83,16 @@ describe("kernel process", function () {
     assert.doesNotMatch(result.error.stack, /executor|kernel\/main|node:internal/);
   });
 
+  it("reports the error's position again when the same cell runs again (its script is reused)", async () => {
+    for (const label of ["cell 4", "cell 4", "cell 9"]) {
+      const result = await kernel.execute("const empty: string[] = [];\nempty[0]!.trim();", { label });
+      assert.equal(result.status, "error");
+      if (result.status !== "error") return;
+      assert.deepEqual([result.error.line, result.error.column], [2, 11]);
+      assert.match(result.error.stack, new RegExp(`at ${label}:2:11`));
+    }
+  });
+
   it("interrupts a synchronous endless loop and keeps the state", async () => {
     await kernel.execute("const kept = 'still here';");
     const run = kernel.execute("while (true) {}");

@@ -11,6 +11,17 @@ import type { MimeItem } from "../../protocol/mime";
 
 class Interrupted extends Error {}
 
+interface CachedScript {
+  script: vm.Script;
+  filename: string;
+}
+
+const SCRIPT_CACHE_SIZE = 200;
+
+function renameFrames(error: KernelError, from: string, to: string): KernelError {
+  return from === to || !error.stack ? error : { ...error, stack: error.stack.split(`${from}:`).join(`${to}:`) };
+}
+
 interface Running {
   id: number;
   /** True while the cell's synchronous part runs; still true after that part was unwound. */
@@ -21,6 +32,7 @@ interface Running {
 
 export class CellExecutor {
   private readonly queue: ExecuteRequest[] = [];
+  private readonly scripts = new Map<string, CachedScript>();
   private running: Running | undefined;
 
   /** The id of the running cell, or of the last one (late output still belongs somewhere). */
@@ -55,27 +67,43 @@ export class CellExecutor {
     const running: Running = { id, inSyncPart: true, finished: false, abandon };
     this.running = running;
     this.currentId = id;
-    let script: vm.Script;
+    let script: CachedScript;
     try {
-      script = new vm.Script(code, { filename });
+      script = this.compile(code, filename);
     } catch (error) {
       running.inSyncPart = false;
       this.finish(running, { type: "done", id, status: "error", error: { ...toKernelError(error), compile: true } });
       return;
     }
+    // A script compiled for an earlier run names that run's file: frames must name this one.
+    const errorOf = (error: unknown) => renameFrames(toKernelError(error), script.filename, filename);
     let completion: Promise<{ value: unknown } | undefined>;
     try {
-      completion = script.runInThisContext() as typeof completion;
+      completion = script.script.runInThisContext() as typeof completion;
     } catch (error) {
       running.inSyncPart = false;
-      this.finish(running, { type: "done", id, status: "error", error: toKernelError(error) });
+      this.finish(running, { type: "done", id, status: "error", error: errorOf(error) });
       return;
     }
     running.inSyncPart = false;
     Promise.race([completion, interrupted]).then(
       (result) => this.finish(running, this.doneWithValue(id, result?.value)),
-      (error) => this.finish(running, error instanceof Interrupted ? { type: "done", id, status: "interrupted" } : { type: "done", id, status: "error", error: toKernelError(error) }),
+      (error) => this.finish(running, error instanceof Interrupted ? { type: "done", id, status: "interrupted" } : { type: "done", id, status: "error", error: errorOf(error) }),
     );
+  }
+
+  /** Running a cell again (the same compiled text) reuses V8's compiled script. */
+  private compile(code: string, filename: string): CachedScript {
+    const cached = this.scripts.get(code);
+    if (cached) {
+      this.scripts.delete(code); // re-insert: the Map's order is the eviction order
+      this.scripts.set(code, cached);
+      return cached;
+    }
+    const compiled = { script: new vm.Script(code, { filename }), filename };
+    this.scripts.set(code, compiled);
+    if (this.scripts.size > SCRIPT_CACHE_SIZE) this.scripts.delete(this.scripts.keys().next().value as string);
+    return compiled;
   }
 
   private doneWithValue(id: number, value: unknown): DoneMessage {
