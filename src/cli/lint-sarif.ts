@@ -8,6 +8,7 @@ import { pathToFileURL } from "node:url";
 import { locateJsonPath } from "../format/jsonScan";
 import { positionAt } from "../format/position";
 import { staticRules } from "../lint";
+import { runtimeRules } from "../runtime/checks";
 import type { LintedFile, FileDiagnostic } from "./lint";
 
 const level = (s: string) => (s === "error" ? "error" : s === "warning" ? "warning" : "note");
@@ -51,13 +52,24 @@ export function toSarif(diagnostics: FileDiagnostic[], files: LintedFile[]) {
               help: { text: r.meta.docs, markdown: r.meta.docs },
               defaultConfiguration: { level: level(r.meta.severity) },
               properties: { tags: ["machine-learning", "data-leakage"] },
-            })),
+            })).concat(
+              // The runtime rules of --execute, found from the data once the notebook ran.
+              runtimeRules.map((r) => ({
+                id: r.id,
+                name: r.id.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase()),
+                shortDescription: { text: r.description },
+                fullDescription: { text: r.description },
+                help: { text: r.docs, markdown: r.docs },
+                defaultConfiguration: { level: level(r.severity) },
+                properties: { tags: ["machine-learning", "data-leakage", "runtime"] },
+              })),
+            ),
           },
         },
         artifacts: files.map((f) => ({ location: { uri: uri(f.file) } })),
         results: diagnostics.map((d) => ({
           ruleId: d.rule,
-          ruleIndex: staticRules.findIndex((r) => r.meta.id === d.rule),
+          ruleIndex: d.source === "runtime" ? staticRules.length + runtimeRules.findIndex((r) => r.id === d.rule) : staticRules.findIndex((r) => r.meta.id === d.rule),
           level: level(d.severity),
           message: { text: `${d.message} (cell ${d.cell}, line ${d.line})` },
           locations: [location(d.file, d.cell, d.line, d.endLine)],

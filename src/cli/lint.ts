@@ -1,6 +1,7 @@
 /**
  * `aibook lint NOTEBOOK... [--execute] [--format text|json|sarif] [--rules ID,ID]` (shared/spec/cli.md):
- * the static pitfall rules over each notebook, nothing executed. Exit 0 when no diagnostic is an
+ * the static pitfall rules over each notebook, nothing executed; with --execute each notebook also
+ * runs in a fresh kernel and the runtime rules' findings are added (./lint-execute.ts). Exit 0 when no diagnostic is an
  * error, 1 when one is, 2 for bad usage or a notebook that cannot be read (named on stderr; the
  * other notebooks are still linted).
  */
@@ -9,6 +10,9 @@ import process from "node:process";
 import { NotebookFormatError, parseNotebook } from "../format";
 import { createLinter, staticRules, type LintCell, type LintDiagnostic } from "../lint";
 import { toSarif } from "./lint-sarif";
+import { runtimeDiagnostics } from "./lint-execute";
+import { runtimeRules } from "../runtime/checks";
+import type { KernelSessionOptions } from "../kernel/session";
 
 const LINT_USAGE = "usage: aibook lint NOTEBOOK... [--execute] [--format text|json|sarif] [--rules ID,ID]";
 
@@ -39,14 +43,16 @@ function parseLintArguments(args: string[]): LintArguments | string {
   }
   if (files.length === 0) return "lint needs at least one NOTEBOOK";
   if (format !== "text" && format !== "json" && format !== "sarif") return `--format is text, json or sarif, got "${format}"`;
-  const known = new Set(staticRules.map((r) => r.meta.id));
+  const known = new Set([...staticRules.map((r) => r.meta.id), ...(execute ? runtimeRules.map((r) => r.id) : [])]);
   const unknownIds = (rules ?? []).filter((id) => !known.has(id));
   if (unknownIds.length) return `unknown rule ${unknownIds.join(", ")}; known rules: ${[...known].join(", ")}`;
   return { files, format, rules, execute };
 }
 
-export interface FileDiagnostic extends LintDiagnostic {
+export interface FileDiagnostic extends Omit<LintDiagnostic, "source"> {
   file: string;
+  /** "runtime" for the runtime rules' findings of --execute. */
+  source: "static" | "runtime";
 }
 
 export interface LintedFile {
@@ -54,16 +60,11 @@ export interface LintedFile {
   text: string;
 }
 
-export async function lintCommand(args: string[]): Promise<number> {
+/** `kernel` lets tests run the kernel of --execute from source. */
+export async function lintCommand(args: string[], kernel: Partial<KernelSessionOptions> = {}): Promise<number> {
   const parsed = parseLintArguments(args);
   if (typeof parsed === "string") {
     process.stderr.write(`aibook lint: ${parsed}\n${LINT_USAGE}\n`);
-    return 2;
-  }
-  if (parsed.execute) {
-    process.stderr.write(
-      "aibook lint: --execute (the runtime rules) is not available yet in this build; run `aibook lint` without it for the static rules.\n",
-    );
     return 2;
   }
   let unreadable = false;
@@ -72,10 +73,11 @@ export async function lintCommand(args: string[]): Promise<number> {
   for (const file of parsed.files) {
     let text: string;
     let cells: LintCell[];
+    let notebook: ReturnType<typeof parseNotebook>;
     try {
       const bytes = readFileSync(file);
       text = bytes.toString("utf8");
-      const notebook = parseNotebook(bytes, file);
+      notebook = parseNotebook(bytes, file);
       cells = notebook.cells.map((c, index) => ({ index, kind: c.kind, source: c.source, language: c.language }));
     } catch (error) {
       const message = error instanceof NotebookFormatError ? error.message : `${file}: cannot read the file: ${(error as Error).message}`;
@@ -85,6 +87,11 @@ export async function lintCommand(args: string[]): Promise<number> {
     }
     linted.push({ file, text });
     for (const d of createLinter().lint(cells, { only: parsed.rules })) diagnostics.push({ file, ...d });
+    if (parsed.execute) {
+      const executed = await runtimeDiagnostics(file, notebook, kernel);
+      if (executed.stopped) process.stderr.write(`aibook lint: ${file}: ${executed.stopped}\n`);
+      for (const d of executed.diagnostics) if (!parsed.rules || parsed.rules.includes(d.rule)) diagnostics.push({ file, ...d });
+    }
   }
 
   if (parsed.format === "json") process.stdout.write(JSON.stringify(toJson(diagnostics), null, 2) + "\n");

@@ -11,18 +11,22 @@ import { CellExecutor } from "./process/executor";
 import { createModuleLoader, findExtensionRoot, findRuntimeEntry, registerTypeScriptFiles } from "./process/modules";
 import { watchInterrupts } from "./process/interruptWatcher";
 import { captureStandardStreams } from "./process/streams";
+import { installRuntimeRules } from "./process/runtime-rules";
 
 const send = (message: KernelMessage) => {
   if (process.connected) process.send?.(message);
 };
 
+// The runtime pitfall rules: their findings go out before each cell's "done".
+const runtimeRules = installRuntimeRules();
 // A cell's last value: strings quoted as the REPL prints them, anything else as display() shows it.
-const executor = new CellExecutor(send, (value) => (typeof value === "string" ? mimeBundle(value) : bundleOf(value)));
+const executor = new CellExecutor(runtimeRules.sendingFindings(send), (value) => (typeof value === "string" ? mimeBundle(value) : bundleOf(value)));
 captureStandardStreams((name, text) => send({ type: "stream", id: executor.currentId, name, text }));
 
 const extensionRoot = findExtensionRoot(__dirname);
 const loader = createModuleLoader(process.cwd(), extensionRoot, findRuntimeEntry(extensionRoot));
 registerTypeScriptFiles(extensionRoot);
+runtimeRules.instrumentImports(loader);
 /** Once a cell imported `aibook`, values are shown the runtime's way (one table view for all). */
 const bundleOf = (value: unknown) => {
   const fromRuntime = loader.loadedRuntime()?.mimeBundleOf;

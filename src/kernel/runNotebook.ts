@@ -54,6 +54,8 @@ export async function runNotebook(notebook: AibookNotebook, options: RunNotebook
     const execution = session.execute(cell.source, {
       language: language as CellLanguage,
       label: options.label?.(index) ?? `cell ${index}`,
+      // Runtime pitfall findings name their cell by its index in the notebook.
+      cellId: index,
       onOutput: (output) => {
         collect(outputs, output);
         options.onOutput?.(index, output);

@@ -8,10 +8,14 @@ import { EventEmitter } from "node:events";
 import path from "node:path";
 import process from "node:process";
 import type { Writable } from "node:stream";
-import { INTERRUPT_FD, INTERRUPT_FD_ENV, type KernelMessage } from "../protocol/kernel";
+import { INTERRUPT_FD, INTERRUPT_FD_ENV, RUNTIME_RULES_ENV, type KernelMessage } from "../protocol/kernel";
 import type { MimeItem } from "../protocol/mime";
 import { CellSyntaxError, compileCell, type CellLanguage, type CompiledCell } from "./compiler/compileCell";
 import { cellFilename, mapStack, type CompiledCellRecord } from "./host/stack";
+import { RuntimeFindingsTracker, type CellId, type RuntimeFinding } from "./host/runtime-findings";
+import type { RuntimeRuleSettings } from "../runtime/checks/types";
+
+export type { CellId, RuntimeFinding } from "./host/runtime-findings";
 
 export type KernelState = "starting" | "idle" | "busy" | "stopped";
 
@@ -40,6 +44,8 @@ export interface ExecuteOptions {
   /** How stack frames name this cell, e.g. "cell 3". */
   label?: string;
   onOutput?: (output: CellOutput) => void;
+  /** The caller's id of the notebook cell (index or URI): runtime findings name their cell by it. */
+  cellId?: CellId;
 }
 
 export interface KernelSessionOptions {
@@ -50,6 +56,8 @@ export interface KernelSessionOptions {
   execArgv?: string[];
   /** How long an interrupted cell may take to stop before the kernel is restarted (default 1.5 s). */
   interruptGraceMs?: number;
+  /** Settings of the runtime pitfall rules (thresholds, rules off), read by the kernel at start. */
+  runtimeRules?: RuntimeRuleSettings;
 }
 
 interface Running {
@@ -60,13 +68,14 @@ interface Running {
   via: CompiledCell["via"];
 }
 
-export class KernelSession extends EventEmitter<{ state: [KernelState] }> {
+export class KernelSession extends EventEmitter<{ state: [KernelState]; findings: [RuntimeFinding[]] }> {
   private child: ChildProcess | undefined;
   private ready: Promise<void> | undefined;
   private running: Running | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private nextId = 1;
   private readonly cells = new Map<number, CompiledCellRecord>();
+  private readonly runtime = new RuntimeFindingsTracker();
   private stderrTail = "";
   private currentState: KernelState = "stopped";
   private readonly kernelPath: string;
@@ -135,6 +144,7 @@ export class KernelSession extends EventEmitter<{ state: [KernelState] }> {
     try {
       compiled = compileCell(source, options.language, { emitter });
       this.cells.set(id, { label, map: compiled.map });
+      this.runtime.executed(id, options.cellId);
     } catch (error) {
       if (!(error instanceof CellSyntaxError)) throw error;
       const stack = `SyntaxError: ${error.message}\n    at ${label}:${error.line}:${error.column}`;
@@ -163,7 +173,7 @@ export class KernelSession extends EventEmitter<{ state: [KernelState] }> {
     const child = fork(this.kernelPath, [], {
       cwd: this.options.notebookDir,
       execArgv: this.options.execArgv ?? [],
-      env: { ...process.env, ELECTRON_RUN_AS_NODE: "1", [INTERRUPT_FD_ENV]: String(INTERRUPT_FD) },
+      env: { ...process.env, ELECTRON_RUN_AS_NODE: "1", [INTERRUPT_FD_ENV]: String(INTERRUPT_FD), [RUNTIME_RULES_ENV]: JSON.stringify(this.options.runtimeRules ?? {}) },
       stdio: ["ignore", "pipe", "pipe", "ipc", "pipe"],
     });
     this.child = child;
@@ -194,7 +204,17 @@ export class KernelSession extends EventEmitter<{ state: [KernelState] }> {
     });
   }
 
+  /** The runtime pitfall findings that hold now, anchored at cell lines (pitfalls.md "Runtime rules"). */
+  get runtimeFindings(): RuntimeFinding[] {
+    return this.runtime.findings(this.cells);
+  }
+
   private onMessage(message: KernelMessage): void {
+    if (message.type === "findings") {
+      this.runtime.update(message.findings);
+      this.emit("findings", this.runtimeFindings);
+      return;
+    }
     const running = this.running;
     if (!running || !("id" in message) || message.id !== running.id) return;
     const durationMs = Date.now() - running.started;
@@ -234,6 +254,8 @@ export class KernelSession extends EventEmitter<{ state: [KernelState] }> {
       child.kill("SIGKILL");
     }
     this.cells.clear();
+    this.runtime.clear();
+    this.emit("findings", []);
     this.setState("stopped");
   }
 

@@ -68,4 +68,37 @@ export type DoneMessage =
   | { type: "done"; id: number; status: "error"; error: KernelError }
   | { type: "done"; id: number; status: "interrupted" };
 
-export type KernelMessage = ReadyMessage | StreamMessage | DisplayMessage | DoneMessage;
+/** A stack frame inside a cell script, in generated coordinates: the host maps it to the cell's line. */
+export interface CellFrame {
+  /** The `n` of the script `aibook-cell-<n>.js` (the execute request's id). */
+  execution: number;
+  line: number;
+  column: number;
+}
+
+/**
+ * A runtime pitfall finding (shared/spec/pitfalls.md, "Runtime rules") as the kernel sees it:
+ * `frames` are the cell frames of the call it is anchored at, innermost first.
+ */
+export interface KernelRuntimeFinding {
+  rule: string;
+  severity: "error" | "warning" | "information";
+  message: string;
+  frames: CellFrame[];
+  related: { frames: CellFrame[]; message: string }[];
+}
+
+/**
+ * Kernel -> host: every runtime finding that holds now, sent before each cell's "done" (so a
+ * finding about an earlier cell can disappear when a later cell changes the picture).
+ */
+export interface RuntimeFindingsMessage {
+  type: "findings";
+  id: number;
+  findings: KernelRuntimeFinding[];
+}
+
+/** Environment variable carrying the runtime rules' settings (JSON) to the kernel at start. */
+export const RUNTIME_RULES_ENV = "AIBOOK_RUNTIME_RULES";
+
+export type KernelMessage = ReadyMessage | StreamMessage | DisplayMessage | DoneMessage | RuntimeFindingsMessage;

@@ -41,10 +41,19 @@ export type { PermutationImportance, PermutationImportanceOptions, FeatureImport
 // Models (models engineer)
 export * from "./models";
 export { tfReady, tfBackend, tfBackendNote, loadTf } from "./tf/backend";
-export * from "./models";
-export { tfReady, tfBackend, tfBackendNote, loadTf } from "./tf/backend";
 
 // Reports and views (views engineer)
 export { evaluate, compareModels, profile, chart, table, display, mimeBundleOf } from "./report";
 export { EvaluationReport, Leaderboard, ProfileReport, ChartView, TableView } from "./report";
 export type { EvaluateOptions, CompareOptions, LeaderboardEntry, ProfileOptions, ChartOptions, TableOptions } from "./report";
+
+// Runtime pitfall checks (runtime rules engineer): checkSplit, and the hooks that report user
+// calls to the kernel's observer (no-op without one; see ./checks/observe.ts).
+export { checkSplit, SplitCheckReport, runtimeRules, DEFAULT_THRESHOLDS } from "./checks";
+export type { CheckSplitXY, CheckSplitFrames, CheckSplitOptions, RuntimeThresholds } from "./checks";
+import * as observedModels from "./models";
+import { Pipeline as ObservedPipeline } from "./preprocess";
+import { metrics as observedMetrics } from "./metrics";
+import { observeEstimators, observeMetrics } from "./checks/observe";
+observeEstimators([...Object.values(observedModels), ObservedPipeline]);
+observeMetrics(observedMetrics as unknown as Record<string, unknown>);

@@ -12,6 +12,7 @@ import { sortedLabels } from "../metrics/labels";
 import { checkOptions } from "../options";
 import { createRandom } from "../random";
 import { score, CLASSIFICATION_SCORES, REGRESSION_SCORES, type ScoreName } from "../split/cross-validate";
+import { runtimeCall } from "../checks/observe";
 
 export interface PermutationImportanceOptions {
   /** Score to compare (default accuracy for classifiers, r2 for regressors). */
@@ -41,6 +42,11 @@ export interface PermutationImportance {
 const LOWER_IS_BETTER = new Set<ScoreName>(["rmse", "mae", "mse"]);
 
 export function permutationImportance(model: SupervisedModel, X: unknown, y: unknown, options: PermutationImportanceOptions = {}): PermutationImportance {
+  // The fits and scores inside are the runtime's own work, not user calls for the runtime rules.
+  return runtimeCall(() => permutationImportanceUnobserved(model, X, y, options));
+}
+
+function permutationImportanceUnobserved(model: SupervisedModel, X: unknown, y: unknown, options: PermutationImportanceOptions): PermutationImportance {
   checkOptions("permutationImportance", options, ["metric", "repeats", "seed"]);
   if (!model || typeof model.predict !== "function") throw new AibookError("permutationImportance: the first argument must be a fitted model.");
   if ((model as { isFitted?: boolean }).isFitted === false) throw new AibookError(`permutationImportance: ${model.estimatorName} is not fitted yet; fit it on the training rows first.`);

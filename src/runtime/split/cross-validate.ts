@@ -12,6 +12,7 @@ import { metrics } from "../metrics";
 import { sortedLabels } from "../metrics/labels";
 import { checkOptions } from "../options";
 import { kFold, stratifiedKFold, type Fold } from "./k-fold";
+import { runtimeCall } from "../checks/observe";
 
 export const CLASSIFICATION_SCORES = ["accuracy", "balancedAccuracy", "precision", "recall", "specificity", "f1", "rocAuc"] as const;
 export const REGRESSION_SCORES = ["r2", "rmse", "mae", "mse"] as const;
@@ -37,6 +38,11 @@ export interface CrossValidation {
 }
 
 export function crossValidate(model: SupervisedModel, X: unknown, y: unknown, options: CrossValidateOptions = {}): CrossValidation {
+  // The fits and scores inside are the runtime's own work, not user calls for the runtime rules.
+  return runtimeCall(() => crossValidateUnobserved(model, X, y, options));
+}
+
+function crossValidateUnobserved(model: SupervisedModel, X: unknown, y: unknown, options: CrossValidateOptions): CrossValidation {
   checkOptions("crossValidate", options, ["folds", "stratify", "metrics", "seed", "shuffle"]);
   if (!model || typeof model.fit !== "function" || typeof model.clone !== "function") {
     throw new AibookError("crossValidate: the first argument must be a model with fit() and clone().");

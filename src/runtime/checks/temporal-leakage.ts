@@ -1,0 +1,129 @@
+/**
+ * temporal-leakage: the data has a date or time column, the split is random, and training rows
+ * are later in time than test rows, so the model learns from the future it is tested on.
+ */
+import { column, isAbsent, isBlank, numberOf, type Rows } from "./tabular";
+import type { CheckFinding, RuntimeRuleMeta } from "./types";
+
+export const temporalLeakage: RuntimeRuleMeta = {
+  id: "temporal-leakage",
+  severity: "warning",
+  description: "A random split puts later rows in training than in test.",
+  thresholds: [],
+  docs: `# temporal-leakage (runtime)
+
+Found from the data at the split call, once the cell runs. The data has a date or time column —
+parsed dates, ISO date strings, or a column named date, time, timestamp, year, month or with such
+a word in its name (\`sale_date\`, \`createdAt\`) whose values look like dates, times or years —,
+the split is random, and training rows are later in time than test rows: the model learns from
+the future it is then tested on. A column such as \`yrs_married\` holding 0.5 to 23 is not a time.
+
+Anchor: the split call. No threshold: one training row later than a test row is enough.
+
+## Instead
+\`timeSplit(df, { column: "date", testSize: 0.2 })\`: the latest rows become the test set.
+`,
+};
+
+export interface TimeColumn {
+  name: string;
+  index: number;
+  /** Milliseconds (dates) or the number itself (years, epoch values); undefined when missing. */
+  times: (number | undefined)[];
+}
+
+const ISO_DATE = /^\d{4}-\d{2}(-\d{2})?([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** Words of a column name: `sale_date` -> sale, date; `createdAt` -> created, at. */
+function words(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
+}
+
+type NameKind = "date" | "year" | "month" | undefined;
+
+function nameKind(name: string): NameKind {
+  const w = words(name);
+  if (w.includes("year")) return "year";
+  if (w.includes("month")) return "month";
+  if (w.some((x) => x === "date" || x === "time" || x === "timestamp" || x === "datetime" || x === "dt")) return "date";
+  if (w.length > 1 && w.at(-1) === "at") return "date";
+  return undefined;
+}
+
+/** Times of a column when it holds dates or times; undefined otherwise. */
+export function timesOf(name: string, values: unknown[]): (number | undefined)[] | undefined {
+  const present = values.filter((v) => !isAbsent(v) && !isBlank(v));
+  if (present.length < 2) return undefined;
+  if (present.every((v) => v instanceof Date)) return values.map((v) => (v instanceof Date ? v.getTime() : undefined));
+  if (present.every((v) => typeof v === "string" && ISO_DATE.test(v.trim()) && !Number.isNaN(Date.parse(v)))) {
+    return values.map((v) => (typeof v === "string" && v.trim() ? Date.parse(v) : undefined));
+  }
+  const kind = nameKind(name);
+  if (!kind) return undefined;
+  const numbers = values.map(numberOf);
+  const given = numbers.filter((n): n is number => n !== undefined);
+  if (given.length !== present.length) {
+    // Date-like text under a time name ("2021/03/04", "Mar 2021").
+    if (kind === "date" && present.every((v) => typeof v === "string" && /\d/.test(v) && !Number.isNaN(Date.parse(v)))) {
+      return values.map((v) => (typeof v === "string" && v.trim() ? Date.parse(v) : undefined));
+    }
+    return undefined;
+  }
+  const integers = given.every((n) => Number.isInteger(n));
+  const within = (lo: number, hi: number) => given.every((n) => n >= lo && n <= hi);
+  const looksLikeYears = integers && within(1000, 2999);
+  const looksLikeEpoch = within(1e8, 1e14);
+  const ok = kind === "year" ? looksLikeYears : kind === "month" ? (integers && within(1, 12)) || looksLikeYears : looksLikeYears || looksLikeEpoch;
+  return ok ? numbers : undefined;
+}
+
+/** The first date/time column of a table (a month column only when no better one exists). */
+export function findTimeColumn(X: Rows): TimeColumn | undefined {
+  let fallback: TimeColumn | undefined;
+  for (let j = 0; j < X.columns.length; j++) {
+    const name = X.columns[j];
+    const times = timesOf(name, column(X, j));
+    if (!times) continue;
+    const found = { name, index: j, times };
+    if (nameKind(name) === "month" && !times.some((t) => t !== undefined && t > 12)) fallback ??= found;
+    else return found;
+  }
+  return fallback;
+}
+
+/** Training rows strictly later than the earliest test row. */
+export function laterTrainingRows(trainTimes: (number | undefined)[], testTimes: (number | undefined)[]): { later: number; earliestTest: number | undefined } {
+  const tests = testTimes.filter((t): t is number => t !== undefined);
+  if (!tests.length) return { later: 0, earliestTest: undefined };
+  const earliestTest = tests.reduce((a, b) => (b < a ? b : a));
+  return { later: trainTimes.filter((t) => t !== undefined && t > earliestTest).length, earliestTest };
+}
+
+/** True when the times never decrease: rows sorted by time (then a cut is a time split). */
+export function isSortedByTime(times: (number | undefined)[]): boolean {
+  let last = -Infinity;
+  for (const t of times) {
+    if (t === undefined) continue;
+    if (t < last) return false;
+    last = t;
+  }
+  return true;
+}
+
+export function checkTemporalLeakage(time: { name: string; train: (number | undefined)[]; test: (number | undefined)[] }, random: boolean): CheckFinding[] {
+  if (!random) return [];
+  const { later, earliestTest } = laterTrainingRows(time.train, time.test);
+  if (!later || earliestTest === undefined) return [];
+  const trainRows = time.train.filter((t) => t !== undefined).length;
+  return [{
+    rule: "temporal-leakage",
+    severity: temporalLeakage.severity,
+    message:
+      `The split is random over time-ordered data ("${time.name}"): ${later} of the ${trainRows} training rows are later than the earliest test row, ` +
+      `so the model learns from the future it is tested on. Split by time instead: timeSplit(df, { column: "${time.name}", testSize: 0.2 }).`,
+  }];
+}
