@@ -1,4 +1,7 @@
 import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { parseNotebook } from "../../src/format";
 import { CellPositionMap, createLinter, lintNotebook, suppressedRules, type LintCell } from "../../src/lint";
 
 const notebook = (...cells: (string | { md: string })[]): LintCell[] =>
@@ -87,5 +90,26 @@ describe("CellPositionMap", () => {
       assert.equal(map.toProgram(at), offset, `offset ${offset}`);
     }
     assert.equal(map.toProgram({ cell: 1, line: 1, column: 1 }), undefined);
+  });
+});
+
+describe("lint engine while typing", () => {
+  it("lints every prefix of the corpus cells (half-typed code) without failing a statement", () => {
+    const corpus = path.resolve(__dirname, "..", "..", "..", "shared", "corpus", "pitfalls");
+    const linter = createLinter();
+    let runs = 0;
+    for (const file of readdirSync(corpus).filter((f) => f.endsWith(".aibook"))) {
+      const cells: LintCell[] = parseNotebook(readFileSync(path.join(corpus, file)), file).cells.map((c, index) => ({ index, kind: c.kind, source: c.source }));
+      cells.forEach((cell, i) => {
+        if (cell.kind !== "code") return;
+        for (let cut = 0; cut < cell.source.length; cut += 11) {
+          const typing = cells.map((c, j) => (j === i ? { ...c, source: c.source.slice(0, cut) } : c));
+          linter.lint(typing);
+          assert.deepEqual(linter.lastFacts!.internalErrors, [], `${file} cell ${i} cut at ${cut}`);
+          runs++;
+        }
+      });
+    }
+    assert.ok(runs > 100);
   });
 });
