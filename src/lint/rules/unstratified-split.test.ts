@@ -2,7 +2,7 @@ import { unstratifiedSplit } from "./unstratified-split";
 import { ruleTester, lintCells } from "../../../test/lint/rule-tester";
 import assert from "node:assert/strict";
 
-const load = `import { readCsv, trainTestSplit, timeSplit, stratifiedKFold, DecisionTreeClassifier, LogisticRegression, LinearRegression, GaussianNB, KMeans, evaluate, metrics } from "aibook";
+const load = `import { readCsv, trainTestSplit, timeSplit, stratifiedKFold, crossValidate, DecisionTreeClassifier, LogisticRegression, LinearRegression, GaussianNB, KMeans, evaluate, metrics } from "aibook";
 const iris = await readCsv("iris.csv");
 const X = iris.drop({ columns: ["species"] });
 const y = iris["species"];`;
@@ -71,6 +71,11 @@ ruleTester(unstratifiedSplit, {
         `const lr = new LogisticRegression().fit(train.drop({ columns: ["churn"] }), train["churn"]);\nevaluate(lr, test.drop({ columns: ["churn"] }), test["churn"]);`,
       ],
       errors: [{ cell: 0, line: 7 }],
+    },
+    {
+      name: "an unstratified training part, cross-validated",
+      cells: [load, `const { xTrain, yTrain } = trainTestSplit(X, y, { testSize: 0.2 });\ncrossValidate(new GaussianNB(), xTrain, yTrain, { folds: 5 });`],
+      errors: [{ cell: 1, line: 1 }],
     },
     {
       name: "stratify: false said out loud",

@@ -82,7 +82,7 @@ Use \`trainTestSplit(X, y, { stratify: true })\` (or \`stratifiedKFold\`). Regre
         fixes: stratifyFix(context, split),
       });
     for (const fit of fits) {
-      if (fit.cv || !isClassifier(fit.model)) continue;
+      if (!isClassifier(fit.model)) continue; // cross-validation on an unstratified training part counts too
       for (const a of fit.atoms) for (const c of a.cuts) if (c.kind === "part" && c.split.kind === "random" && c.split.stratified === false) report(c.split, fit);
     }
     for (const e of evals) {
