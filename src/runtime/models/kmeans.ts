@@ -145,52 +145,139 @@ function kmeansPlusPlus(X: number[][], k: number, random: Random): number[][] {
   return centers;
 }
 
-function lloyd(X: number[][], centers: number[][], maxIter: number, tol: number): KMeansState {
+/**
+ * Lloyd iterations on flat typed arrays, with Hamerly's bounds: a row whose distance to its
+ * centre is provably below the distance to every other centre is not re-measured. Same result
+ * as plain Lloyd, a fraction of the distance computations once clusters settle.
+ */
+function lloyd(X: number[][], start: number[][], maxIter: number, tol: number): KMeansState {
   const n = X.length;
   const p = X[0].length;
-  const k = centers.length;
-  const labels = new Array(n).fill(-1);
+  const k = start.length;
+  const data = new Float64Array(n * p);
+  X.forEach((row, i) => data.set(row, i * p));
+  let centers = new Float64Array(k * p);
+  start.forEach((c, j) => centers.set(c, j * p));
+  const labels = new Int32Array(n);
+  const upper = new Float64Array(n);
+  const lower = new Float64Array(n);
+  const dist = (i: number, c: number): number => {
+    const base = i * p;
+    const cb = c * p;
+    let d = 0;
+    for (let j = 0; j < p; j++) {
+      const t = data[base + j] - centers[cb + j];
+      d += t * t;
+    }
+    return Math.sqrt(d);
+  };
+  /** Nearest and second-nearest centre of row i. */
+  const full = (i: number): void => {
+    let best = 0;
+    let d1 = Infinity;
+    let d2 = Infinity;
+    for (let c = 0; c < k; c++) {
+      const d = dist(i, c);
+      if (d < d1) {
+        d2 = d1;
+        d1 = d;
+        best = c;
+      } else if (d < d2) d2 = d;
+    }
+    labels[i] = best;
+    upper[i] = d1;
+    lower[i] = d2;
+  };
+  for (let i = 0; i < n; i++) full(i);
+  const half = new Float64Array(k);
   let iterations = 0;
   for (; iterations < maxIter; iterations++) {
-    let changed = false;
-    const distances = new Float64Array(n);
+    const sums = new Float64Array(k * p);
+    const counts = new Float64Array(k);
     for (let i = 0; i < n; i++) {
-      const { index, distance } = nearestCenter(X[i], centers);
-      if (labels[i] !== index) changed = true;
-      labels[i] = index;
-      distances[i] = distance;
+      const c = labels[i];
+      counts[c]++;
+      const base = i * p;
+      const cb = c * p;
+      for (let j = 0; j < p; j++) sums[cb + j] += data[base + j];
     }
-    const sums = Array.from({ length: k }, () => new Array(p).fill(0));
-    const counts = new Array(k).fill(0);
-    for (let i = 0; i < n; i++) {
-      counts[labels[i]]++;
-      for (let j = 0; j < p; j++) sums[labels[i]][j] += X[i][j];
-    }
-    let shift = 0;
+    const next = new Float64Array(k * p);
     for (let c = 0; c < k; c++) {
-      let next: number[];
       if (counts[c] === 0) {
         // Empty cluster: move it to the row farthest from its centre, as scikit-learn does.
-        const far = distances.indexOf(Math.max(...distances));
-        distances[far] = 0;
-        next = [...X[far]];
-      } else next = sums[c].map((s) => s / counts[c]);
-      shift += squaredDistance(next, centers[c]);
-      centers[c] = next;
+        let far = 0;
+        let farD = -1;
+        for (let i = 0; i < n; i++) {
+          const d = dist(i, labels[i]);
+          if (d > farD) {
+            farD = d;
+            far = i;
+          }
+        }
+        next.set(data.subarray(far * p, far * p + p), c * p);
+      } else for (let j = 0; j < p; j++) next[c * p + j] = sums[c * p + j] / counts[c];
     }
-    if (!changed && iterations > 0) break;
+    const moved = new Float64Array(k);
+    let shift = 0;
+    for (let c = 0; c < k; c++) {
+      let m = 0;
+      for (let j = 0; j < p; j++) m += (next[c * p + j] - centers[c * p + j]) ** 2;
+      shift += m;
+      moved[c] = Math.sqrt(m);
+    }
+    centers = next;
     if (shift <= tol) {
+      iterations++;
+      break;
+    }
+    let maxMoved = 0;
+    let secondMoved = 0;
+    let maxAt = -1;
+    for (let c = 0; c < k; c++) {
+      if (moved[c] > maxMoved) {
+        secondMoved = maxMoved;
+        maxMoved = moved[c];
+        maxAt = c;
+      } else if (moved[c] > secondMoved) secondMoved = moved[c];
+    }
+    for (let c = 0; c < k; c++) {
+      let nearest = Infinity;
+      for (let o = 0; o < k; o++) {
+        if (o === c) continue;
+        let d = 0;
+        for (let j = 0; j < p; j++) d += (centers[c * p + j] - centers[o * p + j]) ** 2;
+        nearest = Math.min(nearest, Math.sqrt(d));
+      }
+      half[c] = nearest / 2;
+    }
+    let changed = false;
+    for (let i = 0; i < n; i++) {
+      const a = labels[i];
+      upper[i] += moved[a];
+      lower[i] -= a === maxAt ? secondMoved : maxMoved;
+      const bound = Math.max(half[a], lower[i]);
+      if (upper[i] <= bound) continue;
+      upper[i] = dist(i, a);
+      if (upper[i] <= bound) continue;
+      full(i);
+      if (labels[i] !== a) changed = true;
+    }
+    if (!changed) {
       iterations++;
       break;
     }
   }
   let inertia = 0;
   for (let i = 0; i < n; i++) {
-    const { index, distance } = nearestCenter(X[i], centers);
-    labels[i] = index;
-    inertia += distance;
+    full(i);
+    inertia += upper[i] * upper[i];
   }
-  return { centers, labels, inertia, iterations };
+  return {
+    centers: Array.from({ length: k }, (_, c) => Array.from(centers.subarray(c * p, c * p + p))),
+    labels: Array.from(labels),
+    inertia,
+    iterations,
+  };
 }
 
 registerEstimator(KMeans);

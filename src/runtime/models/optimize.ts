@@ -109,7 +109,7 @@ function wolfeSearch(f: Objective, x: Float64Array, fx: number, g: Float64Array,
   };
   let prev: Point = { t: 0, x, g, f: fx, slope };
   let t = 1;
-  for (let i = 0; i < 30; i++) {
+  for (let i = 0; i < 20; i++) {
     const cur = evalAt(t);
     if (!Number.isFinite(cur.f) || cur.f > fx + c1 * t * slope || (i > 0 && cur.f >= prev.f)) return zoom(prev, cur);
     if (Math.abs(cur.slope) <= -c2 * slope) return cur;
@@ -119,8 +119,9 @@ function wolfeSearch(f: Objective, x: Float64Array, fx: number, g: Float64Array,
   }
   return prev.t > 0 ? prev : null;
 
+  // A dozen interpolations reach any useful step; beyond that the objective is rounding noise.
   function zoom(lo: Point, hi: Point): Point | null {
-    for (let i = 0; i < 40; i++) {
+    for (let i = 0; i < 12; i++) {
       let tj = cubicMin(lo, hi);
       const span = Math.abs(hi.t - lo.t);
       const minT = Math.min(lo.t, hi.t);

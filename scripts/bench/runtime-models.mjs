@@ -1,0 +1,144 @@
+// Benchmark of the runtime's models (issue 5), side by side with scikit-learn in the same run on
+// this machine (skipped with a message when /usr/bin/python3 or scikit-learn is absent):
+// fit + predict time of LogisticRegression, RandomForestClassifier (100 trees),
+// GradientBoostingClassifier and KMeans (k = 8) on digits.csv and on a 100,000-row, 20-column
+// synthetic set, each with the library's default options. Goal: every ratio at most 3x.
+// scikit-learn runs with its defaults too (KMeans may use both cores through OpenMP; the other
+// estimators use one, as ours do).
+//   node scripts/bench/runtime-models.mjs [--rows 100000] [--with-ml-random-forest]
+// --with-ml-random-forest also times ml-random-forest (the library the issue names) on digits
+// with 2 trees, the measurement behind src/runtime/models/forest.ts growing its own trees.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import * as esbuild from "esbuild";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+const rowsArg = process.argv.indexOf("--rows");
+const ROWS = rowsArg > 0 ? Number(process.argv[rowsArg + 1]) : 100_000;
+const PY = "/usr/bin/python3";
+const datasets = process.env.AIBOOK_DATASETS ?? path.resolve(root, "../shared/datasets");
+const GOAL = 3;
+
+const cache = path.join(root, "node_modules", ".cache");
+mkdirSync(cache, { recursive: true });
+const dir = mkdtempSync(path.join(cache, "aibook-bench-models-"));
+const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+
+/** The runtime as users get it: the same bundle as dist/runtime/index.js. */
+function loadRuntime() {
+  const outfile = path.join(dir, "runtime.js");
+  esbuild.buildSync({
+    entryPoints: [path.join(root, "src/runtime/index.ts")],
+    outfile,
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    target: "node20",
+    external: ["vscode", "typescript", "danfojs-node", "@tensorflow/*", "ml-*"],
+    logLevel: "error",
+  });
+  process.env.NODE_PATH = path.join(root, "node_modules");
+  return createRequire(path.join(root, "package.json"))(outfile);
+}
+
+function readDigits() {
+  const lines = readFileSync(path.join(datasets, "digits.csv"), "utf8").trim().split("\n").slice(1);
+  const rows = lines.map((l) => l.split(",").map(Number));
+  return { X: rows.map((r) => r.slice(0, 64)), y: rows.map((r) => r[64]), file: path.join(datasets, "digits.csv"), target: "digit" };
+}
+
+/** Seeded synthetic classification: 20 features, a noisy linear boundary, 2 classes. */
+function synthetic(n) {
+  let s = 12345;
+  const rand = () => ((s = (Math.imul(s, 48271) >>> 0) % 2147483647) / 2147483647);
+  const gauss = () => Math.sqrt(-2 * Math.log(rand() || 1e-12)) * Math.cos(2 * Math.PI * rand());
+  const w = Array.from({ length: 20 }, (_, j) => (j < 10 ? 1 / (j + 1) : 0));
+  const X = [];
+  const y = [];
+  for (let i = 0; i < n; i++) {
+    const row = Array.from({ length: 20 }, gauss);
+    X.push(row);
+    y.push(row.reduce((a, v, j) => a + v * w[j], 0) + 0.5 * gauss() > 0 ? 1 : 0);
+  }
+  const file = path.join(dir, "synthetic.csv");
+  const header = [...Array.from({ length: 20 }, (_, j) => `x${j}`), "target"].join(",");
+  writeFileSync(file, [header, ...X.map((r, i) => [...r.map((v) => v.toPrecision(17)), y[i]].join(","))].join("\n") + "\n");
+  return { X, y, file, target: "target" };
+}
+
+const steps = [
+  { name: "LogisticRegression", js: (a) => new a.LogisticRegression(), py: "LogisticRegression()" },
+  { name: "RandomForestClassifier (100 trees)", js: (a) => new a.RandomForestClassifier({ nEstimators: 100, seed: 0 }), py: "RandomForestClassifier(n_estimators=100, random_state=0)" },
+  { name: "GradientBoostingClassifier", js: (a) => new a.GradientBoostingClassifier({ seed: 0 }), py: "GradientBoostingClassifier(random_state=0)" },
+  { name: "KMeans (k=8)", js: (a) => new a.KMeans({ k: 8, seed: 0 }), py: "KMeans(n_clusters=8, n_init=1, random_state=0)", unsupervised: true },
+];
+
+function pythonTimes(data) {
+  const script = `
+import json, sys, time, warnings
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+from sklearn.ensemble import RandomForestClassifier, GradientBoostingClassifier
+from sklearn.cluster import KMeans
+warnings.simplefilter("ignore")
+df = pd.read_csv(sys.argv[1]); y = df.pop(sys.argv[2]).values; X = df.values.astype(float)
+out = {}
+for name, make, unsup in json.loads(sys.argv[3]):
+    model = eval(make)
+    t = time.perf_counter()
+    (model.fit(X) if unsup else model.fit(X, y)).predict(X)
+    out[name] = (time.perf_counter() - t) * 1000
+print(json.dumps(out))
+`;
+  const spec = JSON.stringify(steps.map((s) => [s.name, s.py, Boolean(s.unsupervised)]));
+  const res = spawnSync(PY, ["-c", script, data.file, data.target, spec], { encoding: "utf8", maxBuffer: 1 << 26 });
+  if (res.status !== 0) throw new Error(`scikit-learn run failed: ${res.stderr.slice(-2000)}`);
+  return JSON.parse(res.stdout.trim().split("\n").pop());
+}
+
+try {
+  const hasSklearn = existsSync(PY) && spawnSync(PY, ["-c", "import sklearn, pandas"]).status === 0;
+  if (!hasSklearn) console.log(`scikit-learn not found (${PY} with python3-sklearn and pandas): printing aibook's times only.`);
+  const aibook = loadRuntime();
+  const sets = [
+    ["digits.csv (1797 x 64, 10 classes)", readDigits()],
+    [`synthetic (${ROWS.toLocaleString("en")} x 20, 2 classes)`, synthetic(ROWS)],
+  ];
+  const rows = [];
+  for (const [label, data] of sets) {
+    const reference = hasSklearn ? pythonTimes(data) : {};
+    for (const step of steps) {
+      const model = step.js(aibook);
+      const t = performance.now();
+      (step.unsupervised ? model.fit(data.X) : model.fit(data.X, data.y)).predict(data.X);
+      const ms = performance.now() - t;
+      const ref = reference[step.name];
+      rows.push({ label, step: step.name, ms, ref });
+      const r = ref ? ms / ref : undefined;
+      console.log(
+        `${step.name.padEnd(36)} ${label.padEnd(36)} aibook ${fmt(ms).padStart(9)}` +
+          (ref ? `   scikit-learn ${fmt(ref).padStart(9)}   ratio ${r.toFixed(2)}x ${r <= GOAL ? "(goal <= 3x: met)" : "(goal <= 3x: MISSED)"}` : ""),
+      );
+    }
+  }
+  if (process.argv.includes("--with-ml-random-forest")) {
+    const { RandomForestClassifier } = createRequire(path.join(root, "package.json"))("ml-random-forest");
+    const d = readDigits();
+    const t = performance.now();
+    const rf = new RandomForestClassifier({ nEstimators: 2, seed: 0, maxFeatures: 8, noOOB: true });
+    rf.train(d.X, d.y);
+    rf.predict(d.X);
+    console.log(`ml-random-forest, 2 trees on digits.csv: ${fmt(performance.now() - t)} (aibook's 100 trees: ${fmt(rows.find((r) => r.step.startsWith("RandomForest")).ms)})`);
+  }
+  const measured = rows.filter((r) => r.ref);
+  if (measured.length) {
+    const worst = measured.reduce((a, b) => (a.ms / a.ref > b.ms / b.ref ? a : b));
+    const missed = measured.filter((r) => r.ms / r.ref > GOAL).length;
+    console.log(`\nmodels: ${measured.length - missed} of ${measured.length} within ${GOAL}x of scikit-learn; worst ${worst.step} on ${worst.label}: ${(worst.ms / worst.ref).toFixed(2)}x`);
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
