@@ -66,6 +66,7 @@ for (const [way, options] of [["erasing types", {}], ["the emitter", { emitter: 
       assert.equal(await nb.run("const w = 1;"), undefined);
       assert.equal(await nb.run("const z = 1; z + 1 // a comment"), 2);
       assert.equal(await nb.run("let n = 0;\nfor (const i of [1, 2]) n += i;\n\nn\ninterface Later {}"), 3);
+      assert.equal(await nb.run("const m = 2\r\nm\r\nm * 2"), 4);
     });
 
     it("turns static and dynamic imports into kernel loads with default, named and namespace bindings", async () => {
@@ -137,6 +138,35 @@ for (const [way, options] of [["erasing types", {}], ["the emitter", { emitter: 
     });
   });
 }
+
+describe("cell compiler, erasing types gives what the emitter gives", () => {
+  const snippets = [
+    "const f = (a: number, b?: string): string => `${a}${b ?? ''}`;\nf(1, 'x')",
+    "({ m(x: number): number { return x * 3; } }).m(2)",
+    "new Map<string, Array<number>>([['a', [1, 2]]]).get('a')",
+    "let definite!: number;\ndefinite = 3;\ndefinite",
+    "const o: { a?: { b: number } } = {};\no.a?.b ?? 'none'",
+    "class Counter { static made = 0; #count: number = 0; get count(): number { return this.#count; } add(by: number = 1): this { this.#count += by; Counter.made++; return this; } }\nnew Counter().add().add(2).count",
+    "const seen: string[] = [];\nfor (const [k, v] of Object.entries({ a: 1, b: 2 } as Record<string, number>)) seen.push(`${k}=${v}`);\nseen",
+    "const make = () => ({ a: 1 });\nmake()",
+    "async function* gen(limit: number): AsyncGenerator<number> { for (let i = 0; i < limit; i++) yield i; }\nconst got: number[] = [];\nfor await (const v of gen(3)) got.push(v);\ngot",
+    "let caught = '';\ntry { throw new Error('x'); } catch (e: unknown) { caught = (e as Error).message; }\ncaught",
+    "const text = 'a: number, <T>(x)';\ntext",
+    "let a /* : */: number = 1;\nexport const exported: number = a + 1;\nexport type { };\nexported",
+    "const tuple: [x: number, y?: string] = [1];\nconst fn = function <T extends unknown[]>(...items: T): number { return items.length; };\nfn(...tuple, 2)",
+    "type Shape = { kind: 'circle'; r: number } | { kind: 'square'; s: number };\nconst area = (shape: Shape): number => shape.kind === 'circle' ? Math.round(shape.r ** 2 * Math.PI) : shape.s ** 2;\n[area({ kind: 'circle', r: 1 }), area({ kind: 'square', s: 2 })]",
+    "outer: for (const i of [1, 2, 3]) { for (const j of [1, 2]) { if (i * j === 4) break outer; } }\n'done'",
+    "const values = [3, 1, 2].sort((x: number, y: number): number => x - y)\nvalues",
+  ];
+  for (const snippet of snippets) {
+    it(snippet.split("\n")[0], async () => {
+      assert.equal(compileCell(snippet).via, "erased");
+      const erased = await notebook({}).run(snippet);
+      assert.notEqual(erased, undefined);
+      assert.deepEqual(erased, await notebook({ emitter: true }).run(snippet));
+    });
+  }
+});
 
 describe("cell compiler, choosing the way", () => {
   it("erases types in place for ordinary cells and keeps their lines", () => {

@@ -111,7 +111,8 @@ class Eraser {
     if (ts.isExpressionStatement(statement)) expression = statement.expression;
     else if (ts.isExportAssignment(statement)) expression = statement.expression;
     else return false;
-    if (previous) this.edits.insert(previous.end, " return { value: (");
+    // After the statement before it, which may lack its semicolon.
+    if (previous) this.edits.insert(previous.end, "; return { value: (");
     this.edits.insert(expression.end, ") }");
     return true;
   }
