@@ -109,6 +109,27 @@ suite("aibook language server in VS Code", () => {
     }
   });
 
+  test("go to definition, rename and semantic tokens work across cells", async () => {
+    const nb = await openNotebook("navigation.aibook", ["const totalRows = 120;", "# between", "const half = totalRows / 2;"]);
+    const use = nb.cellAt(2).document.uri;
+    const locations = await waitFor("a definition in the first cell", async () => {
+      const found = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>("vscode.executeDefinitionProvider", use, new vscode.Position(0, 15));
+      return found.length ? found : undefined;
+    });
+    const target = locations[0]!;
+    const uri = "uri" in target ? target.uri : target.targetUri;
+    const range = "range" in target ? target.range : target.targetSelectionRange ?? target.targetRange;
+    assert.equal(uri.toString(), nb.cellAt(0).document.uri.toString());
+    assert.deepEqual([range.start.line, range.start.character], [0, 6]);
+
+    const rename = await vscode.commands.executeCommand<vscode.WorkspaceEdit>("vscode.executeDocumentRenameProvider", use, new vscode.Position(0, 15), "rowCount");
+    const touched = rename.entries().map(([u, edits]) => [u.toString(), edits.map((e) => e.newText)]);
+    assert.deepEqual(touched.sort(), [[nb.cellAt(0).document.uri.toString(), ["rowCount"]], [use.toString(), ["rowCount"]]].sort());
+
+    const tokens = await vscode.commands.executeCommand<vscode.SemanticTokens>("vscode.provideDocumentSemanticTokens", use);
+    assert.ok(tokens && tokens.data.length >= 10, "two variables, five numbers each");
+  });
+
   test("a leaking line typed into a cell shows the pitfall with its code and related cell, and its quick fixes apply", async () => {
     const nb = await openNotebook("pitfalls.aibook", [
       "# Pitfalls",
