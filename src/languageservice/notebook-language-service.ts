@@ -107,6 +107,7 @@ export class NotebookLanguageService {
       esModuleInterop: true,
       allowSyntheticDefaultImports: true,
       resolveJsonModule: true,
+      allowImportingTsExtensions: true, // the kernel runs `import ... from "./helpers.ts"`
       skipLibCheck: true,
       noEmit: true,
       allowJs: false,

@@ -91,7 +91,7 @@ describe("languageservice/notebook-language-service", function () {
     assert.deepEqual(errorsOf(service), []);
   });
 
-  it("resolves packages installed beside the notebook (the nearest node_modules up from its folder)", () => {
+  it("resolves packages installed beside the notebook (the nearest node_modules up from its folder) and .ts files next to it", () => {
     const project = mkdtempSync(path.join(os.tmpdir(), "aibook-ls-"));
     try {
       const pkg = path.join(project, "node_modules", "churn-helpers");
@@ -99,9 +99,10 @@ describe("languageservice/notebook-language-service", function () {
       writeFileSync(path.join(pkg, "package.json"), JSON.stringify({ name: "churn-helpers", version: "1.0.0", types: "index.d.ts" }));
       writeFileSync(path.join(pkg, "index.d.ts"), "/** Rows per customer. */\nexport declare function rowsPerCustomer(): number;\n");
       mkdirSync(path.join(project, "notebooks", "deep"), { recursive: true });
+      writeFileSync(path.join(project, "notebooks", "deep", "helpers.ts"), "export const churnThreshold = 0.5;\n");
       const service = new NotebookLanguageService({ notebookPath: path.join(project, "notebooks", "deep", "churn.aibook"), extensionRoot: repoRoot, typeLocations: locations, documentRegistry: registry });
-      service.update(cells('import { rowsPerCustomer } from "churn-helpers";', "const n: string = rowsPerCustomer();"));
-      assert.deepEqual(errorsOf(service).map((e) => `${e.cellId}:${e.code}`), ["cell-1:2322"], "the package's types are known, so the wrong annotation is the only error");
+      service.update(cells('import { rowsPerCustomer } from "churn-helpers";\nimport { churnThreshold } from "./helpers.ts";', "const n: string = rowsPerCustomer();\nconst t: number = churnThreshold;"));
+      assert.deepEqual(errorsOf(service).map((e) => `${e.cellId}:${e.code}`), ["cell-1:2322"], "the package's and the .ts file's types are known, so the wrong annotation is the only error");
       assert.match(service.hover("cell-1", "const n: string = rows".length)!.markdown, /Rows per customer/);
     } finally {
       rmSync(project, { recursive: true, force: true });
