@@ -27,20 +27,23 @@ export function probOutsideLattice(m: number, n: number, g: number, h: number): 
   const mg = m / g;
   const ng = n / g;
   const inside = (i: number, j: number) => Math.abs(i * ng - j * mg) < h;
-  let prev = new Float64Array(n + 1).fill(1);
-  let cur = new Float64Array(n + 1);
-  for (let j = 0; j <= n && inside(0, j); j++) prev[j] = 0;
+  // One column, updated in place with j ascending: A[j] still holds column i-1 when it is read,
+  // A[j-1] already holds column i. The band of inside cells only moves up, so each column costs
+  // its band's width (about 2·d·n), not n.
+  const A = new Float64Array(n + 1).fill(1);
+  let lastLo = 0;
+  for (let j = 0; j <= n && inside(0, j); j++) A[j] = 0;
   for (let i = 1; i <= m; i++) {
-    cur.fill(1);
     const lo = Math.max(0, Math.floor((i * ng - h) / mg));
     const hi = Math.min(n, Math.ceil((i * ng + h) / mg));
+    for (let j = lastLo; j < lo; j++) A[j] = 1;
     for (let j = lo; j <= hi; j++) {
-      if (!inside(i, j)) continue;
-      cur[j] = j === 0 ? prev[0] : (i * prev[j] + j * cur[j - 1]) / (i + j);
+      if (!inside(i, j)) A[j] = 1;
+      else if (j > 0) A[j] = (i * A[j] + j * A[j - 1]) / (i + j);
     }
-    [prev, cur] = [cur, prev];
+    lastLo = lo;
   }
-  return prev[n];
+  return A[n];
 }
 
 /** scipy's kstwo.sf(x, n): P(D_n > x) for one sample of size n. */
