@@ -115,7 +115,8 @@ export function toMatrix(X: unknown, options: MatrixOptions = {}): { values: Mat
     }),
   );
   if (missing.size && !options.allowMissing) {
-    throw new MissingValuesError(where, [...missing].map(([column, count]) => ({ column, count })));
+    // In column order (left to right, as the user reads the table), not in the order first met.
+    throw new MissingValuesError(where, columns.filter((c) => missing.has(c)).map((column) => ({ column, count: missing.get(column)! })));
   }
   return { values, columns };
 }

@@ -5,7 +5,6 @@
  */
 import type { Label } from "../core/data";
 import { BaseEstimator, registerEstimator, type Classifier } from "../core/estimator";
-import { AibookError } from "../core/errors";
 import { createRandom, type Random } from "../random";
 import { kernelFunction, resolveGamma, solveSmo, type KernelFn, type KernelSpec } from "./svmSolver";
 import { argmax, checkChoice, checkNumber, fitClasses, fitMatrix, predictMatrix } from "./shared";
@@ -81,6 +80,9 @@ export class SVC extends BaseEstimator<SVCOptions> implements Classifier {
 
   constructor(options: Partial<SVCOptions> = {}) {
     super({ kernel: "rbf", c: 1, gamma: "scale", degree: 3, coef0: 0, probability: false, tol: 1e-3, seed: undefined }, options);
+    // As scikit-learn (hasattr(svc, "predict_proba") is False without probability=True): reports
+    // and crossValidate then use labels instead of calling a method that cannot answer.
+    if (!this.params.probability) Object.defineProperty(this, "predictProba", { value: undefined, enumerable: false });
   }
 
   get classes(): Label[] {
@@ -156,11 +158,9 @@ export class SVC extends BaseEstimator<SVCOptions> implements Classifier {
     });
   }
 
+  /** Platt-scaled probabilities; only with `probability: true` (otherwise this is undefined, as in scikit-learn). */
   predictProba(X: unknown): number[][] {
     this.assertFitted("predictProba");
-    if (!this.params.probability) {
-      throw new AibookError(`${this.estimatorName}.predictProba needs probability: true when the model is created (it fits Platt scaling).`);
-    }
     const { classes, machines } = this.#state!;
     const K = classes.length;
     return this.#pairDecisions(X, "predictProba").map((dec) => {
