@@ -402,7 +402,7 @@ export class Interpreter implements Runtime {
       case ts.SyntaxKind.ExclamationEqualsToken:
         return handMetric(this, left, right, e);
       case ts.SyntaxKind.MinusToken: {
-        const measured = handMetric(this, left, right, e);
+        const measured = handMetric(this, left, right, e, false);
         return measured.length ? measured : arithmetic(this, left, right, "-", e);
       }
       case ts.SyntaxKind.PlusToken:

@@ -136,6 +136,8 @@ export interface EvalFact {
   taints: Set<StepFact>;
   node: ts.Node;
   cv?: boolean;
+  /** A majority baseline computed by hand (labels compared with their most frequent value). */
+  baseline?: boolean;
 }
 
 /** Two or more measured scores compared (a `>`, Math.max, a sort): choosing by score. */

@@ -117,6 +117,13 @@ ruleTester(noBaseline, {
       cells: [split, `crossValidate(new DummyClassifier(), xTrain, yTrain, { folds: 5 });\nconst rf = new RandomForestClassifier().fit(xTrain, yTrain);\nevaluate(rf, xTest, yTest);`],
     },
     {
+      name: "a majority baseline computed by hand next to a network",
+      cells: [
+        `import * as tf from "@tensorflow/tfjs";\nimport { readCsv, trainTestSplit } from "aibook";\nconst d = await readCsv("d.csv");\nconst s = trainTestSplit(d.drop({ columns: ["y"] }).values, d["y"].values, { stratify: true });\nconst majority = d["y"].mode();\nconst baselineAcc = s.yTest.filter((v) => v === majority).length / s.yTest.length;`,
+        `const net = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [6], activation: "sigmoid" })] });\nnet.compile({ optimizer: "adam", loss: "binaryCrossentropy" });\nawait net.fit(tf.tensor2d(s.xTrain), tf.tensor1d(s.yTrain));\nnet.evaluate(tf.tensor2d(s.xTest), tf.tensor1d(s.yTest));`,
+      ],
+    },
+    {
       name: "k nearest neighbours next to a forest",
       cells: [split, `const knn = new KNeighborsClassifier({ k: 5 }).fit(xTrain, yTrain);\nconst rf = new RandomForestClassifier().fit(xTrain, yTrain);\nevaluate(knn, xTest, yTest);\nevaluate(rf, xTest, yTest);`],
     },

@@ -74,7 +74,7 @@ Start simple â€” a \`DummyClassifier\`/\`DummyRegressor\`, then a linear model â
   create(context) {
     const { evals, fits } = context.facts;
     const evaluated = (complexity: string) => evals.filter((e) => e.model && e.model.complexity === complexity);
-    if (evaluated("simple").length > 0) return;
+    if (evaluated("simple").length > 0 || evals.some((e) => e.baseline)) return;
     const done = new Set<unknown>();
     for (const e of evaluated("complex")) {
       const model = e.model!;

@@ -253,9 +253,16 @@ export function compareScores(rt: Runtime, left: Value, right: Value, node: ts.N
 }
 
 /** `pred[i] === y[i]` or `pred - y`: a metric computed by hand from predictions and labels. */
-export function handMetric(rt: Runtime, left: Value, right: Value, node: ts.Node): Value {
+export function handMetric(rt: Runtime, left: Value, right: Value, node: ts.Node, equality = true): Value {
   const preds = [...left, ...right].filter((o): o is PredObj => o.t === "pred");
   const labels = [...left, ...right].filter((o) => o.t === "data");
-  if (!preds.length || !labels.length) return unknown;
-  return preds.map((p) => recordEval(rt, p.model, p.fit, [p], [labels], node));
+  if (preds.length && labels.length) return preds.map((p) => recordEval(rt, p.model, p.fit, [p], [labels], node));
+  // yTest[i] === majority, the majority a statistic of labels: a majority baseline written by hand.
+  const stats = [...left, ...right].filter((o) => o.t === "stat");
+  if (equality && stats.length && labels.length && (left.some((o) => o.t === "stat") !== right.some((o) => o.t === "stat"))) {
+    const s = recordEval(rt, null, undefined, labels, [], node);
+    s.evaluation.baseline = true;
+    return [s];
+  }
+  return unknown;
 }
