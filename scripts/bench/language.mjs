@@ -6,6 +6,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
+import os from "node:os";
 import { createRequire } from "node:module";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import * as esbuild from "esbuild";
@@ -119,19 +120,24 @@ function measure(makeService) {
   const firstCount = service.complete(cells);
   const first = performance.now() - started;
   const times = [];
+  const cpuTimes = [];
   let seed = 7;
   for (let e = 0; e < editCount; e++) {
     seed = (seed * 1103515245 + 12345) % 2147483648;
     const target = seed % (cellCount - 1);
     cells[target] = cells[target].replace(/Math\.sqrt\(k \+ (\d+)\)/, (_, n) => `Math.sqrt(k + ${Number(n) + 1})`);
     started = performance.now();
+    const cpu = process.cpuUsage();
     service.update(cells);
     const count = service.complete(cells);
     times.push(performance.now() - started);
+    const used = process.cpuUsage(cpu);
+    cpuTimes.push((used.user + used.system) / 1000);
     if (count !== firstCount) throw new Error(`completion count changed after an edit: ${count} vs ${firstCount}`);
   }
   times.sort((a, b) => a - b);
-  return { first, p50: quantile(times, 0.5), p95: quantile(times, 0.95), entries: firstCount, service };
+  cpuTimes.sort((a, b) => a - b);
+  return { first, p50: quantile(times, 0.5), p95: quantile(times, 0.95), cpu50: quantile(cpuTimes, 0.5), cpu95: quantile(cpuTimes, 0.95), entries: firstCount, service };
 }
 
 const plain = measure(plainService);
@@ -145,6 +151,7 @@ console.log(`                       notebook   plain TS   ratio`);
 console.log(`  first completion   ${fmt(notebook.first)} ms ${fmt(plain.first)} ms  ${(notebook.first / plain.first).toFixed(2)}x`);
 console.log(`  after edit p50     ${fmt(notebook.p50)} ms ${fmt(plain.p50)} ms  ${(notebook.p50 / plain.p50).toFixed(2)}x`);
 console.log(`  after edit p95     ${fmt(notebook.p95)} ms ${fmt(plain.p95)} ms  ${(notebook.p95 / plain.p95).toFixed(2)}x`);
+console.log(`  after edit p50 CPU ${fmt(notebook.cpu50)} ms ${fmt(plain.cpu50)} ms  ${(notebook.cpu50 / plain.cpu50).toFixed(2)}x   (CPU time of this process: less skewed by a busy machine)`);
+console.log(`  after edit p95 CPU ${fmt(notebook.cpu95)} ms ${fmt(plain.cpu95)} ms  ${(notebook.cpu95 / plain.cpu95).toFixed(2)}x`);
 console.log(`  all diagnostics    ${fmt(diagnosticsMs)} ms (type check of every cell after the last edit)`);
-const ok = notebook.p95 < 100;
-console.log(`  goal: completions after the first under 100 ms (p95): ${ok ? "met" : "NOT met"}`);
+console.log(`  goal: completions after the first under 100 ms (p95): ${notebook.p95 < 100 ? "met" : "NOT met"} by wall time, ${notebook.cpu95 < 100 ? "met" : "NOT met"} by CPU time (load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores)`);
