@@ -22,6 +22,23 @@ export function readMatrix(X: unknown, where: string, options: { allowMissing?: 
 }
 
 /**
+ * Rows of a number[][] or DataFrame without looking at the values, for loops that check each
+ * value as they use it (and fall back to readMatrix, which reports, on the first non-number).
+ */
+export function uncheckedRows(X: unknown): { values: unknown[][]; shape: Shape } | undefined {
+  const frame = isFrame(X);
+  const rows = frame ? (X.values as unknown[]) : Array.isArray(X) ? X : undefined;
+  if (!rows || !rows.length || !Array.isArray(rows[0])) return undefined;
+  const p = (rows[0] as unknown[]).length;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (!Array.isArray(row) || row.length !== p) return undefined;
+  }
+  const columns = frame ? X.columns.map(String) : Array.from({ length: p }, (_, j) => `x${j}`);
+  return { values: rows as unknown[][], shape: { columns, named: frame } };
+}
+
+/**
  * The common case without copying: rows that already hold only numbers (a number[][] or a
  * numeric DataFrame's rows). Anything else goes through toMatrix, which converts and reports.
  * The rows are the caller's: the transformers read them and never write to them.

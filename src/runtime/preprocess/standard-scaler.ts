@@ -4,7 +4,7 @@
  * pipeline keeps the test rows' statistics out of the model.
  */
 import { BaseEstimator, registerEstimator, type Transformer } from "../core/estimator";
-import { checkColumns, readMatrix, writeLike, type Shape } from "./io";
+import { checkColumns, readMatrix, uncheckedRows, writeLike, type Shape } from "./io";
 
 export type StandardScalerOptions = {
   withMean: boolean;
@@ -44,14 +44,13 @@ export class StandardScaler extends BaseEstimator<StandardScalerOptions> impleme
   }
 
   fit(X: unknown): this {
-    const { values, shape } = readMatrix(X, `${this.estimatorName}.fit`);
+    // One pass both checks the values and sums them; anything unusual goes through readMatrix.
+    const fast = uncheckedRows(X);
+    const fastSum = fast && columnSums(fast.values);
+    const { values, shape } = fastSum ? (fast as { values: number[][]; shape: Shape }) : readMatrix(X, `${this.estimatorName}.fit`);
+    const sum = fastSum ?? columnSums(values)!;
     const n = values.length;
     const p = shape.columns.length;
-    const sum = new Float64Array(p);
-    for (let i = 0; i < n; i++) {
-      const row = values[i];
-      for (let j = 0; j < p; j++) sum[j] += row[j];
-    }
     const mean = Array.from(sum, (s) => s / n);
     // Corrected two-pass variance (Chan, Golub, LeVeque), as scikit-learn computes it.
     const sq = new Float64Array(p);
@@ -75,17 +74,11 @@ export class StandardScaler extends BaseEstimator<StandardScalerOptions> impleme
   transform(X: unknown): unknown {
     this.assertFitted("transform");
     const { offset: mean, scale, shape } = this.#state!;
-    const input = readMatrix(X, `${this.estimatorName}.transform`);
+    const fast = uncheckedRows(X);
+    const fastOut = fast && scaleRows(fast.values, mean, scale);
+    const input = fastOut ? fast : readMatrix(X, `${this.estimatorName}.transform`);
     checkColumns(shape, input.shape, `${this.estimatorName}.transform`);
-    const rows = input.values;
-    const p = mean.length;
-    const out: number[][] = new Array(rows.length);
-    for (let i = 0; i < rows.length; i++) {
-      // A copy of the row keeps V8's unboxed double layout; then scale it in place.
-      const z = rows[i].slice();
-      for (let j = 0; j < p; j++) z[j] = (z[j] - mean[j]) / scale[j];
-      out[i] = z;
-    }
+    const out = fastOut ?? scaleRows(input.values, mean, scale)!;
     return writeLike(X, out, input.shape.columns);
   }
 
@@ -107,6 +100,39 @@ export class StandardScaler extends BaseEstimator<StandardScalerOptions> impleme
   protected loadState(state: unknown): void {
     this.#state = state as State;
   }
+}
+
+/** Column sums, or undefined at the first value that is not a number (NaN included). */
+function columnSums(rows: unknown[][]): Float64Array | undefined {
+  const p = rows[0].length;
+  const sum = new Float64Array(p);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    for (let j = 0; j < p; j++) {
+      const v = row[j];
+      if (typeof v !== "number" || v !== v) return undefined;
+      sum[j] += v;
+    }
+  }
+  return sum;
+}
+
+/** (x − offset) / scale per row, or undefined at the first value that is not a number. */
+function scaleRows(rows: unknown[][], offset: number[], scale: number[]): number[][] | undefined {
+  const p = offset.length;
+  const out: number[][] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    // A copy of the row keeps V8's unboxed double layout; then scale it in place.
+    const z = (rows[i] as number[]).slice();
+    if (z.length !== p) return undefined;
+    for (let j = 0; j < p; j++) {
+      const v = z[j];
+      if (typeof v !== "number" || v !== v) return undefined;
+      z[j] = (v - offset[j]) / scale[j];
+    }
+    out[i] = z;
+  }
+  return out;
 }
 
 registerEstimator(StandardScaler);
