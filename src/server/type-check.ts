@@ -76,10 +76,12 @@ type FromWorker = { id: number; diagnostics?: Array<[string, TypeDiagnostic[]]>;
 /** Runs the checks in a worker thread started from `script` (which must call {@link runTypeCheckWorker}). */
 export class WorkerTypeCheck implements TypeCheck {
   private readonly worker: Worker;
+  /** Set once the worker has died: checks then run on the calling thread, slower but still there. */
+  private fallback?: InProcessTypeCheck;
   private nextId = 0;
   private readonly pending = new Map<number, { resolve: (d: Map<string, TypeDiagnostic[]>) => void; reject: (e: Error) => void }>();
 
-  constructor(script: string, setup: TypeCheckSetup, execArgv?: string[]) {
+  constructor(script: string, private readonly setup: TypeCheckSetup, execArgv?: string[]) {
     this.worker = new Worker(script, { workerData: { aibookTypeCheck: setup }, execArgv });
     this.worker.unref();
     this.worker.on("message", (message: FromWorker) => {
@@ -94,6 +96,7 @@ export class WorkerTypeCheck implements TypeCheck {
   }
 
   check(request: TypeCheckRequest): Promise<Map<string, TypeDiagnostic[]>> {
+    if (this.fallback) return this.fallback.check(request);
     const id = ++this.nextId;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
@@ -102,14 +105,19 @@ export class WorkerTypeCheck implements TypeCheck {
   }
 
   close(notebookUri: string): void {
-    this.worker.postMessage({ kind: "close", notebookUri } satisfies ToWorker);
+    if (this.fallback) this.fallback.close(notebookUri);
+    else this.worker.postMessage({ kind: "close", notebookUri } satisfies ToWorker);
   }
 
   dispose(): void {
+    this.disposed = true;
     void this.worker.terminate();
   }
 
+  private disposed = false;
+
   private failAll(error: Error): void {
+    if (!this.disposed) this.fallback ??= new InProcessTypeCheck(this.setup);
     for (const waiting of this.pending.values()) waiting.reject(error);
     this.pending.clear();
   }
