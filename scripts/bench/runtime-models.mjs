@@ -4,7 +4,8 @@
 // GradientBoostingClassifier and KMeans (k = 8) on digits.csv and on a 100,000-row, 20-column
 // synthetic set, each with the library's default options. Goal: every ratio at most 3x.
 // scikit-learn runs with its defaults too (KMeans may use both cores through OpenMP; the other
-// estimators use one, as ours do).
+// estimators use one, as ours do). On a shared machine single runs swing widely, so each side
+// reports the best of up to 3 runs of a step (repeating only while the step's runs stay under 3 s).
 //   node scripts/bench/runtime-models.mjs [--rows 100000] [--with-ml-random-forest]
 // --with-ml-random-forest also times ml-random-forest (the library the issue names) on digits
 // with 2 trees, the measurement behind src/runtime/models/forest.ts growing its own trees.
@@ -87,10 +88,16 @@ warnings.simplefilter("ignore")
 df = pd.read_csv(sys.argv[1]); y = df.pop(sys.argv[2]).values; X = df.values.astype(float)
 out = {}
 for name, make, unsup in json.loads(sys.argv[3]):
-    model = eval(make)
-    t = time.perf_counter()
-    (model.fit(X) if unsup else model.fit(X, y)).predict(X)
-    out[name] = (time.perf_counter() - t) * 1000
+    best, spent = float("inf"), 0.0
+    for run in range(3):
+        model = eval(make)
+        t = time.perf_counter()
+        (model.fit(X) if unsup else model.fit(X, y)).predict(X)
+        ms = (time.perf_counter() - t) * 1000
+        best, spent = min(best, ms), spent + ms
+        if spent > 3000:
+            break
+    out[name] = best
 print(json.dumps(out))
 `;
   const spec = JSON.stringify(steps.map((s) => [s.name, s.py, Boolean(s.unsupervised)]));
@@ -111,10 +118,15 @@ try {
   for (const [label, data] of sets) {
     const reference = hasSklearn ? pythonTimes(data) : {};
     for (const step of steps) {
-      const model = step.js(aibook);
-      const t = performance.now();
-      (step.unsupervised ? model.fit(data.X) : model.fit(data.X, data.y)).predict(data.X);
-      const ms = performance.now() - t;
+      let ms = Infinity;
+      for (let run = 0, spent = 0; run < 3 && spent <= 3000; run++) {
+        const model = step.js(aibook);
+        const t = performance.now();
+        (step.unsupervised ? model.fit(data.X) : model.fit(data.X, data.y)).predict(data.X);
+        const took = performance.now() - t;
+        ms = Math.min(ms, took);
+        spent += took;
+      }
       const ref = reference[step.name];
       rows.push({ label, step: step.name, ms, ref });
       const r = ref ? ms / ref : undefined;

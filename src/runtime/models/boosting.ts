@@ -8,6 +8,7 @@ import { BaseEstimator, registerEstimator, type Classifier, type Regressor } fro
 import { createRandom, type Random } from "../random";
 import { binFeatures, buildTree, leafOf, type BinnedData, type Tree } from "./treeBuilder";
 import { normalise, treeSettings } from "./decisionTree";
+import { progress } from "./progress";
 import { checkNumber, fitClasses, fitMatrix, fitTarget, labelsFromProba, predictMatrix, sigmoid, softmaxRows } from "./shared";
 
 export type GradientBoostingOptions = {
@@ -121,12 +122,14 @@ export class GradientBoostingClassifier extends BaseEstimator<GradientBoostingOp
     const importance = new Float64Array(values[0].length);
     const trees: Tree[][] = [];
     const prior = classes.map((_, k) => codes.filter((c) => c === k).length / n);
+    const report = progress(where, "stage", this.params.nEstimators);
     let init: number[];
     if (K === 2) {
       init = [Math.log(prior[1] / prior[0])];
       const raw = new Float64Array(n).fill(init[0]);
       const residual = new Float64Array(n);
       for (let m = 0; m < this.params.nEstimators; m++) {
+        report.tick(m);
         for (let i = 0; i < n; i++) residual[i] = codes[i] - sigmoid(raw[i]);
         const tree = fitStageTree(stage, residual, (rows) => newtonStep(rows, residual, codes, 1), importance, values, (i, d) => (raw[i] += d));
         trees.push([tree]);
@@ -136,6 +139,7 @@ export class GradientBoostingClassifier extends BaseEstimator<GradientBoostingOp
       const raw = Array.from({ length: n }, () => [...init]);
       const residuals = Array.from({ length: K }, () => new Float64Array(n));
       for (let m = 0; m < this.params.nEstimators; m++) {
+        report.tick(m);
         const proba = softmaxRows(raw.map((r) => [...r]));
         const stageTrees: Tree[] = [];
         for (let k = 0; k < K; k++) {
@@ -148,6 +152,7 @@ export class GradientBoostingClassifier extends BaseEstimator<GradientBoostingOp
         trees.push(stageTrees);
       }
     }
+    report.finish(`${this.params.nEstimators} stages`);
     this.#state = { classes, init, trees, nFeatures: values[0].length, featureImportances: normalise(importance) };
     this.markFitted();
     return this;
@@ -216,11 +221,14 @@ export class GradientBoostingRegressor extends BaseEstimator<GradientBoostingOpt
     const residual = new Float64Array(n);
     const importance = new Float64Array(values[0].length);
     const trees: Tree[][] = [];
+    const report = progress(where, "stage", this.params.nEstimators);
     for (let m = 0; m < this.params.nEstimators; m++) {
+      report.tick(m);
       for (let i = 0; i < n; i++) residual[i] = target[i] - raw[i];
       const mean = (rows: number[]) => rows.reduce((s, i) => s + residual[i], 0) / rows.length;
       trees.push([fitStageTree(stage, residual, mean, importance, values, (i, d) => (raw[i] += d))]);
     }
+    report.finish(`${this.params.nEstimators} stages`);
     this.#state = { init, trees, nFeatures: values[0].length, featureImportances: normalise(importance) };
     this.markFitted();
     return this;

@@ -10,6 +10,7 @@ import { BaseEstimator, registerEstimator, type Classifier, type Regressor } fro
 import { createRandom } from "../random";
 import { binFeatures, buildTree, leafOf, type BinnedData, type Tree, type TreeTarget } from "./treeBuilder";
 import { normalise, treeSettings } from "./decisionTree";
+import { progress } from "./progress";
 import { checkNumber, fitClasses, fitMatrix, fitTarget, labelsFromProba, predictMatrix } from "./shared";
 
 export type RandomForestOptions = {
@@ -37,13 +38,16 @@ function growForest(where: string, params: RandomForestOptions, values: number[]
   const n = values.length;
   const trees: Tree[] = [];
   const importance = new Float64Array(values[0].length);
+  const report = progress(where, "tree", nEstimators);
   for (let t = 0; t < nEstimators; t++) {
+    report.tick(t);
     const treeRandom = random.fork();
     const rows = params.bootstrap ? Int32Array.from({ length: n }, () => treeRandom.int(n)) : Int32Array.from({ length: n }, (_, i) => i);
     const built = buildTree(data, target, rows, { ...settings, random: treeRandom });
     trees.push(built.tree);
     normalise(built.importance).forEach((v, j) => (importance[j] += v / nEstimators));
   }
+  report.finish(`${nEstimators} trees`);
   return { trees, nFeatures: values[0].length, featureImportances: normalise(importance) };
 }
 

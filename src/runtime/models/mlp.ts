@@ -11,6 +11,7 @@ import { BaseEstimator, registerEstimator, type Classifier, type Regressor } fro
 import { AibookError } from "../core/errors";
 import { createRandom, type Random } from "../random";
 import { tfForTraining, type Tf } from "../tf/backend";
+import { progress } from "./progress";
 import { checkNumber, fitClasses, fitMatrix, fitTarget, labelsFromProba, predictMatrix, softmaxRows } from "./shared";
 
 export type MLPOptions = {
@@ -36,9 +37,6 @@ const defaults: MLPOptions = {
   seed: undefined,
   verbose: true,
 };
-
-/** How often a fit prints its progress (tests set 0 to see every epoch). */
-export const mlpProgress = { intervalMs: 1000 };
 
 interface Layer {
   weights: number[][];
@@ -102,9 +100,7 @@ function train(setup: TrainSetup): { layers: Layer[]; lossCurve: number[] } {
   const lossCurve: number[] = [];
   let best = Infinity;
   let stale = 0;
-  const started = Date.now();
-  let lastReport = started;
-  let reported = false;
+  const report = progress(who, "epoch", params.epochs, params.verbose);
   try {
     for (let epoch = 1; epoch <= params.epochs; epoch++) {
       const order = random.permutation(n);
@@ -130,20 +126,13 @@ function train(setup: TrainSetup): { layers: Layer[]; lossCurve: number[] } {
       }
       const loss = total / n;
       lossCurve.push(loss);
-      const now = Date.now();
-      if (params.verbose && now - lastReport >= mlpProgress.intervalMs) {
-        console.log(`${who}: epoch ${epoch}/${params.epochs}, loss ${loss.toPrecision(5)} (${((now - started) / 1000).toFixed(1)} s)`);
-        lastReport = now;
-        reported = true;
-      }
+      report.tick(epoch, `loss ${loss.toPrecision(5)}`);
       if (loss > best - params.tol) stale++;
       else stale = 0;
       best = Math.min(best, loss);
       if (stale >= params.nIterNoChange) break;
     }
-    if (params.verbose && reported) {
-      console.log(`${who}: done after ${lossCurve.length} epochs, loss ${lossCurve[lossCurve.length - 1].toPrecision(5)}`);
-    }
+    report.finish(`${lossCurve.length} epochs, loss ${lossCurve[lossCurve.length - 1].toPrecision(5)}`);
     if (lossCurve.length === params.epochs && stale < params.nIterNoChange && params.verbose) {
       console.warn(`${who}: the loss was still improving after ${params.epochs} epochs; raise epochs if the score is not good enough.`);
     }

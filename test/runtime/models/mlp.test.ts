@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { MLPClassifier, MLPRegressor, mlpProgress } from "../../../src/runtime/models/mlp";
+import { MLPClassifier, MLPRegressor } from "../../../src/runtime/models/mlp";
+import { progressSettings } from "../../../src/runtime/models/progress";
 import { tfReady, tfBackend } from "../../../src/runtime/tf/backend";
 import { accuracy, dataset, fixture, r2 } from "./fixtures";
 
@@ -41,18 +42,18 @@ describe("MLP models on TensorFlow.js", function () {
     const d = dataset("wine_std");
     const lines: string[] = [];
     const original = console.log;
-    const interval = mlpProgress.intervalMs;
+    const interval = progressSettings.intervalMs;
     console.log = (...args: unknown[]) => void lines.push(args.join(" "));
-    mlpProgress.intervalMs = 0;
+    progressSettings.intervalMs = 0;
     try {
       new MLPClassifier({ hiddenLayers: [8], epochs: 5, tol: -1, seed: 1 }).fit(d.xTrain, d.yTrain);
     } finally {
       console.log = original;
-      mlpProgress.intervalMs = interval;
+      progressSettings.intervalMs = interval;
     }
     const epochs = lines.filter((l) => /^MLPClassifier\.fit: epoch \d\/5, loss \d/.test(l));
     assert.equal(epochs.length, 5, lines.join("\n"));
-    assert.ok(lines.some((l) => /done after 5 epochs/.test(l)), lines.join("\n"));
+    assert.ok(lines.some((l) => /^MLPClassifier\.fit: done, 5 epochs, loss/.test(l)), lines.join("\n"));
   });
 
   it("refuses bad hiddenLayers with an example of good ones", () => {

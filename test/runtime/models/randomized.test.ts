@@ -3,6 +3,7 @@ import { DecisionTreeClassifier, DecisionTreeRegressor } from "../../../src/runt
 import { RandomForestClassifier, RandomForestRegressor } from "../../../src/runtime/models/forest";
 import { GradientBoostingClassifier, GradientBoostingRegressor } from "../../../src/runtime/models/boosting";
 import { SVC } from "../../../src/runtime/models/svm";
+import { progressSettings } from "../../../src/runtime/models/progress";
 import { accuracy, dataset, fixture, r2 } from "./fixtures";
 
 /** Each model on each suitable data set: held-out score (accuracy or R², in points). */
@@ -72,5 +73,27 @@ describe("SVC probabilities", () => {
   it("has no predictProba without probability: true, as scikit-learn", () => {
     assert.equal(typeof new SVC().predictProba, "undefined");
     assert.equal(typeof new SVC({ probability: true }).predictProba, "function");
+  });
+});
+
+describe("long fits report progress", () => {
+  it("forests and boosting print trees/stages as they go (shown here at every step), short fits stay quiet", () => {
+    const d = dataset("wine_std");
+    const lines: string[] = [];
+    const original = console.log;
+    console.log = (...args: unknown[]) => void lines.push(args.join(" "));
+    try {
+      new RandomForestClassifier({ nEstimators: 5, seed: 1 }).fit(d.xTrain, d.yTrain);
+      assert.deepEqual(lines, [], "a fit under a second prints nothing");
+      progressSettings.intervalMs = 0;
+      new RandomForestClassifier({ nEstimators: 5, seed: 1 }).fit(d.xTrain, d.yTrain);
+      new GradientBoostingRegressor({ nEstimators: 3, seed: 1 }).fit(d.xTrain, d.xTrain.map((r) => r[0]));
+    } finally {
+      console.log = original;
+      progressSettings.intervalMs = 1000;
+    }
+    assert.ok(lines.some((l) => /^RandomForestClassifier\.fit: tree 4\/5 \(\d+\.\d s\)$/.test(l)), lines.join("\n"));
+    assert.ok(lines.some((l) => /^RandomForestClassifier\.fit: done, 5 trees/.test(l)), lines.join("\n"));
+    assert.ok(lines.some((l) => /^GradientBoostingRegressor\.fit: stage 2\/3/.test(l)), lines.join("\n"));
   });
 });
