@@ -35,6 +35,8 @@ export interface CellSyntax {
    * drops them (a cell's names are shared anyway), and inside a block they would be errors.
    */
   exports: Array<{ start: number; end: number }>;
+  /** Names the cell declares at its top level (variables, functions, classes, types, imports). */
+  declaredNames: string[];
   /** Errors of the cell parsed on its own (an unclosed brace here would swallow later cells). */
   syntaxErrors: ts.DiagnosticWithLocation[];
 }
@@ -100,7 +102,31 @@ export function parseCellSyntax(text: string): CellSyntax {
     }
   }
   const syntaxErrors = (file as unknown as { parseDiagnostics: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
-  return { imports, exports, syntaxErrors };
+  return { imports, exports, declaredNames: topLevelNames(file), syntaxErrors };
+}
+
+function bindingNames(name: ts.BindingName, into: string[]): void {
+  if (ts.isIdentifier(name)) into.push(name.text);
+  else for (const element of name.elements) if (!ts.isOmittedExpression(element)) bindingNames(element.name, into);
+}
+
+function topLevelNames(file: ts.SourceFile): string[] {
+  const names: string[] = [];
+  for (const statement of file.statements) {
+    if (ts.isVariableStatement(statement)) for (const d of statement.declarationList.declarations) bindingNames(d.name, names);
+    else if (
+      (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement) || ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) &&
+      statement.name
+    ) {
+      names.push(statement.name.text);
+    } else if (ts.isImportDeclaration(statement) && statement.importClause) {
+      const clause = statement.importClause;
+      if (clause.name) names.push(clause.name.text);
+      if (clause.namedBindings && ts.isNamespaceImport(clause.namedBindings)) names.push(clause.namedBindings.name.text);
+      else if (clause.namedBindings) for (const e of clause.namedBindings.elements) names.push(e.name.text);
+    } else if (ts.isImportEqualsDeclaration(statement)) names.push(statement.name.text);
+  }
+  return names;
 }
 
 /** Replaces a span by spaces, keeping line breaks so that the cell's lines stay where they are. */

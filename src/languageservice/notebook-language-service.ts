@@ -290,9 +290,23 @@ export class NotebookLanguageService {
       const span = this.joined.spanToCell(d.start, d.length ?? 0);
       if (!span || (structureBrokenAt >= 0 && span.cell.index > structureBrokenAt)) continue;
       if (span.cell.syntax.syntaxErrors.length > 0) continue;
+      if (this.isDeferredUseOfLaterName(d, span.cell, span.cell.text.slice(span.start, span.end))) continue;
       byCell.get(span.cell.id)!.push(toTypeDiagnostic(d, span.cell.id, span.start, span.end));
     }
     return byCell;
+  }
+
+  /**
+   * "Cannot find name" for a name that a later cell declares, used inside a function: the kernel
+   * shares top-level names between cells, so the function finds it once that cell has run.
+   */
+  private isDeferredUseOfLaterName(d: ts.Diagnostic, cell: JoinedCell, name: string): boolean {
+    if (d.code !== 2304 && d.code !== 2552) return false;
+    if (!this.joined.cells.slice(cell.index + 1).some((c) => c.syntax.declaredNames.includes(name))) return false;
+    const file = this.service.getProgram()?.getSourceFile(this.fileName);
+    let node = file && findToken(file, d.start!);
+    for (; node; node = node.parent) if (ts.isFunctionLike(node) || ts.isClassStaticBlockDeclaration(node)) return true;
+    return false;
   }
 
   /** Index of the first cell whose syntax errors spill outside it in the joined text, or -1. */
@@ -311,6 +325,19 @@ export class NotebookLanguageService {
   cell(cellId: string): JoinedCell | undefined {
     return this.joined.cell(cellId);
   }
+}
+
+/** The innermost node that contains a position. */
+function findToken(file: ts.SourceFile, position: number): ts.Node | undefined {
+  let found: ts.Node | undefined;
+  const visit = (node: ts.Node): void => {
+    if (position >= node.getStart(file) && position < node.end) {
+      found = node;
+      ts.forEachChild(node, visit);
+    }
+  };
+  ts.forEachChild(file, visit);
+  return found;
 }
 
 function toTypeDiagnostic(d: ts.Diagnostic, cellId: string, start: number, end: number): TypeDiagnostic {

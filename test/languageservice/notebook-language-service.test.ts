@@ -49,7 +49,14 @@ describe("languageservice/notebook-language-service", function () {
     assert.match(hover.markdown, /const x: "text"/);
   });
 
-  it("accepts top-level await and static imports anywhere in a cell", () => {
+  it("lets a function use a name that a later cell declares (the kernel shares top-level names), but not top-level code", () => {
+    const service = serviceOf("function total() { return helper() + offset; }", "function helper() { return 1; }\nconst offset = 2;", "total();");
+    assert.deepEqual(errorsOf(service), []);
+    const early = errorsOf(serviceOf("const used = later + 1;", "const later = 1;"));
+    assert.deepEqual(early.map((e) => `${e.cellId}:${e.code}:${e.text}`), ["cell-0:2304:later"], "top-level code runs before the later cell declares it");
+  });
+
+    it("accepts top-level await and static imports anywhere in a cell", () => {
     const service = serviceOf('const a = 1;\nimport { readFile } from "node:fs/promises";\nconst text = await readFile("x", "utf8");', "const length: number = text.length;");
     assert.deepEqual(errorsOf(service), []);
   });
