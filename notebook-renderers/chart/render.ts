@@ -20,7 +20,7 @@ function histogramChart(c: HistogramChart): Plot {
 }
 
 function xyChart(c: XYChart): Plot {
-  const p = plot({ x: extent(c.series.flatMap((sr) => sr.x)), y: extent(c.series.flatMap((sr) => sr.y)), xLabel: c.xLabel, yLabel: c.yLabel, title: c.title });
+  const p = plot({ x: extent(c.series.flatMap((sr) => sr.x)), y: extent(c.series.flatMap((sr) => sr.y)), xLabel: c.xLabel, yLabel: c.yLabel, title: c.title, xTime: c.xTime });
   c.series.forEach((sr, k) => {
     if (c.chart === "line") {
       const order = sr.x.map((_, i) => i).sort((a, b) => sr.x[a] - sr.x[b]);

@@ -14,6 +14,8 @@ export interface PlotOptions {
   yLabel?: string;
   /** Category names along x instead of numeric ticks (bar charts). */
   xCategories?: string[];
+  /** x values are epoch milliseconds: ticks are dates. */
+  xTime?: boolean;
   title?: string;
 }
 
@@ -37,6 +39,27 @@ export function ticks(lo: number, hi: number, count = 5): number[] {
   const out: number[] = [];
   for (let t = Math.ceil(lo / step) * step; t <= hi + step * 1e-9; t += step) out.push(Number(t.toPrecision(12)));
   return out;
+}
+
+/** Date ticks on whole years (or months, or days) for a span of epoch milliseconds. */
+export function timeTicks(lo: number, hi: number, count = 5): { at: number; label: string }[] {
+  const day = 86_400_000;
+  const a = new Date(lo), b = new Date(hi);
+  const years = b.getUTCFullYear() - a.getUTCFullYear();
+  if (years >= 2) {
+    const step = ticks(a.getUTCFullYear(), b.getUTCFullYear(), count).filter((y) => Number.isInteger(y));
+    return step.map((y) => ({ at: Date.UTC(y, 0, 1), label: String(y) })).filter((t) => t.at >= lo && t.at <= hi);
+  }
+  if (hi - lo > 60 * day) {
+    const out: { at: number; label: string }[] = [];
+    const months = (b.getUTCFullYear() - a.getUTCFullYear()) * 12 + b.getUTCMonth() - a.getUTCMonth();
+    const every = Math.max(1, Math.ceil(months / count));
+    for (let d = new Date(Date.UTC(a.getUTCFullYear(), a.getUTCMonth() + 1, 1)); d.getTime() <= hi; d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + every, 1))) {
+      out.push({ at: d.getTime(), label: d.toISOString().slice(0, 7) });
+    }
+    return out;
+  }
+  return ticks(lo / day, hi / day, count).map((t) => ({ at: t * day, label: new Date(t * day).toISOString().slice(0, 10) }));
 }
 
 /** A domain padded so that no mark sits on the frame, and never empty. */
@@ -72,9 +95,10 @@ export function plot(o: PlotOptions): Plot {
       grid.appendChild(s("text", { x: m.left + band * (i + 0.5), y: m.top + ih + 16, "text-anchor": "middle" }, label));
     });
   } else {
-    for (const t of ticks(x0, x1, Math.max(2, Math.floor(iw / 70)))) {
-      grid.appendChild(s("line", { class: "gridline", y1: m.top, y2: m.top + ih, x1: x(t), x2: x(t) }));
-      grid.appendChild(s("text", { x: x(t), y: m.top + ih + 16, "text-anchor": "middle" }, fmt(t, 3)));
+    const xTicks = o.xTime ? timeTicks(x0, x1, Math.max(2, Math.floor(iw / 80))) : ticks(x0, x1, Math.max(2, Math.floor(iw / 70))).map((t) => ({ at: t, label: fmt(t, 3) }));
+    for (const t of xTicks) {
+      grid.appendChild(s("line", { class: "gridline", y1: m.top, y2: m.top + ih, x1: x(t.at), x2: x(t.at) }));
+      grid.appendChild(s("text", { x: x(t.at), y: m.top + ih + 16, "text-anchor": "middle" }, t.label));
     }
   }
   svg.appendChild(grid);

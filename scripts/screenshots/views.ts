@@ -4,7 +4,8 @@
  *   npx tsx scripts/screenshots/views.ts        -> docs/screenshots/*.png
  * The payloads are the renderer tests' (made by the runtime), without their XSS probes.
  */
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { chart } from "../../src/runtime/report/chart";
 import { launchChromium, render, rendererPage, type RendererName } from "../../test/renderers/harness";
 import { panelPage, sendRuns } from "../../test/renderers/panel-harness";
 import { sampleRuns } from "../../test/renderers/panel-runs";
@@ -24,8 +25,18 @@ const shots: [string, RendererName, unknown][] = [
   ["chart-scatter", "chart", c.scatter],
   ["chart-line", "chart", c.line],
   ["chart-bar", "chart", c.bar],
+  ...co2Line(),
   ["split-check", "split-check", splitCheckPayload("")],
 ];
+
+/** The Mauna Loa CO2 series of the shared data sets, a line over dates (skipped when absent). */
+function co2Line(): [string, RendererName, unknown][] {
+  const file = "../shared/datasets/co2.csv";
+  if (!existsSync(file)) return [];
+  const rows = readFileSync(file, "utf8").trim().split("\n").slice(1).map((l) => l.split(","));
+  const kept = rows.filter((r) => r[1] !== "");
+  return [["chart-line-dates", "chart", chart.line(kept.map((r) => r[0]), kept.map((r) => Number(r[1])), { title: "CO2 at Mauna Loa (co2.csv)", yLabel: "ppm" }).payload]];
+}
 
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });

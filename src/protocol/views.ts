@@ -256,6 +256,8 @@ export interface HistogramChart extends ChartBase {
 export interface XYChart extends ChartBase {
   chart: "scatter" | "line";
   series: { name: string; x: number[]; y: number[] }[];
+  /** x values are times in epoch milliseconds (the data held dates or ISO date strings). */
+  xTime?: boolean;
   /** True when points were sampled down to POINT_LIMIT per series. */
   sampled: boolean;
 }

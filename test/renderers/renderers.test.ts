@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium, render, rendererPage } from "./harness";
+import { chart } from "../../src/runtime/report/chart";
 import { XSS, bigTable, charts, evaluationPayload, leaderboardPayload, multiclassEvaluation, profilePayload, regressionEvaluation, splitCheckPayload } from "./payloads";
 
 describe("notebook renderers in Chromium", function () {
@@ -118,6 +119,15 @@ describe("notebook renderers in Chromium", function () {
     assert.equal(await page.locator("#out svg.chart-bar rect.bar").count(), 4);
     assert.equal(await page.locator("#out img").count(), 0);
     assert.equal(await xssRan(), 0);
+  });
+
+  it("charts: a line over dates has years on its x axis", async () => {
+    const days = Array.from({ length: 60 }, (_, i) => new Date(Date.UTC(2019, i, 1)).toISOString().slice(0, 10));
+    await render(page, "chart", chart.line(days, days.map((_, i) => Math.sin(i / 6))).payload);
+    const labels = await texts("#out svg.chart-line text");
+    const years = labels.filter((l) => /^20\d\d$/.test(l));
+    assert.ok(years.length >= 2 && years.includes("2020"), `year ticks in ${labels.join(" ")}`);
+    assert.ok(!labels.some((l) => /\d{6,}|e\+/.test(l.replace(/,/g, ""))), `no epoch milliseconds shown: ${labels.join(" ")}`);
   });
 
   it("split check: findings with their rule, class shares and shifted columns", async () => {

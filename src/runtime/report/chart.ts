@@ -73,8 +73,26 @@ export function histogram(data: unknown, options: ChartOptions & { bins?: number
   return new ChartView(payload);
 }
 
+const ISO_DATE = /^\d{4}-\d{2}(-\d{2})?([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** Epoch milliseconds when every present value is a Date or an ISO date string, else null. */
+function asTimes(x: unknown): number[] | null {
+  const { columns } = toColumns(x, "chart x");
+  if (columns.length !== 1) return null;
+  let seen = 0;
+  const out = columns[0].map((v) => {
+    if (v === null || v === undefined || v === "") return NaN;
+    seen++;
+    if (v instanceof Date) return v.getTime();
+    if (typeof v === "string" && ISO_DATE.test(v)) return Date.parse(v.length === 7 ? `${v}-01` : v);
+    return null;
+  });
+  return seen > 0 && out.every((v) => v !== null) ? (out as number[]) : null;
+}
+
 function xy(kind: "scatter" | "line", x: unknown, y: unknown, options: ChartOptions & { name?: string }): ChartView {
   let series: { name: string; x: number[]; y: number[] }[];
+  let xTime = false;
   if (y === undefined || (typeof y === "object" && y !== null && !Array.isArray(y) && !("values" in y))) {
     // line(values) / line({ a: values, b: values }): x is the position.
     const opts = (y ?? {}) as ChartOptions & { name?: string };
@@ -84,7 +102,9 @@ function xy(kind: "scatter" | "line", x: unknown, y: unknown, options: ChartOpti
       return { name, x: ys.map((_, i) => i), y: ys };
     });
   } else {
-    const xs = numbers(x, `chart.${kind} x`);
+    const times = asTimes(x);
+    if (times) xTime = true;
+    const xs = times ?? numbers(x, `chart.${kind} x`);
     const ys = numbers(y, `chart.${kind} y`);
     if (xs.length !== ys.length) throw new AibookError(`chart.${kind}: x has ${xs.length} values but y has ${ys.length}; they must pair up.`);
     series = [{ name: options.name ?? "y", x: xs, y: ys }];
@@ -96,7 +116,7 @@ function xy(kind: "scatter" | "line", x: unknown, y: unknown, options: ChartOpti
     if (idx.length < keep.length) sampled = true;
     return { name: s.name, x: idx.map((i) => s.x[i]), y: idx.map((i) => s.y[i]) };
   });
-  const payload: XYChart = { ...base(options), chart: kind, series, sampled };
+  const payload: XYChart = { ...base(options), chart: kind, series, sampled, ...(xTime ? { xTime } : {}) };
   return new ChartView(payload);
 }
 
@@ -157,7 +177,7 @@ export function chartText(p: ChartPayload): string {
     return `${title}\n${textTable(["", ...p.series.map((s) => s.name), ""], p.categories.map((c, i) => [c, ...p.series.map((s) => s.values[i]), b[i]]), { maxWidth: 40 })}`;
   }
   const lines = p.series.map((s) => {
-    const rows = s.x.map((x, i) => [x, s.y[i]]);
+    const rows = s.x.map((x, i) => [p.xTime ? new Date(x).toISOString().slice(0, 10) : x, s.y[i]]);
     return `${s.name}: ${s.x.length} points${p.sampled ? " (sampled)" : ""}\n${textTable([p.xLabel ?? "x", p.yLabel ?? "y"], rows, { head: 5, tail: 2 })}`;
   });
   return `${title} — ${p.chart}\n${lines.join("\n\n")}`;

@@ -34,6 +34,15 @@ describe("charts", () => {
     assert.throws(() => chart.bar({ a: "x" }), /bars need numbers/);
   });
 
+  it("reads dates and ISO date strings on x as times", () => {
+    const p = chart.line(["2024-01-01", "2024-02-01", null, "2024-04-01"], [1, 2, 3, 4]).payload as XYChart;
+    assert.equal(p.xTime, true);
+    assert.deepEqual(p.series[0].x, [Date.parse("2024-01-01"), Date.parse("2024-02-01"), Date.parse("2024-04-01")]);
+    assert.deepEqual(p.series[0].y, [1, 2, 4]);
+    assert.equal((chart.scatter([1, 2], [3, 4]).payload as XYChart).xTime, undefined);
+    assert.match(chart.line([new Date("2020-05-01")], [7]).toString(), /2020-05-01\s+7/);
+  });
+
   it("gives the chart mime and a text form with bars", () => {
     const [rich, text] = chart.bar(["cats", "dogs"], [1, 2]).toMimeBundle();
     assert.equal(rich.mime, Mime.chart);
