@@ -8,13 +8,14 @@
 import ts from "typescript";
 import { libraryOf } from "./knowledge";
 import { callLibrary, callMethod, getProperty, elementOf, arithmetic, compareScores, handMetric, type Runtime } from "./semantics/index";
-import type { SplitFact } from "./rows";
+import { uniqueAtoms, type SplitFact } from "./rows";
 import {
   join,
   lookup,
   taintsOf,
   assign,
   unknown,
+  type DataObj,
   type Env,
   type Facts,
   type FnObj,
@@ -308,8 +309,9 @@ export class Interpreter implements Runtime {
     }
     if (ts.isArrowFunction(e) || ts.isFunctionExpression(e)) return [{ t: "fn", node: e, env }];
     if (ts.isConditionalExpression(e)) {
-      this.expr(e.condition, env);
-      return join(this.expr(e.whenTrue, env), this.expr(e.whenFalse, env));
+      // p > 0.5 ? 1 : 0 on a prediction is still that prediction (thresholded).
+      const preds = this.expr(e.condition, env).filter((o) => o.t === "pred");
+      return join(this.expr(e.whenTrue, env), this.expr(e.whenFalse, env), preds);
     }
     if (ts.isBinaryExpression(e)) return this.binary(e, env);
     if (ts.isSpreadElement(e)) return this.expr(e.expression, env);
@@ -343,6 +345,11 @@ export class Interpreter implements Runtime {
       if (rows.length) return rows;
       const all = [...spreads.map((v) => this.iterate(v)), ...elems];
       return [{ t: "arr", elems: null, elem: join(...all) }];
+    }
+    // [X[i]]: a row (or rows) picked out of some data, wrapped to call predict on it: those rows.
+    if (elems.length > 0 && elems.every((v) => v.length > 0 && v.every((o) => o.t === "data" && o.elem))) {
+      const rows = elems.flatMap((v) => v as DataObj[]);
+      return [{ t: "data", atoms: uniqueAtoms(rows.flatMap((d) => d.atoms)), taints: new Set(rows.flatMap((d) => [...d.taints])) }];
     }
     const primitive = (v: Value): boolean =>
       v.length > 0 && v.every((o) => o.t === "num" || o.t === "str" || (o.t === "data" && !!o.tuple));
@@ -395,7 +402,7 @@ export class Interpreter implements Runtime {
       case ts.SyntaxKind.LessThanEqualsToken:
       case ts.SyntaxKind.GreaterThanEqualsToken:
         compareScores(this, left, right, e);
-        return unknown;
+        return [...left, ...right].filter((o) => o.t === "pred");
       case ts.SyntaxKind.EqualsEqualsEqualsToken:
       case ts.SyntaxKind.EqualsEqualsToken:
       case ts.SyntaxKind.ExclamationEqualsEqualsToken:

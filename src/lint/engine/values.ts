@@ -4,7 +4,7 @@
  * which every rule stays silent.
  */
 import type ts from "typescript";
-import type { Atom, SplitFact } from "./rows";
+import { extend, uniqueAtoms, type Atom, type SplitFact } from "./rows";
 
 export type Role = "classifier" | "regressor" | "transformer" | "unsupervised" | "unknown";
 export type Complexity = "complex" | "simple" | "other";
@@ -178,10 +178,36 @@ export function scoresOf(v: Value): ScoreObj[] {
   return v.filter((o): o is ScoreObj => o.t === "score");
 }
 
-/** Rows a value holds: data rows, or the rows predictions were made for. */
+const arrIds = new WeakMap<ArrObj, number>();
+let arrCounter = 0;
+
+/**
+ * The rows an array of rows holds (`[X[i]]`, rows pushed one by one): some of the rows it took
+ * them from, marked with a filter of its own, so two arrays built from one source are not the same.
+ */
+export function rowsOfArray(a: ArrObj): DataObj | undefined {
+  const rows = dataOf(a.elem);
+  if (!rows.length) return undefined;
+  let id = arrIds.get(a);
+  if (id === undefined) arrIds.set(a, (id = ++arrCounter));
+  const key = `built#${id}`;
+  return {
+    t: "data",
+    atoms: uniqueAtoms(rows.flatMap((d) => d.atoms.map((x) => extend(x, { kind: "filter", key })))),
+    taints: new Set(rows.flatMap((d) => [...d.taints])),
+  };
+}
+
+/** Rows a value holds: data rows, arrays of rows, or the rows predictions were made for. */
 export function atomsOf(v: Value): Atom[] {
   const out: Atom[] = [];
-  for (const o of v) if (o.t === "data" || o.t === "pred") for (const a of o.atoms) if (!out.some((x) => x.key === a.key)) out.push(a);
+  const add = (atoms: Atom[]) => {
+    for (const a of atoms) if (!out.some((x) => x.key === a.key)) out.push(a);
+  };
+  for (const o of v) {
+    if (o.t === "data" || o.t === "pred") add(o.atoms);
+    else if (o.t === "arr") add(rowsOfArray(o)?.atoms ?? []);
+  }
   return out;
 }
 

@@ -85,6 +85,22 @@ ruleTester(evaluateOnTrain, {
       errors: [{ cell: 1, line: 4 }],
     },
     {
+      name: "tfjs probabilities thresholded by hand, counted in forEach",
+      cells: [
+        `import * as tf from "@tensorflow/tfjs";\nimport { readCsv } from "aibook";\nconst d = await readCsv("cancer.csv");\nconst xs = tf.tensor2d(d.drop({ columns: ["y"] }).values);\nconst labels = d["y"].values;\nconst ys = tf.tensor1d(labels);`,
+        `const net = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [30], activation: "sigmoid" })] });\nnet.compile({ optimizer: "adam", loss: "binaryCrossentropy" });\nawait net.fit(xs, ys, { epochs: 30 });\nconst probs = net.predict(xs).arraySync();\nlet correct = 0;\nprobs.forEach((p, i) => {\n  if ((p[0] > 0.5 ? 1 : 0) === labels[i]) correct++;\n});`,
+      ],
+      errors: [{ cell: 1, line: 7 }],
+    },
+    {
+      name: "ml-cart predicting one row at a time on its training rows",
+      cells: [
+        `import { DecisionTreeClassifier } from "ml-cart";\nimport { readCsv } from "aibook";\nconst d = await readCsv("iris.csv");\nconst X = d.drop({ columns: ["species"] }).values;\nconst y = d["species"].values;`,
+        `const t = new DecisionTreeClassifier();\nt.train(X, y);\nlet ok = 0;\nfor (let i = 0; i < X.length; i++) if (t.predict([X[i]])[0] === y[i]) ok++;`,
+      ],
+      errors: [{ cell: 1, line: 4 }],
+    },
+    {
       name: "residuals of a regression computed by hand on its own rows",
       cells: [split, `const reg = new LinearRegression().fit(xTrain, yTrain);\nconst p = reg.predict(xTrain);\nconst mae = p.map((v, i) => Math.abs(v - yTrain.values[i])).reduce((a, b) => a + b, 0) / p.length;`],
       errors: [{ cell: 1, line: 3 }],

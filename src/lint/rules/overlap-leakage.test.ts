@@ -148,6 +148,13 @@ ruleTester(overlapLeakage, {
       ],
     },
     {
+      name: "one row at a time from the held-out slice",
+      cells: [
+        `import { DecisionTreeClassifier } from "ml-cart";\nimport { readCsv } from "aibook";\nconst d = await readCsv("iris.csv");\nconst X = d.drop({ columns: ["species"] }).values;\nconst y = d["species"].values;\nconst cut = 120;`,
+        `const t = new DecisionTreeClassifier();\nt.train(X.slice(0, cut), y.slice(0, cut));\nconst testX = X.slice(cut);\nconst testY = y.slice(cut);\nlet ok = 0;\nfor (let i = 0; i < testX.length; i++) if (t.predict([testX[i]])[0] === testY[i]) ok++;`,
+      ],
+    },
+    {
       name: "split first, fit on the training part",
       cells: [
         `import { readCsv, trainTestSplit, GaussianNB, evaluate } from "aibook";\nconst df = await readCsv("d.csv");\nconst { xTrain, xTest, yTrain, yTest } = trainTestSplit(df.drop({ columns: ["y"] }), df["y"], { stratify: true });`,

@@ -160,7 +160,7 @@ export function callLibrary(rt: Runtime, path: string, args: Value[], node: ts.N
       }
       if (name === "random") return [fresh(rt)];
       if (args.length === 1) {
-        const v = a0.filter((o) => o.t === "score" || o.t === "stat" || o.t === "data");
+        const v = a0.filter((o) => o.t === "score" || o.t === "stat" || o.t === "data" || o.t === "pred");
         if (v.length) return v;
         return [fresh(rt)];
       }
@@ -168,7 +168,7 @@ export function callLibrary(rt: Runtime, path: string, args: Value[], node: ts.N
     case "Number":
     case "String":
     case "Boolean":
-      return a0.filter((o) => o.t === "data" || o.t === "score" || o.t === "stat");
+      return a0.filter((o) => o.t === "data" || o.t === "score" || o.t === "stat" || o.t === "pred");
     case "Array":
       if (name === "from") {
         if (dataOf(a0).length) return dataOf(a0).map((d) => sameRows(d, []));

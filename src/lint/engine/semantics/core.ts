@@ -4,7 +4,7 @@
 import ts from "typescript";
 import { complexityOfClass, harmlessTransformers, roleOfClass } from "../knowledge";
 import { atom, extend, relateAtoms, sliceKey, uniqueAtoms, type Atom, type Bound, type Cut, type SplitFact } from "../rows";
-import { atomsOf, dataOf, scoresOf, taintsOf, unknown, type ArrObj, type DataObj, type Facts, type FitFact, type FnObj, type ModelObj, type NumObj, type PredObj, type ScoreObj, type StepFact, type Value } from "../values";
+import { atomsOf, dataOf, rowsOfArray, scoresOf, taintsOf, unknown, type ArrObj, type DataObj, type Facts, type FitFact, type FnObj, type ModelObj, type NumObj, type PredObj, type ScoreObj, type StepFact, type Value } from "../values";
 
 /** What the semantics need from the interpreter. */
 export interface Runtime {
@@ -25,29 +25,14 @@ export const argNode = (node: ts.Node, i: number): ts.Expression | undefined =>
   ts.isCallExpression(node) || ts.isNewExpression(node) ? node.arguments?.[i] : undefined;
 
 /** Rows a value holds as data objects; an array built by pushing rows becomes a filtered copy of them. */
-export function toData(rt: Runtime, v: Value): DataObj[] {
+export function toData(_rt: Runtime, v: Value): DataObj[] {
   const out = dataOf(v);
   for (const o of v)
     if (o.t === "arr") {
-      const rows = dataOf(o.elem);
-      if (rows.length) {
-        const key = `built#${arrId(o)}`;
-        out.push({
-          t: "data",
-          atoms: uniqueAtoms(rows.flatMap((d) => d.atoms.map((a) => extend(a, { kind: "filter", key })))),
-          taints: new Set(rows.flatMap((d) => [...d.taints])),
-        });
-      }
+      const rows = rowsOfArray(o);
+      if (rows) out.push(rows);
     }
   return out;
-}
-
-export const arrIds = new WeakMap<ArrObj, number>();
-export let arrCounter = 0;
-export function arrId(a: ArrObj): number {
-  let id = arrIds.get(a);
-  if (id === undefined) arrIds.set(a, (id = ++arrCounter));
-  return id;
 }
 
 export function data(atoms: Atom[], taints: Iterable<StepFact>, extra: Partial<DataObj> = {}): DataObj {
