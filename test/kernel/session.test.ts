@@ -99,6 +99,14 @@ describe("kernel process", function () {
     assert.equal(textOf(result), "42");
   });
 
+  it("names the line of a syntax error that only V8 finds", async () => {
+    const result = await kernel.execute("const fine = 1;\nfunction notAsync() {\n  await fine;\n}");
+    assert.equal(result.status, "error");
+    if (result.status !== "error") return;
+    assert.equal(result.error.name, "SyntaxError");
+    assert.equal(result.error.line, 3);
+  });
+
   it("interrupts a synchronous endless loop and keeps the state", async () => {
     await kernel.execute("const kept = 'still here';");
     const run = kernel.execute("while (true) {}");

@@ -18,6 +18,18 @@ interface CachedScript {
 
 const SCRIPT_CACHE_SIZE = 200;
 
+/**
+ * Node decorates a compile error's stack with "file:line", the source line and a caret under
+ * the column, not with a frame: turn that into a frame the host maps like any other.
+ */
+function withCompilePosition(error: KernelError, filename: string): KernelError {
+  const [header, , caret] = error.stack?.split("\n") ?? [];
+  const line = new RegExp(`^${filename.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:(\\d+)$`).exec(header ?? "")?.[1];
+  if (!line) return error;
+  const column = Math.max(0, caret?.indexOf("^") ?? 0) + 1;
+  return { ...error, stack: `${error.name}: ${error.message}\n    at ${filename}:${line}:${column}` };
+}
+
 function renameFrames(error: KernelError, from: string, to: string): KernelError {
   return from === to || !error.stack ? error : { ...error, stack: error.stack.split(`${from}:`).join(`${to}:`) };
 }
@@ -72,7 +84,7 @@ export class CellExecutor {
       script = this.compile(code, filename);
     } catch (error) {
       running.inSyncPart = false;
-      this.finish(running, { type: "done", id, status: "error", error: { ...toKernelError(error), compile: true } });
+      this.finish(running, { type: "done", id, status: "error", error: { ...withCompilePosition(toKernelError(error), filename), compile: true } });
       return;
     }
     // A script compiled for an earlier run names that run's file: frames must name this one.
