@@ -112,8 +112,11 @@ function resetNesting(): void {
 type Method = (this: unknown, ...args: unknown[]) => unknown;
 const WRAPPED = Symbol.for("aibook.observedMethod");
 
-function wrapMethod(proto: Record<string, unknown> | undefined, name: string, wrapper: (original: Method) => Method): void {
-  if (!proto || !Object.prototype.hasOwnProperty.call(proto, name)) return;
+/** Wraps `name` where the prototype chain defines it (ml-random-forest's `train` lives on a base class). */
+function wrapMethod(start: Record<string, unknown> | undefined, name: string, wrapper: (original: Method) => Method): void {
+  let proto = start;
+  while (proto && proto !== Object.prototype && !Object.prototype.hasOwnProperty.call(proto, name)) proto = Object.getPrototypeOf(proto) as Record<string, unknown>;
+  if (!proto || proto === Object.prototype) return;
   const original = proto[name] as Method;
   if (typeof original !== "function" || (original as unknown as Record<symbol, unknown>)[WRAPPED]) return;
   const wrapped = wrapper(original);
@@ -121,18 +124,20 @@ function wrapMethod(proto: Record<string, unknown> | undefined, name: string, wr
   proto[name] = wrapped;
 }
 
+const nameOf = (model: unknown, fallback: string) => (model as object)?.constructor?.name || fallback;
+
 const prototypeOf = (cls: unknown) => (typeof cls === "function" ? (cls.prototype as Record<string, unknown>) : undefined);
 
 /** `train(X, y)` and `predict(X)` of the ml.js models. */
 function wrapTrainPredict(cls: unknown, library: string, className: string): void {
   const proto = prototypeOf(cls);
   wrapMethod(proto, "train", (original) => function (this: unknown, ...args) {
-    report(() => ({ kind: "fit", call: `${className}.train (${library})`, model: this, X: args[0], y: args[1] }));
+    report(() => ({ kind: "fit", call: `${nameOf(this, className)}.train (${library})`, model: this, X: args[0], y: args[1] }));
     return runtimeCall(() => original.apply(this, args));
   });
   wrapMethod(proto, "predict", (original) => function (this: unknown, ...args) {
     const output = runtimeCall(() => original.apply(this, args));
-    report(() => ({ kind: "predict", call: `${className}.predict (${library})`, model: this, X: args[0], output }));
+    report(() => ({ kind: "predict", call: `${nameOf(this, className)}.predict (${library})`, model: this, X: args[0], output }));
     return output;
   });
 }

@@ -1,0 +1,91 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { KernelSession, RuntimeFinding } from "../../src/kernel/session";
+import { sourceKernel } from "./sourceKernel";
+
+const summary = (findings: RuntimeFinding[]) => findings.map((f) => `${f.rule}@${String(f.cellId)}:${f.line}`).sort();
+
+describe("kernel: runtime pitfall findings", function () {
+  this.timeout(60000);
+  let dir: string;
+  let kernel: KernelSession;
+
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), "aibook-runtime-rules-"));
+    kernel = sourceKernel(dir);
+  });
+  afterEach(() => {
+    kernel.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("anchors a split finding at the cell and line of the split call, and says it through the findings event", async () => {
+    const events: RuntimeFinding[][] = [];
+    kernel.on("findings", (f) => events.push(f));
+    await kernel.execute(`import { trainTestSplit } from "aibook";\nconst X = Array.from({ length: 100 }, (_, i) => [i, i % 7]);\nconst y = X.map(([i]) => i % 2);`, { cellId: "a" });
+    const result = await kernel.execute(`const note = "tiny";\nconst s = trainTestSplit(X, y,\n  { testSize: 10, seed: 1 });`, { cellId: "b" });
+    assert.equal(result.status, "ok");
+    const [finding] = kernel.runtimeFindings;
+    assert.deepEqual(summary(kernel.runtimeFindings), ["non-representative-test@b:2"]);
+    assert.equal(finding.source, "runtime");
+    assert.equal(finding.severity, "warning");
+    assert.equal(finding.column, 11);
+    assert.match(finding.message, /only 10 rows/);
+    assert.deepEqual(summary(events.at(-1)!), ["non-representative-test@b:2"]);
+  });
+
+  it("reports missing values at the training call of the cell that failed on them", async () => {
+    await kernel.execute(`import { LinearRegression } from "aibook";\nconst X = [[1], [Number.NaN], [3], [4]];`, { cellId: 0 });
+    const result = await kernel.execute(`const model = new LinearRegression();\n\nmodel.fit(X, [1, 2, 3, 4]);`, { cellId: 1 });
+    assert.equal(result.status, "error");
+    assert.deepEqual(summary(kernel.runtimeFindings), ["missing-values@1:3"]);
+    assert.match(kernel.runtimeFindings[0].message, /x0: 1/);
+  });
+
+  it("sees hand-made training calls of ml.js libraries", async () => {
+    await kernel.execute(
+      `import { RandomForestClassifier } from "ml-random-forest";\nconst rf = new RandomForestClassifier({ nEstimators: 3, seed: 1 });\nconst X = Array.from({ length: 40 }, (_, i) => [i, i % 3 === 0 ? Number.NaN : i]);\nconst y = X.map((_, i) => i % 2);\nrf.train(X, y);`,
+      { cellId: 0 },
+    );
+    assert.deepEqual(summary(kernel.runtimeFindings), ["missing-values@0:5"]);
+    assert.match(kernel.runtimeFindings[0].message, /RandomForestClassifier\.train \(ml-random-forest\)/);
+  });
+
+  it("sees tfjs model.fit and model.evaluate: accuracy alone on imbalanced labels", async () => {
+    const result = await kernel.execute(
+      [
+        `import * as tf from "@tensorflow/tfjs";`,
+        `const xs = tf.tensor2d(Array.from({ length: 100 }, (_, i) => [i / 100]));`,
+        `const ys = tf.tensor2d(Array.from({ length: 100 }, (_, i) => [i >= 95 ? 1 : 0]));`,
+        `const net = tf.sequential({ layers: [tf.layers.dense({ inputShape: [1], units: 1, activation: "sigmoid" })] });`,
+        `net.compile({ optimizer: "adam", loss: "binaryCrossentropy", metrics: ["accuracy"] });`,
+        `await net.fit(xs, ys, { epochs: 1, verbose: 0 });`,
+        `net.evaluate(xs, ys);`,
+      ].join("\n"),
+      { cellId: 0 },
+    );
+    assert.equal(result.status, "ok", JSON.stringify(result));
+    assert.deepEqual(summary(kernel.runtimeFindings), ["imbalanced-accuracy@0:7"]);
+  });
+
+  it("re-running a cell clears what no longer holds; a restart clears everything", async () => {
+    await kernel.execute(`import { metrics } from "aibook";\nconst yTest = [...Array(95).fill(0), ...Array(5).fill(1)];\nconst pred = Array(100).fill(0);`, { cellId: 0 });
+    await kernel.execute(`metrics.accuracy(yTest, pred);`, { cellId: 1 });
+    assert.deepEqual(summary(kernel.runtimeFindings), ["imbalanced-accuracy@1:1"]);
+    await kernel.execute(`console.log(metrics.accuracy(yTest, pred), metrics.balancedAccuracy(yTest, pred));`, { cellId: 1 });
+    assert.deepEqual(summary(kernel.runtimeFindings), []);
+    await kernel.execute(`const other = [...Array(90).fill("a"), ...Array(3).fill("b")];\nmetrics.accuracy(other, Array(93).fill("a"));`, { cellId: 2 });
+    assert.deepEqual(summary(kernel.runtimeFindings), ["imbalanced-accuracy@2:2"]);
+    await kernel.restart();
+    assert.deepEqual(kernel.runtimeFindings, []);
+  });
+
+  it("takes thresholds and rules turned off from the session's settings", async () => {
+    kernel.dispose();
+    kernel = sourceKernel(dir, { runtimeRules: { thresholds: { minTestRows: 5, minClassRows: 1 }, off: ["temporal-leakage"] } });
+    await kernel.execute(`import { trainTestSplit } from "aibook";\nconst X = Array.from({ length: 100 }, (_, i) => [2000 + (i % 20), i % 7]);\nconst s = trainTestSplit(X, X.map((r) => r[1] % 2), { testSize: 10, seed: 1 });`, { cellId: 0 });
+    assert.deepEqual(summary(kernel.runtimeFindings), []);
+  });
+});
