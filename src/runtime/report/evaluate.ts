@@ -15,6 +15,7 @@ import { classesOf, isClassifierLike, modelName, predictions, probabilities, typ
 import { sampleIndices } from "./stats";
 import { formatValue, textPairs, textTable } from "./text";
 import { recordRun } from "../history/record-run";
+import { adaptTfModel, isTfLayersModel } from "./tf-model";
 import { report, runtimeCall } from "../checks/observe";
 
 export interface EvaluateOptions {
@@ -80,15 +81,15 @@ function regression(y: Label[], pred: Label[]) {
 }
 
 export function toEvaluationPayload(model: unknown, xTest: unknown, yTest: unknown, options: EvaluateOptions = {}): EvaluationPayload {
-  const m = model as PredictingModel;
   const y = toVector(yTest, "evaluate yTest");
+  const m = (isTfLayersModel(model) ? adaptTfModel(model, xTest, y) : model) as PredictingModel;
   const { rowCount, names } = toColumns(xTest, "evaluate xTest");
   if (rowCount !== y.length) throw new AibookError(`evaluate: xTest has ${rowCount} rows but yTest has ${y.length}; they must describe the same rows.`);
   if (y.length === 0) throw new AibookError("evaluate: the test set is empty.");
   const pred = predictions(m, xTest, "evaluate");
   if (pred.length !== y.length) throw new AibookError(`evaluate: the model gave ${pred.length} predictions for ${y.length} rows.`);
   const task = options.task ?? inferTask(m, y);
-  const name = modelName(model);
+  const name = modelName(m);
   const parts = task === "classification" ? classification(m, xTest, y, pred, options) : regression(y, pred);
   return { kind: "evaluation", version: VIEWS_VERSION, name: options.name ?? name, model: name, task, rows: y.length, features: names.length, ...parts };
 }
