@@ -22,10 +22,22 @@ export function errorOutput(error: Pick<CellError, "name" | "message" | "stack">
   return new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.error({ name: error.name, message: error.message, stack: error.stack })]);
 }
 
+/** How often a growing stdout/stderr output is redrawn: a loop printing thousands of lines stays cheap. */
+const STREAM_FLUSH_MS = 50;
+
+interface StreamOutput {
+  name: string;
+  text: string;
+  output: vscode.NotebookCellOutput;
+  /** Text arrived since the editor was last updated. */
+  dirty: boolean;
+}
+
 /** Writes a cell's outputs in arrival order; `flushed()` resolves once all are in the editor. */
 export class CellOutputWriter {
   private chain: Thenable<void> = Promise.resolve();
-  private stream: { name: string; text: string; output: vscode.NotebookCellOutput } | undefined;
+  private stream: StreamOutput | undefined;
+  private timer: NodeJS.Timeout | undefined;
 
   constructor(private readonly execution: vscode.NotebookCellExecution) {}
 
@@ -37,26 +49,41 @@ export class CellOutputWriter {
     const stream = this.stream;
     if (stream && stream.name === output.name) {
       stream.text += output.text;
-      const item = outputItem({ mime: output.name === "stdout" ? Mime.stdout : Mime.stderr, data: stream.text });
-      this.enqueue(() => this.execution.replaceOutputItems(item, stream.output));
+      stream.dirty = true;
+      this.timer ??= setTimeout(() => this.flushStream(), STREAM_FLUSH_MS);
       return;
     }
-    const item = outputItem({ mime: output.name === "stdout" ? Mime.stdout : Mime.stderr, data: output.text });
-    const fresh = new vscode.NotebookCellOutput([item]);
+    const fresh = new vscode.NotebookCellOutput([streamItem(output.name, output.text)]);
     this.append(fresh);
-    this.stream = { name: output.name, text: output.text, output: fresh };
+    this.stream = { name: output.name, text: output.text, output: fresh, dirty: false };
   }
 
   append(output: vscode.NotebookCellOutput): void {
-    if (this.stream?.output !== output) this.stream = undefined;
+    this.flushStream();
+    this.stream = undefined;
     this.enqueue(() => this.execution.appendOutput(output));
   }
 
   flushed(): Thenable<void> {
+    this.flushStream();
     return this.chain;
+  }
+
+  private flushStream(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const stream = this.stream;
+    if (!stream?.dirty) return;
+    stream.dirty = false;
+    const item = streamItem(stream.name, stream.text);
+    this.enqueue(() => this.execution.replaceOutputItems(item, stream.output));
   }
 
   private enqueue(step: () => Thenable<void>): void {
     this.chain = this.chain.then(step, step);
   }
+}
+
+function streamItem(name: string, text: string): vscode.NotebookCellOutputItem {
+  return outputItem({ mime: name === "stdout" ? Mime.stdout : Mime.stderr, data: text });
 }

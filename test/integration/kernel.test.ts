@@ -60,6 +60,18 @@ suite("aibook kernel in VS Code", () => {
     assert.ok(second.executionSummary?.timing, "the cell records its start and end");
   });
 
+  test("keeps a burst of output whole and in order with displays", async () => {
+    const notebook = await openNotebook("kernel-burst.aibook", ["for (let i = 0; i < 2000; i++) console.log(i);\ndisplay({ shown: true });\nconsole.log('after');"]);
+    const [cell] = notebook.getCells();
+    await runCells(notebook, 0, 1);
+    await ended(cell);
+    const outputs = outputTexts(cell);
+    assert.deepEqual(outputs.map((o) => o.mime), ["application/vnd.code.notebook.stdout", "text/plain", "application/vnd.code.notebook.stdout"]);
+    assert.equal(outputs[0].text, Array.from({ length: 2000 }, (_, i) => `${i}\n`).join(""));
+    assert.equal(outputs[1].text, "{ shown: true }");
+    assert.equal(outputs[2].text, "after\n");
+  });
+
   test("Run All stops at the first failing cell and shows the error at the cell's line", async () => {
     const notebook = await openNotebook("kernel-fail.aibook", ["const ok = 1;", "const missing: any = undefined;\nmissing.field;", "console.log('after');"]);
     await runCells(notebook, 0, 3);
