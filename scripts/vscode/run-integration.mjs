@@ -104,6 +104,8 @@ async function runInBrowser(vscode, server, workspace, runFolder) {
     let onExit;
     const exited = new Promise((resolve) => { onExit = resolve; });
     await page.exposeFunction("codeAutomationExit", (code) => onExit(code));
+    page.on("crash", () => { log("the browser page crashed"); onExit("page crash"); });
+    browser.on("disconnected", () => onExit("browser gone"));
     await page.exposeFunction("codeAutomationLog", (level, message) => {
       workbenchLog.write(`[${level}] ${message}\n`);
     });
