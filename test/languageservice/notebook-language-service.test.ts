@@ -87,6 +87,7 @@ describe("languageservice/notebook-language-service", function () {
     assert.deepEqual(errorsOf(service), []);
     const hover = service.hover("cell-1", "const parts = train".length)!;
     assert.match(hover.markdown, /trainTestSplit<number\[\]\[\], number\[\]>\(X: number\[\]\[\], y: number\[\], options\?: SplitOptions\): XYSplit/);
+    assert.match(hover.markdown, /Split before any data-dependent step/, "the function's own TSDoc is shown");
     const option = service.hover("cell-1", "const parts = trainTestSplit(X, y, { test".length)!;
     assert.match(option.markdown, /Fraction \(0–1\) or number of test rows/);
     const names = service.completions("cell-1", "const parts = trainTestSplit(X, y, { ".length).map((e) => e.name);

@@ -38,7 +38,33 @@ export interface XYSplit<X, Y> {
 
 const KNOWN = ["testSize", "trainSize", "stratify", "shuffle", "seed"];
 
+/**
+ * Splits one DataFrame into a training part and a held-out test part (scikit-learn's
+ * `train_test_split`). Split before any data-dependent step (scaling, imputing, encoding,
+ * feature selection) and fit those steps on `train` only, so that the test rows stay unseen.
+ *
+ * @param df the rows to split
+ * @param options `testSize` (share or count, default 0.25), `stratify` (the label column whose
+ *   class proportions both parts keep: use it for classification), `shuffle` (default true),
+ *   `seed` (reproducible split)
+ * @returns `{ train, test }`, each of the same type as `df`
+ * @example const { train, test } = trainTestSplit(df, { testSize: 0.2, stratify: "species", seed: 1 });
+ */
 export function trainTestSplit<D>(df: D, options?: FrameSplitOptions): { train: D; test: D };
+/**
+ * Splits features and labels into training and held-out test parts (scikit-learn's
+ * `train_test_split`). Split before any data-dependent step (scaling, imputing, encoding,
+ * feature selection) and fit those steps on the training part only — or put them in
+ * `pipeline(...)` — so that the test rows stay unseen until the final evaluation.
+ *
+ * @param X features: a DataFrame, a 2-D array or a tensor
+ * @param y labels or target: a Series, an array or a tensor, one per row of `X`
+ * @param options `testSize` (share or count, default 0.25), `stratify: true` (keep the class
+ *   proportions of `y` in both parts: use it for classification), `shuffle` (default true),
+ *   `seed` (reproducible split)
+ * @returns `{ xTrain, xTest, yTrain, yTest }`, each of the same type as its input
+ * @example const { xTrain, xTest, yTrain, yTest } = trainTestSplit(X, y, { testSize: 0.25, stratify: true, seed: 42 });
+ */
 export function trainTestSplit<X, Y>(X: X, y: Y, options?: SplitOptions): XYSplit<X, Y>;
 export function trainTestSplit(a: unknown, b?: unknown, c?: unknown): unknown {
   if (b === undefined || isOptionsObject(b)) {
