@@ -26,7 +26,20 @@ if (existsSync(entry)) {
       if (!rule.meta.docs?.trim()) throw new Error(`rule ${rule.meta.id} has no docs`);
       writeFileSync(path.join(out, `${rule.meta.id}.md`), rule.meta.docs.trimEnd() + "\n");
     }
-    console.log(`build-rule-docs: ${staticRules.length} rule docs in dist/rules`);
+    // The runtime rules (src/runtime/checks) have their docs, with thresholds, in the same place.
+    const runtimeEntry = path.join(root, "src", "runtime", "checks", "index.ts");
+    let runtimeCount = 0;
+    if (existsSync(runtimeEntry)) {
+      const runtimeOut = path.join(dir, "runtime-rules.cjs");
+      await esbuild.build({ entryPoints: [runtimeEntry], outfile: runtimeOut, bundle: true, platform: "node", format: "cjs", external: ["typescript", "danfojs-node", "@tensorflow/*"], logLevel: "warning" });
+      const { runtimeRules } = createRequire(path.join(root, "package.json"))(runtimeOut);
+      for (const rule of runtimeRules) {
+        if (!rule.docs?.trim()) throw new Error(`rule ${rule.id} has no docs`);
+        writeFileSync(path.join(out, `${rule.id}.md`), rule.docs.trimEnd() + "\n");
+      }
+      runtimeCount = runtimeRules.length;
+    }
+    console.log(`build-rule-docs: ${staticRules.length + runtimeCount} rule docs in dist/rules`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

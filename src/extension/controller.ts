@@ -8,12 +8,15 @@ import path from "node:path";
 import * as vscode from "vscode";
 import { KernelSession, type CellResult, type KernelState } from "../kernel/session";
 import { CellOutputWriter, errorOutput, outputItem } from "./cellOutputs";
+import { RuntimeDiagnostics, runtimeRuleSettings } from "./runtime-diagnostics";
 
 export const CONTROLLER_ID = "aibook-kernel";
 
 interface NotebookKernel {
   session: KernelSession;
   executionOrder: number;
+  /** Stops publishing the session's runtime pitfall findings. */
+  diagnostics?: vscode.Disposable;
 }
 
 export class AibookController implements vscode.Disposable {
@@ -21,6 +24,8 @@ export class AibookController implements vscode.Disposable {
   private readonly kernels = new Map<string, NotebookKernel>();
   private readonly stateChanged = new vscode.EventEmitter<vscode.NotebookDocument>();
   private readonly disposables: vscode.Disposable[] = [];
+  /** The runtime pitfall findings of each kernel, as diagnostics on the cells. */
+  private readonly runtimeDiagnostics: RuntimeDiagnostics;
   /** Fires when the kernel of a notebook changes state (for the status bar). */
   readonly onDidChangeState = this.stateChanged.event;
 
@@ -31,7 +36,9 @@ export class AibookController implements vscode.Disposable {
     this.controller.description = "Runs TypeScript cells in a Node process of their own";
     this.controller.executeHandler = (cells, notebook) => this.executeCells(cells, notebook);
     this.controller.interruptHandler = (notebook) => this.interrupt(notebook);
+    this.runtimeDiagnostics = new RuntimeDiagnostics(path.resolve(path.dirname(kernelPath), ".."));
     this.disposables.push(
+      this.runtimeDiagnostics,
       this.controller,
       this.stateChanged,
       vscode.workspace.onDidCloseNotebookDocument((notebook) => this.disposeKernel(notebook)),
@@ -87,6 +94,7 @@ export class AibookController implements vscode.Disposable {
     const result = await kernel.session.execute(cell.document.getText(), {
       language,
       label: `cell ${cell.index + 1}`,
+      cellId: cell.document.uri.toString(),
       onOutput: (output) => writer.write(output),
     });
     this.appendResult(writer, result);
@@ -135,9 +143,9 @@ export class AibookController implements vscode.Disposable {
     const key = notebook.uri.toString();
     let kernel = this.kernels.get(key);
     if (!kernel) {
-      const session = new KernelSession({ notebookDir: notebookFolder(notebook), kernelPath: this.kernelPath });
+      const session = new KernelSession({ notebookDir: notebookFolder(notebook), kernelPath: this.kernelPath, runtimeRules: runtimeRuleSettings() });
       session.on("state", () => this.stateChanged.fire(notebook));
-      kernel = { session, executionOrder: 0 };
+      kernel = { session, executionOrder: 0, diagnostics: this.runtimeDiagnostics.attach(session, notebook) };
       this.kernels.set(key, kernel);
     }
     return kernel;
@@ -145,6 +153,7 @@ export class AibookController implements vscode.Disposable {
 
   private disposeKernel(notebook: vscode.NotebookDocument): void {
     const key = notebook.uri.toString();
+    this.kernels.get(key)?.diagnostics?.dispose();
     this.kernels.get(key)?.session.dispose();
     this.kernels.delete(key);
   }
