@@ -157,6 +157,10 @@ describe("cell compiler, erasing types gives what the emitter gives", () => {
     "type Shape = { kind: 'circle'; r: number } | { kind: 'square'; s: number };\nconst area = (shape: Shape): number => shape.kind === 'circle' ? Math.round(shape.r ** 2 * Math.PI) : shape.s ** 2;\n[area({ kind: 'circle', r: 1 }), area({ kind: 'square', s: 2 })]",
     "outer: for (const i of [1, 2, 3]) { for (const j of [1, 2]) { if (i * j === 4) break outer; } }\n'done'",
     "const values = [3, 1, 2].sort((x: number, y: number): number => x - y)\nvalues",
+    "let joined = 0\ninterface Gap {}\n[1, 2].forEach((v) => (joined += v))\njoined",
+    "let total = 1\ntype Gap = number\n;(() => { total += 1 })()\ntotal",
+    "const inner = (): number => {\n  let x: number\n  x = 2\n  const y = x as number\n  [x].forEach(() => {})\n  return y\n}\ninner()",
+    "class Quiet { size = 1\n  declare hidden: string\n  ['computed']() { return this.size }\n}\nnew Quiet().computed()",
   ];
   for (const snippet of snippets) {
     it(snippet.split("\n")[0], async () => {

@@ -47,6 +47,8 @@ class Eraser {
   private readonly hoisted = new Set<string>();
   private readonly functions: string[] = [];
   private importCount = 0;
+  /** The top-level statement whose value the cell returns; it gets `) }` instead of `;`. */
+  private lastValue: ts.Statement | undefined;
 
   constructor(private readonly sourceFile: ts.SourceFile) {
     this.text = sourceFile.text;
@@ -58,6 +60,8 @@ class Eraser {
     let lastIndex = statements.length - 1;
     while (lastIndex >= 0 && this.isErasedStatement(statements[lastIndex])) lastIndex--;
     let valueInserted = false;
+    const last = statements[lastIndex];
+    if (last && (ts.isExpressionStatement(last) || ts.isExportAssignment(last))) this.lastValue = last;
     statements.forEach((statement, index) => {
       this.topLevel(statement);
       if (index === lastIndex) valueInserted = this.returnLastValue(statement, statements[index - 1]);
@@ -82,7 +86,7 @@ class Eraser {
   }
 
   private topLevel(statement: ts.Statement): void {
-    if (this.isErasedStatement(statement)) return this.blankNode(statement);
+    if (this.isErasedStatement(statement)) return this.blankStatement(statement);
     if (ts.isImportDeclaration(statement)) return this.importDeclaration(statement);
     if (ts.isVariableStatement(statement)) return this.variableStatement(statement);
     if (ts.isExportAssignment(statement)) {
@@ -171,6 +175,7 @@ class Eraser {
         this.edits.insert(declaration.end, ")");
       }
     });
+    this.endStatement(node);
   }
 
   private collectNames(name: ts.BindingName): void {
@@ -191,6 +196,7 @@ class Eraser {
   /** Any node below the top level: erase its types, rewrite `import(...)`. */
   private visit = (node: ts.Node): void => {
     if (ts.isTypeNode(node) && !ts.isExpressionWithTypeArguments(node)) return this.blankNode(node);
+    if (ts.isExpressionStatement(node) || ts.isVariableStatement(node) || ts.isReturnStatement(node) || ts.isThrowStatement(node)) this.endStatement(node);
     switch (node.kind) {
       case ts.SyntaxKind.EnumDeclaration:
       case ts.SyntaxKind.ModuleDeclaration:
@@ -199,11 +205,11 @@ class Eraser {
       case ts.SyntaxKind.JsxElement:
       case ts.SyntaxKind.JsxSelfClosingElement:
       case ts.SyntaxKind.JsxFragment:
-        if (hasModifier(node, ts.SyntaxKind.DeclareKeyword)) return this.blankNode(node);
+        if (hasModifier(node, ts.SyntaxKind.DeclareKeyword)) return this.blankStatement(node);
         throw new NeedsEmitter();
       case ts.SyntaxKind.InterfaceDeclaration:
       case ts.SyntaxKind.TypeAliasDeclaration:
-        return this.blankNode(node);
+        return this.blankStatement(node);
       case ts.SyntaxKind.AsExpression:
       case ts.SyntaxKind.SatisfiesExpression: {
         const { expression } = node as ts.AsExpression;
@@ -242,7 +248,7 @@ class Eraser {
         return;
       }
       case ts.SyntaxKind.FunctionDeclaration:
-        if (!(node as ts.FunctionDeclaration).body) return this.blankNode(node);
+        if (!(node as ts.FunctionDeclaration).body) return this.blankStatement(node);
         return this.functionLike(node as ts.FunctionDeclaration);
       case ts.SyntaxKind.ClassDeclaration:
       case ts.SyntaxKind.ClassExpression:
@@ -291,7 +297,7 @@ class Eraser {
         hasModifier(member, ts.SyntaxKind.AbstractKeyword) ||
         ((ts.isMethodDeclaration(member) || ts.isConstructorDeclaration(member)) && !member.body)
       ) {
-        this.blankNode(member);
+        this.blankStatement(member); // a lone `;` is a class element too
         continue;
       }
       if (ts.isPropertyDeclaration(member)) {
@@ -339,6 +345,21 @@ class Eraser {
       if (ERASED_MODIFIERS.has(modifier.kind)) this.blankNode(modifier);
     }
     if (ts.canHaveDecorators(node) && ts.getDecorators(node)?.length) throw new NeedsEmitter();
+  }
+
+  /**
+   * A statement that relied on ASI may now be followed by a line starting with `(` or `[` that
+   * would continue it (its type, or the whole line after it, is blank): end it explicitly.
+   */
+  private endStatement(node: ts.Statement): void {
+    if (node !== this.lastValue && this.text[node.end - 1] !== ";") this.edits.insert(node.end, ";");
+  }
+
+  /** Erases a statement or class member, leaving `;` so the code around it cannot join. */
+  private blankStatement(node: ts.Node): void {
+    const start = node.getStart(this.sourceFile);
+    this.edits.blank(start, node.end);
+    this.edits.replace(start, start + 1, ";");
   }
 
   private blankNode(node: ts.Node): void {
