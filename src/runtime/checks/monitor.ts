@@ -47,6 +47,8 @@ export class RuntimeMonitor<Site> {
   private readonly fits = new WeakMap<object, FitRecord<Site>>();
   private readonly predictions = new WeakMap<object, { model: unknown; X: unknown }>();
   private readonly groups = new Map<string, LabelGroup<Site>>();
+  /** Row counts of the runtime's splits: parts transformed later (scaled, columns dropped) still count as theirs. */
+  private readonly splitSizes: { train: number; test: number }[] = [];
 
   constructor(
     settings: RuntimeRuleSettings = {},
@@ -101,6 +103,7 @@ export class RuntimeMonitor<Site> {
     const trainX = rowsOf(event.parts[0]);
     const testX = rowsOf(event.parts[1]);
     if (!trainX || !testX) return;
+    this.splitSizes.push({ train: trainX.rows.length, test: testX.rows.length });
     const trainY = xy ? labelsOf(event.parts[2]) : undefined;
     const testY = xy ? labelsOf(event.parts[3]) : undefined;
     const analysis = analyzeSplit({ trainX, testX, trainY, testY, method: event.info.method, timeColumn: event.info.column }, this.t);
@@ -142,6 +145,8 @@ export class RuntimeMonitor<Site> {
     const trainY = fit.y === undefined ? undefined : labelsOf(fit.y);
     if (!testRows || !trainRows || !trainY || trainY.length !== trainRows.rows.length || labels.length !== testRows.rows.length) return;
     if (sameTable(testRows, trainRows)) return; // the training rows again, as another object
+    // Parts of a runtime split, transformed since (a scaler, dropped columns): the split call already had its say.
+    if (this.splitSizes.some((s) => s.train === trainRows.rows.length && s.test === testRows.rows.length)) return;
     const count = countDuplicateRows(trainRows, testRows, trainY, labels);
     this.add(checkDuplicates(count, this.t, "evaluation"), site, [{ site: fit.site, message: `the model is trained here (${fit.call})` }]);
   }

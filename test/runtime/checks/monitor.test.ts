@@ -10,6 +10,7 @@ import {
   metrics,
   pipeline,
   SimpleImputer,
+  StandardScaler,
   trainTestSplit,
 } from "../../../src/runtime";
 import { RuntimeMonitor } from "../../../src/runtime/checks/monitor";
@@ -121,6 +122,13 @@ describe("runtime observation (checks/observe + monitor)", function () {
     const tree = new DecisionTreeClassifier({ maxDepth: 3 }).fit(s.xTrain, s.yTrain);
     o.at("evaluate");
     evaluate(tree, s.xTest, s.yTest);
+    assert.deepEqual(o.rules(), ["duplicate-leakage@split"]);
+    // Scaled parts are new objects, but still the split's rows: no second finding at the evaluation.
+    const scaler = new StandardScaler().fit(s.xTrain);
+    o.at("scaled fit");
+    const scaled = new DecisionTreeClassifier({ maxDepth: 3 }).fit(scaler.transform(s.xTrain), s.yTrain);
+    o.at("scaled evaluate");
+    evaluate(scaled, scaler.transform(s.xTest), s.yTest);
     assert.deepEqual(o.rules(), ["duplicate-leakage@split"]);
   });
 
