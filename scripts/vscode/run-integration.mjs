@@ -7,7 +7,8 @@
 // in the extension host. With --electron (or AIBOOK_TEST_ELECTRON=1) the same suite runs in
 // desktop VS Code through @vscode/test-electron, which downloads VS Code: it needs internet.
 // Each run tests a fresh copy of test/fixtures/workspace/. Exit status: 0 when every test
-// passed, 1 otherwise (a failed test, a crash, or the --timeout; default 300 s).
+// passed, 1 otherwise (a failed test, a crash, or the --timeout on VS Code's run: default 600 s;
+// the one-time installs and the build come before it and do not count).
 // $AIBOOK_TEST_RESULT, when set, receives the suite's counts as JSON (scripts/test.mjs reads it).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -22,7 +23,7 @@ function parseArgs(argv) {
     build: true,
     keep: false,
     electron: process.env.AIBOOK_TEST_ELECTRON === "1",
-    timeoutS: Number(process.env.AIBOOK_TEST_TIMEOUT || 300),
+    timeoutS: Number(process.env.AIBOOK_TEST_TIMEOUT || 600),
   };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === "--no-build") opt.build = false;
@@ -124,9 +125,7 @@ async function runInBrowser(vscode, server, workspace, runFolder) {
   }
 }
 
-async function runWithCodeServer(runFolder, workspace, state) {
-  const vscode = ensureVSCode();
-  if (opt.build) build();
+async function runWithCodeServer(runFolder, workspace, state, vscode) {
   const server = await startCodeServer(vscode, state, { extraArgs: ["--vscode-option", "enable-smoke-test-driver"] });
   log(`code-server ${vscode.codeServerVersion} on ${server.url} (process group ${server.pid}); run folder ${runFolder}`);
   cleanups.push(server.stop);
@@ -135,7 +134,6 @@ async function runWithCodeServer(runFolder, workspace, state) {
 
 async function runWithElectron(runFolder, workspace, state) {
   const env = state.env;
-  if (opt.build) build();
   const { runTests, TestRunFailedError } = await import("@vscode/test-electron");
   log("running in desktop VS Code through @vscode/test-electron (downloads VS Code: needs internet)");
   // test-electron stops VS Code on SIGINT (gracefully, then by force): a timeout takes that path
@@ -184,6 +182,8 @@ async function cleanUp() {
 }
 
 async function main() {
+  const vscode = opt.electron ? undefined : ensureVSCode(); // installs once: not part of the timeout
+  if (opt.build) build();
   const started = Date.now();
   const { run, workspace, state, env } = makeRunFolder();
   const stopFollowing = followLog(env.AIBOOK_TEST_LOG);
@@ -193,7 +193,7 @@ async function main() {
   });
   let outcome;
   try {
-    outcome = await Promise.race([(opt.electron ? runWithElectron : runWithCodeServer)(run, workspace, state), timeout]);
+    outcome = await Promise.race([(opt.electron ? runWithElectron : runWithCodeServer)(run, workspace, state, vscode), timeout]);
   } finally {
     clearTimeout(timer);
     stopFollowing();
