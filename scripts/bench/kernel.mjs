@@ -43,21 +43,6 @@ try {
   compileCell("1 + 1");
   const tsLoad = performance.now() - t;
 
-  // Floor: the same message shape over the same channel to a process that only echoes.
-  const echo = fork(echoPath, [], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
-  await new Promise((resolve) => echo.once("message", resolve));
-  const message = { type: "execute", id: 0, code: compileCell("1 + 1").code, filename: "aibook-cell-0.js" };
-  const floor = [];
-  for (let i = 0; i < runs + 20; i++) {
-    const start = performance.now();
-    await new Promise((resolve) => {
-      echo.once("message", resolve);
-      echo.send({ ...message, id: i });
-    });
-    if (i >= 20) floor.push(performance.now() - start);
-  }
-  echo.kill();
-
   // Kernel start to first result.
   const starts = [];
   for (let i = 0; i < 5; i++) {
@@ -69,22 +54,39 @@ try {
     session.dispose();
   }
 
-  // Trivial cell round trip: the same cell again (its compile is cached, as on Run All), and a
-  // cell of new text each time (compiled each time).
+  // Round trips, interleaved in small rounds so that the floor and the cells see the same
+  // machine (other processes come and go): the floor is the same message shape over the same
+  // channel to a process that only echoes; the cells are `1 + 1` again (its compile and script
+  // are cached, as on Run All) and a cell of new text each time (compiled each time).
+  const echo = fork(echoPath, [], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  await new Promise((resolve) => echo.once("message", resolve));
+  const message = { type: "execute", id: 0, code: compileCell("1 + 1").code, filename: "aibook-cell-0.js" };
   const session = new KernelSession({ notebookDir: root, kernelPath: path.join(dir, "kernel.js") });
   await session.start();
-  const roundTrips = async (sourceOf) => {
-    const times = [];
-    for (let i = 0; i < runs + 20; i++) {
-      const start = performance.now();
-      const result = await session.execute(sourceOf(i));
-      if (i >= 20) times.push(performance.now() - start);
-      if (result.status !== "ok") throw new Error(`1 + 1 failed: ${JSON.stringify(result)}`);
-    }
-    return times;
+  const floor = [];
+  const trivial = [];
+  const trivialFresh = [];
+  const timeCell = async (source, into, keep) => {
+    const start = performance.now();
+    const result = await session.execute(source);
+    if (keep) into.push(performance.now() - start);
+    if (result.status !== "ok") throw new Error(`${source} failed: ${JSON.stringify(result)}`);
   };
-  const trivial = await roundTrips(() => "1 + 1");
-  const trivialFresh = await roundTrips((i) => `1 + 1 // ${i}`);
+  const roundSize = 20;
+  for (let round = 0; round < Math.ceil(runs / roundSize) + 1; round++) {
+    const keep = round > 0; // the first round warms up
+    for (let i = 0; i < roundSize; i++) {
+      const start = performance.now();
+      await new Promise((resolve) => {
+        echo.once("message", resolve);
+        echo.send({ ...message, id: i });
+      });
+      if (keep) floor.push(performance.now() - start);
+    }
+    for (let i = 0; i < roundSize; i++) await timeCell("1 + 1", trivial, keep);
+    for (let i = 0; i < roundSize; i++) await timeCell(`1 + 1 // ${round}.${i}`, trivialFresh, keep);
+  }
+  echo.kill();
   session.dispose();
 
   // A 300-line cell of typical notebook code.
