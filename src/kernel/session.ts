@@ -71,6 +71,7 @@ interface Running {
 export class KernelSession extends EventEmitter<{ state: [KernelState]; findings: [RuntimeFinding[]] }> {
   private child: ChildProcess | undefined;
   private ready: Promise<void> | undefined;
+  private abandonStart: ((error: Error) => void) | undefined;
   private running: Running | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private nextId = 1;
@@ -91,7 +92,10 @@ export class KernelSession extends EventEmitter<{ state: [KernelState]; findings
 
   /** Starts the kernel process if none runs; resolves once it listens. */
   start(): Promise<void> {
-    this.ready ??= this.spawn();
+    if (!this.ready) {
+      this.ready = this.spawn();
+      this.ready.catch(() => {}); // callers see the failure; an unawaited start must not crash the host
+    }
     return this.ready;
   }
 
@@ -184,6 +188,7 @@ export class KernelSession extends EventEmitter<{ state: [KernelState]; findings
       this.forwardRaw("stderr", text);
     });
     return new Promise<void>((resolve, reject) => {
+      this.abandonStart = reject;
       child.on("message", (message: KernelMessage) => {
         if (message.type === "ready") {
           this.setState("idle");
@@ -246,6 +251,9 @@ export class KernelSession extends EventEmitter<{ state: [KernelState]; findings
   private stopProcess(ending: { status: "interrupted"; restarted: true } | { status: "died"; reason: string }): void {
     const running = this.running;
     if (running) running.finish({ ...ending, durationMs: Date.now() - running.started });
+    // A cell waiting for this process to start must not wait forever.
+    this.abandonStart?.(new Error(`the kernel stopped: ${ending.status === "died" ? ending.reason : "it was interrupted while starting"}`));
+    this.abandonStart = undefined;
     const child = this.child;
     this.child = undefined;
     this.ready = undefined;

@@ -152,6 +152,20 @@ describe("kernel process", function () {
     assert.equal(textOf(await kernel.execute("typeof before")), "'undefined'");
   });
 
+  it("a restart while the kernel starts ends the waiting cell instead of hanging it", async () => {
+    const fresh = sourceKernel(dir);
+    try {
+      const waiting = fresh.execute("1 + 1");
+      await new Promise((resolve) => setImmediate(resolve)); // the cell now waits for the process
+      await fresh.restart();
+      const result = await waiting;
+      assert.deepEqual(result.status === "died" && result.reason, "the kernel was restarted");
+      assert.equal(textOf(await fresh.execute("1 + 1")), "2");
+    } finally {
+      fresh.dispose();
+    }
+  });
+
   it("reports the kernel's state to listeners", async () => {
     const states: string[] = [];
     kernel.on("state", (state) => states.push(state));
