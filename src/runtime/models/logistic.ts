@@ -71,16 +71,23 @@ export class LogisticRegression extends BaseEstimator<LogisticRegressionOptions>
     values.forEach((row, i) => flat.set(row, i * p));
     const scores = new Float64Array(rows);
     // Mean log-loss + l2/2 ||W||^2 (scikit-learn's objective divided by n: the same optimum).
+    // Coefficients and their gradient feature-major (j * rows + k) inside the loop: contiguous reads.
+    const wt = new Float64Array(p * rows);
+    const gt = new Float64Array(p * rows);
     const objective = (w: Float64Array, grad: Float64Array): number => {
       grad.fill(0);
+      gt.fill(0);
+      for (let j = 0; j < p; j++) for (let k = 0; k < rows; k++) wt[j * rows + k] = w[k * width + j];
       let loss = 0;
       for (let i = 0; i < n; i++) {
         const base0 = i * p;
-        for (let k = 0; k < rows; k++) {
-          const wk = k * width;
-          let z = useIntercept ? w[wk + p] : 0;
-          for (let j = 0; j < p; j++) z += w[wk + j] * flat[base0 + j];
-          scores[k] = z;
+        // Feature-major so that zero features (common: pixels, one-hot columns) cost nothing.
+        for (let k = 0; k < rows; k++) scores[k] = useIntercept ? w[k * width + p] : 0;
+        for (let j = 0; j < p; j++) {
+          const xj = flat[base0 + j];
+          if (xj === 0) continue;
+          const at = j * rows;
+          for (let k = 0; k < rows; k++) scores[k] += wt[at + k] * xj;
         }
         if (rows === 1) {
           const z = scores[0];
@@ -97,14 +104,18 @@ export class LogisticRegression extends BaseEstimator<LogisticRegressionOptions>
           for (let k = 0; k < rows; k++) sum += scores[k] = Math.exp(scores[k] - max);
           loss += max + Math.log(sum) - own;
           for (let k = 0; k < rows; k++) {
-            const r = scores[k] / sum - (codes[i] === k ? 1 : 0);
-            if (r === 0) continue;
-            const base = k * width;
-            for (let j = 0; j < p; j++) grad[base + j] += r * flat[base0 + j];
-            if (useIntercept) grad[base + p] += r;
+            scores[k] = scores[k] / sum - (codes[i] === k ? 1 : 0);
+            if (useIntercept) grad[k * width + p] += scores[k];
+          }
+          for (let j = 0; j < p; j++) {
+            const xj = flat[base0 + j];
+            if (xj === 0) continue;
+            const at = j * rows;
+            for (let k = 0; k < rows; k++) gt[at + k] += scores[k] * xj;
           }
         }
       }
+      if (rows > 1) for (let j = 0; j < p; j++) for (let k = 0; k < rows; k++) grad[k * width + j] += gt[j * rows + k];
       let penaltyValue = 0;
       for (let k = 0; k < rows; k++) {
         for (let j = 0; j < p; j++) {
