@@ -70,6 +70,44 @@ describe("kernel: runtime pitfall findings", function () {
     assert.deepEqual(summary(kernel.runtimeFindings), ["imbalanced-accuracy@0:7"]);
   });
 
+  it("recognises a split made by hand with array slices: anchored where the test rows were taken", async () => {
+    await kernel.execute(
+      [
+        `import { DecisionTreeClassifier } from "ml-cart";`,
+        `const rows = Array.from({ length: 120 }, (_, i) => [i % 10, (i * 7) % 13]);`,
+        `const labels = rows.map((r) => (r[0] > 4 ? 1 : 0));`,
+        `const trainX = rows.slice(0, 100), trainY = labels.slice(0, 100);`,
+        `const testX = rows.slice(100);`,
+      ].join("\n"),
+      { cellId: 0 },
+    );
+    await kernel.execute(`const tree = new DecisionTreeClassifier();\ntree.train(trainX, trainY);\nconst guesses = tree.predict(testX);`, { cellId: 1 });
+    const found = kernel.runtimeFindings;
+    assert.deepEqual(summary(found), ["non-representative-test@0:5"]);
+    assert.match(found[0].message, /only 20 rows/);
+    assert.deepEqual(found[0].related.map((r) => [r.cellId, r.line]), [[1, 2]]);
+  });
+
+  it("recognises a danfojs shuffle-then-iloc split of dated rows: temporal leakage at the test part's iloc", async () => {
+    const result = await kernel.execute(
+      [
+        `import * as dfd from "danfojs-node";`,
+        `import { LinearRegression, evaluate } from "aibook";`,
+        `const day = (i: number) => new Date(Date.UTC(2020, 0, 1 + i)).toISOString().slice(0, 10);`,
+        `const df = new dfd.DataFrame(Array.from({ length: 200 }, (_, i) => [day(i), i, 2 * i + (i % 3)]), { columns: ["sale_date", "x", "y"] });`,
+        `const shuffled = await df.sample(200, { seed: 4 });`,
+        `const test = shuffled.iloc({ rows: ["0:50"] });`,
+        `const train = shuffled.iloc({ rows: ["50:"] });`,
+        `const model = new LinearRegression().fit(train.loc({ columns: ["x"] }), train["y"]);`,
+        `evaluate(model, test.loc({ columns: ["x"] }), test["y"]);`,
+      ].join("\n"),
+      { cellId: 0 },
+    );
+    assert.equal(result.status, "ok", JSON.stringify(result));
+    assert.deepEqual(summary(kernel.runtimeFindings), ["temporal-leakage@0:6"]);
+    assert.match(kernel.runtimeFindings[0].message, /"sale_date"/);
+  });
+
   it("re-running a cell clears what no longer holds; a restart clears everything", async () => {
     await kernel.execute(`import { metrics } from "aibook";\nconst yTest = [...Array(95).fill(0), ...Array(5).fill(1)];\nconst pred = Array(100).fill(0);`, { cellId: 0 });
     await kernel.execute(`metrics.accuracy(yTest, pred);`, { cellId: 1 });

@@ -61,6 +61,7 @@ export function installRuntimeRules(settings: RuntimeRuleSettings = readSettings
     };
   }
   const instrumented = new WeakSet<object>();
+  if (enabled) trackSlices(monitor);
   const rules: RuntimeRules = {
     sendingFindings(send) {
       return (message) => {
@@ -86,7 +87,7 @@ export function installRuntimeRules(settings: RuntimeRuleSettings = readSettings
       if (!enabled || typeof namespace !== "object" || namespace === null || instrumented.has(namespace)) return;
       instrumented.add(namespace);
       try {
-        instrumentLibrary(specifier, namespace as Record<string, unknown>);
+        instrumentLibrary(specifier, namespace as Record<string, unknown>, monitor);
       } catch {
         // An unexpected library shape: stay silent rather than break the import.
       }
@@ -96,6 +97,14 @@ export function installRuntimeRules(settings: RuntimeRuleSettings = readSettings
       loader.import = async (specifier) => {
         const namespace = await load(specifier);
         if (typeof specifier === "string") rules.instrument(specifier, namespace);
+        // The runtime's frames are danfojs frames: their sample/iloc calls count even without an import of danfojs.
+        if (specifier === "aibook") {
+          try {
+            rules.instrument("danfojs-node", await load("danfojs-node"));
+          } catch {
+            // danfojs not installed: nothing to wrap
+          }
+        }
         return namespace;
       };
     },
@@ -142,7 +151,7 @@ function wrapTrainPredict(cls: unknown, library: string, className: string): voi
   });
 }
 
-function instrumentLibrary(specifier: string, ns: Record<string, unknown>): void {
+function instrumentLibrary(specifier: string, ns: Record<string, unknown>, monitor: RuntimeMonitor<CellFrame[]>): void {
   const lib = specifier.replace(/^node:/, "");
   const exported = (name: string) => ns[name] ?? (ns.default as Record<string, unknown> | undefined)?.[name];
   switch (lib) {
@@ -161,6 +170,10 @@ function instrumentLibrary(specifier: string, ns: Record<string, unknown>): void
     case "ml-knn":
       // KNN learns in its constructor; its predictions still tie metrics to the rows asked about.
       wrapTrainPredict(typeof ns.default === "function" ? ns.default : ns, lib, "KNN");
+      return;
+    case "danfojs-node":
+    case "danfojs":
+      instrumentDanfo(ns, monitor);
       return;
     default:
       if (lib === "@tensorflow/tfjs" || lib.startsWith("@tensorflow/tfjs-")) instrumentTf(ns);
@@ -193,4 +206,89 @@ function tfMetricNames(model: unknown): string[] {
   const names = (model as { metricsNames?: unknown; model?: { metricsNames?: unknown } }).metricsNames ?? (model as { model?: { metricsNames?: unknown } }).model?.metricsNames;
   if (!Array.isArray(names)) return [];
   return names.filter((n) => n !== "loss").map((n) => TF_METRICS[String(n).replace(/^val_/, "")] ?? String(n));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hand-made splits: rows taken by slices, samples and iloc calls in cells
+// ---------------------------------------------------------------------------------------------
+
+/** Data smaller than this is not a data set worth a split check (and keeps the hook cheap). */
+const MIN_SOURCE_ROWS = 20;
+
+const nesting = () => ((globalThis as Record<symbol, unknown>)[Symbol.for("aibook.observeNesting")] as { depth: number } | undefined)?.depth ?? 0;
+
+/** The cell frame of the wrapper's caller, when a cell called it directly; else undefined. */
+function cellCaller(): CellFrame[] | undefined {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 4;
+  const holder: { stack?: string } = {};
+  try {
+    Error.captureStackTrace(holder);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+  // Frames: cellCaller, the wrapper, its caller.
+  const caller = (holder.stack ?? "").split("\n").filter((l) => /^\s+at /.test(l))[2];
+  const frames = caller ? cellFrames(caller) : [];
+  return frames.length ? frames : undefined;
+}
+
+const range = (from: number, count: number) => Array.from({ length: count }, (_, i) => from + i);
+
+/** `array.slice(a, b)` in a cell: the rows a..b of the array. */
+function trackSlices(monitor: RuntimeMonitor<CellFrame[]>): void {
+  const original = Array.prototype.slice;
+  if ((original as unknown as Record<symbol, unknown>)[WRAPPED]) return;
+  const slice = function slice(this: unknown[], start?: number, end?: number): unknown[] {
+    const result = original.call(this, start, end);
+    if (Array.isArray(this) && this.length >= MIN_SOURCE_ROWS && result.length > 0 && nesting() === 0) {
+      const site = cellCaller();
+      if (site) {
+        const n = this.length;
+        const s = start === undefined ? 0 : Math.trunc(Number(start)) || 0;
+        const from = s < 0 ? Math.max(n + s, 0) : Math.min(s, n);
+        try {
+          monitor.observe({ kind: "rows", call: "slice", source: this, result, rows: range(from, result.length), random: false }, site);
+        } catch {
+          // never break a slice
+        }
+      }
+    }
+    return result;
+  };
+  Object.defineProperty(slice, WRAPPED, { value: true });
+  Object.defineProperty(Array.prototype, "slice", { value: slice, writable: true, configurable: true, enumerable: false });
+}
+
+/** danfojs `sample` (random rows) and `iloc` (rows by position): positions found through the row labels. */
+function instrumentDanfo(dfd: Record<string, unknown>, monitor: RuntimeMonitor<CellFrame[]>): void {
+  const frameProto = prototypeOf(dfd.DataFrame);
+  const taken = (source: unknown, result: unknown, call: string, random: boolean, site: CellFrame[]) => {
+    try {
+      const from = (source as { index?: unknown }).index;
+      const to = (result as { index?: unknown }).index;
+      if (!Array.isArray(from) || !Array.isArray(to) || from.length < MIN_SOURCE_ROWS) return;
+      const position = new Map(from.map((label, i) => [label, i]));
+      const rows = to.map((label) => position.get(label));
+      if (rows.some((r) => r === undefined)) return;
+      monitor.observe({ kind: "rows", call, source, result, rows: rows as number[], random }, site);
+    } catch {
+      // an odd frame: stay silent
+    }
+  };
+  wrapMethod(frameProto, "sample", (original) => function (this: unknown, ...args) {
+    const site = nesting() === 0 ? cellCaller() : undefined;
+    const result = original.apply(this, args);
+    if (site) {
+      if (result && typeof (result as Promise<unknown>).then === "function") (result as Promise<unknown>).then((frame) => taken(this, frame, "sample", true, site), () => {});
+      else taken(this, result, "sample", true, site);
+    }
+    return result;
+  });
+  wrapMethod(frameProto, "iloc", (original) => function (this: unknown, ...args) {
+    const site = nesting() === 0 ? cellCaller() : undefined;
+    const result = original.apply(this, args);
+    if (site) taken(this, result, "iloc", false, site);
+    return result;
+  });
 }

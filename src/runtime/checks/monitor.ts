@@ -11,6 +11,7 @@ import { checkDuplicates, countDuplicateRows } from "./duplicate-leakage";
 import { checkImbalancedAccuracy } from "./imbalanced-accuracy";
 import { checkMissingValues, countMissing } from "./missing-values";
 import type { ObservedEvent } from "./observe";
+import { checkTemporalLeakage, findTimeColumn, isSortedByTime } from "./temporal-leakage";
 import { keyOf, labelsOf, nameOf, rowsOf, type Rows } from "./tabular";
 import { thresholdsOf, type CheckFinding, type RuntimeRuleSettings, type RuntimeThresholds } from "./types";
 
@@ -31,6 +32,14 @@ interface FitRecord<Site> {
   call: string;
 }
 
+/** Rows of a root data set that a value holds, as taken by slices, samples and iloc. */
+interface Taken<Site> {
+  root: object;
+  rows: number[];
+  random: boolean;
+  site: Site;
+}
+
 interface LabelGroup<Site> {
   labels: unknown[];
   metrics: Set<string>;
@@ -49,6 +58,11 @@ export class RuntimeMonitor<Site> {
   private readonly groups = new Map<string, LabelGroup<Site>>();
   /** Row counts of the runtime's splits: parts transformed later (scaled, columns dropped) still count as theirs. */
   private readonly splitSizes: { train: number; test: number }[] = [];
+  private readonly taken = new WeakMap<object, Taken<Site>>();
+  /** Frames keep their row labels through drop/loc: the taken rows of a frame, by its index. */
+  private readonly takenByIndex = new Map<string, Taken<Site>>();
+  /** (model, rows) pairs already checked as a hand-made split, so a loop reports once. */
+  private readonly checked = new WeakMap<object, WeakSet<object>>();
 
   constructor(
     settings: RuntimeRuleSettings = {},
@@ -69,7 +83,9 @@ export class RuntimeMonitor<Site> {
         return this.onFit(event, site);
       case "predict":
         if (isObject(event.output)) this.predictions.set(event.output, { model: event.model, X: event.X });
-        return;
+        return this.onMeasured(event.model, event.X, undefined, site);
+      case "rows":
+        return this.onRows(event, site);
       case "evaluate":
         return this.onEvaluate(event, site);
     }
@@ -134,9 +150,85 @@ export class RuntimeMonitor<Site> {
       const prediction = this.predictions.get(event.yPred);
       if (prediction) ({ model, X } = prediction);
     }
-    if (!isObject(model) || X === undefined) return;
+    this.onMeasured(model, X, labels, site);
+  }
+
+  private onRows(event: Extract<ObservedEvent, { kind: "rows" }>, site: Site): void {
+    if (!isObject(event.source) || !isObject(event.result)) return;
+    const length = rowCountOf(event.source);
+    const parent = this.taken.get(event.source) ?? { root: event.source, rows: Array.from({ length }, (_, i) => i), random: false, site: undefined as unknown as Site };
+    const entry: Taken<Site> = { root: parent.root, rows: event.rows.map((r) => parent.rows[r]), random: parent.random || event.random, site };
+    if (entry.rows.some((r) => r === undefined)) return;
+    this.taken.set(event.result, entry);
+    const index = indexKey(event.result);
+    if (index) {
+      if (this.takenByIndex.size > 1000) this.takenByIndex.clear();
+      this.takenByIndex.set(index, entry);
+    }
+  }
+
+  private takenOf(value: unknown): Taken<Site> | undefined {
+    if (!isObject(value)) return undefined;
+    const direct = this.taken.get(value);
+    if (direct) return direct;
+    const index = indexKey(value);
+    return index ? this.takenByIndex.get(index) : undefined;
+  }
+
+  /**
+   * A model measured on rows X (a prediction, or a metric with its labels): a hand-made split is
+   * checked once its two parts are known, and test rows copying training rows are counted.
+   */
+  private onMeasured(model: unknown, X: unknown, labels: unknown[] | undefined, site: Site): void {
+    if (!isObject(model) || !isObject(X)) return;
     const fit = this.fits.get(model);
     if (!fit || fit.X === X) return; // an evaluation on the training rows is not a leak of test rows
+    let seen = this.checked.get(model);
+    if (!seen) this.checked.set(model, (seen = new WeakSet()));
+    if (seen.has(X)) return;
+    const handMade = this.handMadeSplit(fit, X, labels);
+    if (handMade) {
+      seen.add(X);
+      labels ??= handMade.testY;
+    }
+    if (!labels) return;
+    seen.add(X);
+    this.countCopies(fit, X, labels, site);
+  }
+
+  /** Train and test parts taken by hand from one data set: checked like a split, anchored where the test part was taken. */
+  private handMadeSplit(fit: FitRecord<Site>, X: object, labels: unknown[] | undefined): { testY?: unknown[] } | undefined {
+    const train = this.takenOf(fit.X);
+    const test = this.takenOf(X);
+    if (!train || !test || train.root !== test.root || test.site === undefined) return undefined;
+    const inTrain = new Set(train.rows);
+    if (test.rows.every((r) => inTrain.has(r))) return undefined; // a subset of the training rows: not a split
+    const trainX = rowsOf(fit.X);
+    const testX = rowsOf(X);
+    const trainY = fit.y === undefined ? undefined : labelsOf(fit.y);
+    if (!trainX || !testX || trainX.rows.length !== train.rows.length || testX.rows.length !== test.rows.length) return undefined;
+    // The test labels: given, or the same rows of the array the training labels were taken from.
+    let testY = labels;
+    const labelled = this.takenOf(fit.y);
+    if (!testY && labelled && labelled.rows.length === train.rows.length && labelled.rows.every((r, i) => r === train.rows[i])) {
+      const all = labelsOf(labelled.root);
+      if (all) testY = test.rows.map((r) => all[r]);
+    }
+    if (testY && testY.length !== testX.rows.length) testY = undefined;
+    // Time order from the whole data set: the model's columns may not include the date.
+    const root = rowsOf(test.root);
+    const time = root ? findTimeColumn(root) : undefined;
+    const random = train.random || test.random;
+    const timeOrdered = !random && time !== undefined && isSortedByTime(time.times);
+    const analysis = analyzeSplit({ trainX, testX, trainY: testY ? trainY : undefined, testY: trainY ? testY : undefined, method: timeOrdered ? "time" : "unknown" }, this.t);
+    const related = [{ site: fit.site, message: `the model is trained here (${fit.call}) on rows taken from the same data` }];
+    // Copies are counted at the evaluation call, where a hand-made split shows itself.
+    this.add(analysis.findings.filter((f) => f.rule === "non-representative-test"), test.site, related);
+    if (time) this.add(checkTemporalLeakage({ name: time.name, train: train.rows.map((r) => time.times[r]), test: test.rows.map((r) => time.times[r]) }, random), test.site, related);
+    return { testY };
+  }
+
+  private countCopies(fit: FitRecord<Site>, X: unknown, labels: unknown[], site: Site): void {
     const evaluated = isObject(X) ? this.splitOf.get(X) : undefined;
     const trained = isObject(fit.X) ? this.splitOf.get(fit.X) : undefined;
     if (evaluated && trained && evaluated.split === trained.split) return; // the split call already had its say
@@ -156,6 +248,26 @@ export class RuntimeMonitor<Site> {
 function imputes(model: unknown): boolean {
   const steps = (model as { steps?: unknown })?.steps;
   return Array.isArray(steps) && steps.some((s) => /imputer/i.test(String((s as { estimatorName?: string })?.estimatorName ?? (s as object)?.constructor?.name ?? "")));
+}
+
+/** Rows of an array, frame, series or tensor. */
+function rowCountOf(value: unknown): number {
+  if (Array.isArray(value)) return value.length;
+  const shape = (value as { shape?: unknown }).shape;
+  if (Array.isArray(shape) && typeof shape[0] === "number") return shape[0];
+  const values = (value as { values?: unknown }).values;
+  return Array.isArray(values) ? values.length : 0;
+}
+
+/** A frame's or series' row labels as a key (they survive drop, loc and column picks). */
+function indexKey(value: unknown): string | undefined {
+  if (Array.isArray(value) || !isObject(value)) return undefined;
+  try {
+    const index = (value as { index?: unknown }).index;
+    return Array.isArray(index) && index.length ? `index:${fingerprint(index)}` : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function isObject(v: unknown): v is object {

@@ -19,7 +19,12 @@ export type ObservedEvent =
   /** A model's predictions, so that a metric on them can be tied to the model and its input. */
   | { kind: "predict"; call: string; model: unknown; X: unknown; output: unknown }
   /** A model measured: `metrics` are the metric names reported for `yTrue`. */
-  | { kind: "evaluate"; call: string; model?: unknown; X?: unknown; yTrue: unknown; yPred?: unknown; metrics: string[] };
+  | { kind: "evaluate"; call: string; model?: unknown; X?: unknown; yTrue: unknown; yPred?: unknown; metrics: string[] }
+  /**
+   * Rows taken from data by user code (`array.slice`, danfojs `sample`/`iloc`): `rows` are positions
+   * in `source`; `random` when they were drawn at random. A hand-made split is two of these.
+   */
+  | { kind: "rows"; call: string; source: unknown; result: unknown; rows: number[]; random: boolean };
 
 export type Observer = (event: ObservedEvent) => void;
 
