@@ -221,7 +221,10 @@ export class KernelSession extends EventEmitter<{ state: [KernelState]; findings
       return;
     }
     const running = this.running;
-    if (!running || !("id" in message) || message.id !== running.id) return;
+    if (!running || !("id" in message)) return;
+    // Output of an earlier cell's timers or unawaited promises shows in the cell running now,
+    // as in Jupyter; only the end of a cell must be its own.
+    if (message.id !== running.id && message.type === "done") return;
     const durationMs = Date.now() - running.started;
     switch (message.type) {
       case "stream":

@@ -50,6 +50,13 @@ describe("kernel process", function () {
     assert.ok(ended - seen[0].at >= 300, "the first line arrived only when the cell ended");
   });
 
+  it("shows output of an earlier cell's timer in the cell running when it comes", async () => {
+    await kernel.execute("setTimeout(() => console.log('late'), 100);");
+    const outputs: CellOutput[] = [];
+    await kernel.execute("await new Promise((r) => setTimeout(r, 400));", { onOutput: (o) => outputs.push(o) });
+    assert.deepEqual(outputs, [{ kind: "stream", name: "stdout", text: "late\n" }]);
+  });
+
   it("shows display() values as outputs of the running cell", async () => {
     const outputs: CellOutput[] = [];
     await kernel.execute("display({ a: 1 }, { toMimeBundle: () => [{ mime: 'text/html', data: '<b>x</b>' }] })", { onOutput: (o) => outputs.push(o) });
