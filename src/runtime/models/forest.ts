@@ -42,7 +42,8 @@ function growForest(where: string, params: RandomForestOptions, values: number[]
   for (let t = 0; t < nEstimators; t++) {
     report.tick(t);
     const treeRandom = random.fork();
-    const rows = params.bootstrap ? Int32Array.from({ length: n }, () => treeRandom.int(n)) : Int32Array.from({ length: n }, (_, i) => i);
+    const rows = new Int32Array(n);
+    for (let i = 0; i < n; i++) rows[i] = params.bootstrap ? treeRandom.int(n) : i;
     const built = buildTree(data, target, rows, { ...settings, random: treeRandom });
     trees.push(built.tree);
     normalise(built.importance).forEach((v, j) => (importance[j] += v / nEstimators));

@@ -121,7 +121,8 @@ export function buildTree(data: BinnedData, target: TreeTarget, rows: Int32Array
   const cls = classification ? target.codes : new Int32Array(0);
   const yv = classification ? new Float64Array(0) : target.values;
   const idx = Int32Array.from(rows);
-  const position = new Int32Array(idx.length).map((_, i) => i);
+  const position = new Int32Array(idx.length);
+  for (let i = 0; i < position.length; i++) position[i] = i;
   const tree: Tree = { feature: [], threshold: [], left: [], right: [], value: [], samples: [] };
   const leafOfPosition = new Int32Array(idx.length);
   const importance = new Float64Array(p);
@@ -131,6 +132,7 @@ export function buildTree(data: BinnedData, target: TreeTarget, rows: Int32Array
   const featureOrder = Array.from({ length: p }, (_, j) => j);
   const totals = new Float64Array(K);
   const leftTotals = new Float64Array(K);
+  const best: Best = { proxy: -Infinity, feature: -1, bin: -1 };
 
   type Pending = { node: number; start: number; end: number; depth: number };
   const stack: Pending[] = [];
@@ -142,9 +144,11 @@ export function buildTree(data: BinnedData, target: TreeTarget, rows: Int32Array
     tree.right.push(-1);
     tree.samples.push(end - start);
     if (classification) {
-      const v = new Array(K).fill(0);
+      const v: number[] = new Array(K).fill(0);
       for (let i = start; i < end; i++) v[cls[idx[i]]]++;
-      tree.value.push(v.map((c) => c / (end - start)));
+      const n = end - start;
+      for (let k = 0; k < K; k++) v[k] /= n;
+      tree.value.push(v);
     } else {
       let s = 0;
       for (let i = start; i < end; i++) s += yv[idx[i]];
@@ -179,100 +183,23 @@ export function buildTree(data: BinnedData, target: TreeTarget, rows: Int32Array
       for (let i = start; i < end; i++) total += yv[idx[i]];
       parentProxy = (total * total) / count;
     }
-    let bestProxy = -Infinity;
-    let bestFeature = -1;
-    let bestBin = -1;
-    // Features in random order; stop after maxFeatures that vary in this node (as scikit-learn).
-    for (let a = p - 1; a > 0; a--) {
-      const b = options.random.int(a + 1);
-      const t = featureOrder[a];
-      featureOrder[a] = featureOrder[b];
-      featureOrder[b] = t;
-    }
+    best.proxy = -Infinity;
+    best.feature = -1;
+    best.bin = -1;
+    // Features drawn at random without replacement, stopping after maxFeatures that vary in this
+    // node (as scikit-learn's splitter).
     let tried = 0;
     for (let fi = 0; fi < p && tried < options.maxFeatures; fi++) {
-      const j = featureOrder[fi];
-      const code = codes[j];
-      let lo = MAX_BINS;
-      let hi = -1;
-      if (classification) {
-        for (let i = start; i < end; i++) {
-          const r = idx[i];
-          const c = code[r];
-          histCount[c * K + cls[r]]++;
-          binCount[c]++;
-          if (c < lo) lo = c;
-          if (c > hi) hi = c;
-        }
-      } else {
-        for (let i = start; i < end; i++) {
-          const r = idx[i];
-          const c = code[r];
-          histSum[c] += yv[r];
-          binCount[c]++;
-          if (c < lo) lo = c;
-          if (c > hi) hi = c;
-        }
-      }
-      if (lo === hi) {
-        binCount[lo] = 0;
-        if (classification) for (let k = 0; k < K; k++) histCount[lo * K + k] = 0;
-        else histSum[lo] = 0;
-        continue;
-      }
-      tried++;
-      let nLeft = 0;
-      if (classification) {
-        leftTotals.fill(0);
-        for (let bin = lo; bin < hi; bin++) {
-          const nb = binCount[bin];
-          if (nb === 0) continue;
-          nLeft += nb;
-          for (let k = 0; k < K; k++) leftTotals[k] += histCount[bin * K + k];
-          const nRight = count - nLeft;
-          if (nLeft < options.minSamplesLeaf || nRight < options.minSamplesLeaf) continue;
-          let sl = 0;
-          let sr = 0;
-          for (let k = 0; k < K; k++) {
-            const l = leftTotals[k];
-            const r = totals[k] - l;
-            sl += l * l;
-            sr += r * r;
-          }
-          const proxy = sl / nLeft + sr / nRight;
-          if (bestFeature < 0 || proxy > bestProxy + 1e-12 * Math.abs(bestProxy)) {
-            bestProxy = proxy;
-            bestFeature = j;
-            bestBin = bin;
-          }
-        }
-        for (let bin = lo; bin <= hi; bin++) {
-          binCount[bin] = 0;
-          for (let k = 0; k < K; k++) histCount[bin * K + k] = 0;
-        }
-      } else {
-        let sumLeft = 0;
-        for (let bin = lo; bin < hi; bin++) {
-          const nb = binCount[bin];
-          if (nb === 0) continue;
-          nLeft += nb;
-          sumLeft += histSum[bin];
-          const nRight = count - nLeft;
-          if (nLeft < options.minSamplesLeaf || nRight < options.minSamplesLeaf) continue;
-          const sumRight = total - sumLeft;
-          const proxy = (sumLeft * sumLeft) / nLeft + (sumRight * sumRight) / nRight;
-          if (bestFeature < 0 || proxy > bestProxy + 1e-12 * Math.abs(bestProxy)) {
-            bestProxy = proxy;
-            bestFeature = j;
-            bestBin = bin;
-          }
-        }
-        for (let bin = lo; bin <= hi; bin++) {
-          binCount[bin] = 0;
-          histSum[bin] = 0;
-        }
-      }
+      const pick = fi + options.random.int(p - fi);
+      const j = featureOrder[pick];
+      featureOrder[pick] = featureOrder[fi];
+      featureOrder[fi] = j;
+      const varies = classification
+        ? scanClassification(codes[j], j, idx, start, end, cls, K, histCount, binCount, totals, leftTotals, options.minSamplesLeaf, best)
+        : scanRegression(codes[j], j, idx, start, end, yv, histSum, binCount, total, options.minSamplesLeaf, best);
+      if (varies) tried++;
     }
+    const { proxy: bestProxy, feature: bestFeature, bin: bestBin } = best;
     if (bestFeature < 0 || !(bestProxy > parentProxy + 1e-12 * Math.abs(parentProxy))) {
       markLeaf();
       continue;
@@ -316,6 +243,123 @@ export function buildTree(data: BinnedData, target: TreeTarget, rows: Int32Array
   const leafOfRow = new Int32Array(idx.length);
   for (let i = 0; i < idx.length; i++) leafOfRow[position[i]] = leafOfPosition[i];
   return { tree, leafOfRow, importance };
+}
+
+interface Best {
+  proxy: number;
+  feature: number;
+  bin: number;
+}
+
+/** Gini scan of one feature in one node; false when the feature is constant there. */
+function scanClassification(
+  code: Uint8Array,
+  j: number,
+  idx: Int32Array,
+  start: number,
+  end: number,
+  cls: Int32Array,
+  K: number,
+  histCount: Float64Array,
+  binCount: Float64Array,
+  totals: Float64Array,
+  leftTotals: Float64Array,
+  minLeaf: number,
+  best: Best,
+): boolean {
+  let lo = MAX_BINS;
+  let hi = -1;
+  for (let i = start; i < end; i++) {
+    const r = idx[i];
+    const c = code[r];
+    histCount[c * K + cls[r]]++;
+    binCount[c]++;
+    if (c < lo) lo = c;
+    if (c > hi) hi = c;
+  }
+  if (lo < hi) {
+    const count = end - start;
+    let nLeft = 0;
+    leftTotals.fill(0);
+    for (let bin = lo; bin < hi; bin++) {
+      const nb = binCount[bin];
+      if (nb === 0) continue;
+      nLeft += nb;
+      for (let k = 0; k < K; k++) leftTotals[k] += histCount[bin * K + k];
+      const nRight = count - nLeft;
+      if (nLeft < minLeaf || nRight < minLeaf) continue;
+      let sl = 0;
+      let sr = 0;
+      for (let k = 0; k < K; k++) {
+        const l = leftTotals[k];
+        const r = totals[k] - l;
+        sl += l * l;
+        sr += r * r;
+      }
+      const proxy = sl / nLeft + sr / nRight;
+      if (best.feature < 0 || proxy > best.proxy + 1e-12 * Math.abs(best.proxy)) {
+        best.proxy = proxy;
+        best.feature = j;
+        best.bin = bin;
+      }
+    }
+  }
+  for (let bin = lo; bin <= hi; bin++) {
+    binCount[bin] = 0;
+    for (let k = 0; k < K; k++) histCount[bin * K + k] = 0;
+  }
+  return lo < hi;
+}
+
+/** Squared-error scan of one feature in one node; false when the feature is constant there. */
+function scanRegression(
+  code: Uint8Array,
+  j: number,
+  idx: Int32Array,
+  start: number,
+  end: number,
+  yv: Float64Array,
+  histSum: Float64Array,
+  binCount: Float64Array,
+  total: number,
+  minLeaf: number,
+  best: Best,
+): boolean {
+  let lo = MAX_BINS;
+  let hi = -1;
+  for (let i = start; i < end; i++) {
+    const r = idx[i];
+    const c = code[r];
+    histSum[c] += yv[r];
+    binCount[c]++;
+    if (c < lo) lo = c;
+    if (c > hi) hi = c;
+  }
+  if (lo < hi) {
+    const count = end - start;
+    let nLeft = 0;
+    let sumLeft = 0;
+    for (let bin = lo; bin < hi; bin++) {
+      const nb = binCount[bin];
+      if (nb === 0) continue;
+      nLeft += nb;
+      sumLeft += histSum[bin];
+      const nRight = count - nLeft;
+      if (nLeft < minLeaf || nRight < minLeaf) continue;
+      const sumRight = total - sumLeft;
+      const proxy = (sumLeft * sumLeft) / nLeft + (sumRight * sumRight) / nRight;
+      if (best.feature < 0 || proxy > best.proxy + 1e-12 * Math.abs(best.proxy)) {
+        best.proxy = proxy;
+        best.feature = j;
+        best.bin = bin;
+      }
+    }
+  }
+  for (let bin = lo; bin <= hi; bin++) {
+    binCount[bin] = 0;
+    histSum[bin] = 0;
+  }
+  return lo < hi;
 }
 
 function isConstant(y: Float64Array, idx: Int32Array, start: number, end: number): boolean {
