@@ -28,22 +28,33 @@ export interface CompareOptions {
 /** Scores closer than this count as a tie (floating-point noise between equal models). */
 const TIE = 1e-12;
 
-export interface LeaderboardEntry extends LeaderboardRow {
-  /** The model as passed in (unfitted: each fold fitted a clone). */
-  estimator: unknown;
+/**
+ * A leaderboard row as user code sees it: `model` is the model object as passed in (unfitted:
+ * each fold fitted a clone), so `board.best().model.clone().fit(xTrain, yTrain)` refits the
+ * winner; the payload's display name is `modelName`.
+ */
+export interface LeaderboardEntry<M = unknown> extends Omit<LeaderboardRow, "model"> {
+  model: M;
+  /** The model's display name, e.g. "Pipeline(StandardScaler → LogisticRegression)". */
+  modelName: string;
+  /** Same object as `model` (the name this field had first). */
+  estimator: M;
 }
 
-export class Leaderboard implements Displayable {
+export class Leaderboard<M = unknown> implements Displayable {
   constructor(
     readonly payload: LeaderboardPayload,
-    private readonly estimators: Map<string, unknown>,
+    private readonly estimators: Map<string, M>,
   ) {}
   /** Rows ordered simplest model first. */
-  get rows(): LeaderboardEntry[] {
-    return this.payload.entries.map((e) => ({ ...e, estimator: this.estimators.get(e.name) }));
+  get rows(): LeaderboardEntry<M>[] {
+    return this.payload.entries.map(({ model: modelName, ...e }) => {
+      const model = this.estimators.get(e.name) as M;
+      return { ...e, model, modelName, estimator: model };
+    });
   }
   /** The row with the best mean score (ties go to the simpler model). */
-  best(): LeaderboardEntry {
+  best(): LeaderboardEntry<M> {
     const row = this.rows.find((r) => r.name === this.payload.best);
     if (!row) throw new AibookError("compareModels: every model failed, so there is no best one; see the errors in the table.");
     return row;
@@ -78,7 +89,7 @@ export function leaderboardText(p: LeaderboardPayload): string {
   return `compareModels: ${p.folds}-fold cross-validation on ${p.rows} rows, ${p.metric} (${p.greaterIsBetter ? "higher" : "lower"} is better), simplest first\n${textTable(headers, rows, { maxWidth: 48 })}${p.best ? `\n\nBest: ${p.best} (${formatValue(p.entries.find((e) => e.name === p.best)?.mean)})` : ""}`;
 }
 
-export function compareModels(models: Record<string, unknown>, X: unknown, y: unknown, options: CompareOptions = {}): Leaderboard {
+export function compareModels<M>(models: Record<string, M>, X: unknown, y: unknown, options: CompareOptions = {}): Leaderboard<M> {
   const names = Object.keys(models ?? {});
   if (names.length === 0) throw new AibookError("compareModels: pass the models as { name: model, ... }; got none.");
   const labels = toVector(y, "compareModels y");

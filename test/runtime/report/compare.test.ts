@@ -30,6 +30,17 @@ describe("compareModels", () => {
     assert.equal(model.fits, 0);
   });
 
+  it("gives the model object as passed in on each row, so the winner can be refitted from best().model", () => {
+    const threshold = new ThresholdClassifier();
+    const baseline = new DummyClassifier();
+    const board = compareModels({ threshold, baseline }, X, y, { folds: 4, metric: "accuracy" });
+    assert.equal(board.best().model, threshold);
+    assert.equal(board.best().modelName, "ThresholdClassifier");
+    assert.equal(board.rows[0].model, baseline);
+    const refitted = board.best().model.clone().fit(X, y);
+    assert.deepEqual(refitted.predict([[0], [10]]), [0, 1]);
+  });
+
   it("ranks errors lower-is-better for regression", () => {
     const Xr = Array.from({ length: 30 }, (_, i) => [i]);
     const yr = Xr.map(([v]) => 2 * v + 1 + (v % 3) * 0.1);
@@ -48,7 +59,7 @@ describe("compareModels", () => {
   it("works with models whose classes throw before fit, as the runtime's estimators do, and names pipelines by their steps", () => {
     const board = compareModels({ strict: new StrictClassifier(), piped: new TwoStepPipeline() }, X, y, { folds: 4 });
     assert.equal(board.payload.task, "classification");
-    assert.deepEqual(board.rows.map((r) => [r.name, r.model, r.mean]), [
+    assert.deepEqual(board.rows.map((r) => [r.name, r.modelName, r.mean]), [
       ["strict", "ThresholdClassifier", 1],
       ["piped", "Pipeline(Scale → ThresholdClassifier)", 1],
     ]);
