@@ -9,6 +9,8 @@ import * as vscode from "vscode";
 import { KernelSession, type CellResult, type KernelState } from "../kernel/session";
 import { CellOutputWriter, errorOutput, outputItem } from "./cellOutputs";
 import { RuntimeDiagnostics, runtimeRuleSettings } from "./runtime-diagnostics";
+import { runHistoryFileFor } from "./run-history-files";
+import { NOTEBOOK_ENV, RUN_HISTORY_ENV } from "../protocol/run-history";
 
 export const CONTROLLER_ID = "aibook-kernel";
 
@@ -95,6 +97,7 @@ export class AibookController implements vscode.Disposable {
       language,
       label: `cell ${cell.index + 1}`,
       cellId: cell.document.uri.toString(),
+      runContext: { notebook: cell.notebook.uri.scheme === "file" ? cell.notebook.uri.fsPath : null, cell: cell.index },
       onOutput: (output) => writer.write(output),
     });
     this.appendResult(writer, result);
@@ -143,7 +146,7 @@ export class AibookController implements vscode.Disposable {
     const key = notebook.uri.toString();
     let kernel = this.kernels.get(key);
     if (!kernel) {
-      const session = new KernelSession({ notebookDir: notebookFolder(notebook), kernelPath: this.kernelPath, runtimeRules: runtimeRuleSettings() });
+      const session = new KernelSession({ notebookDir: notebookFolder(notebook), kernelPath: this.kernelPath, runtimeRules: runtimeRuleSettings(), env: runHistoryEnvFor(notebook) });
       session.on("state", () => this.stateChanged.fire(notebook));
       kernel = { session, executionOrder: 0, diagnostics: this.runtimeDiagnostics.attach(session, notebook) };
       this.kernels.set(key, kernel);
@@ -157,6 +160,13 @@ export class AibookController implements vscode.Disposable {
     this.kernels.get(key)?.session.dispose();
     this.kernels.delete(key);
   }
+}
+
+/** Tells the kernel where evaluate/compareModels record their runs, so that "aibook: Show Metrics" lists them. */
+function runHistoryEnvFor(notebook: vscode.NotebookDocument): Record<string, string> {
+  if (notebook.uri.scheme === "file") return { [RUN_HISTORY_ENV]: runHistoryFileFor(notebook.uri), [NOTEBOOK_ENV]: notebook.uri.fsPath };
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  return folder ? { [RUN_HISTORY_ENV]: runHistoryFileFor(folder.uri) } : {};
 }
 
 /** Where relative paths of the notebook's cells resolve: its folder, else the workspace's. */

@@ -14,6 +14,7 @@ import { CellSyntaxError, compileCell, type CellLanguage, type CompiledCell } fr
 import { cellFilename, mapStack, type CompiledCellRecord } from "./host/stack";
 import { RuntimeFindingsTracker, type CellId, type RuntimeFinding } from "./host/runtime-findings";
 import type { RuntimeRuleSettings } from "../runtime/checks/types";
+import type { RunContext } from "../protocol/run-history";
 
 export type { CellId, RuntimeFinding } from "./host/runtime-findings";
 
@@ -46,6 +47,8 @@ export interface ExecuteOptions {
   onOutput?: (output: CellOutput) => void;
   /** The caller's id of the notebook cell (index or URI): runtime findings name their cell by it. */
   cellId?: CellId;
+  /** Notebook and cell that the run history records for evaluate/compareModels in this cell. */
+  runContext?: RunContext;
 }
 
 export interface KernelSessionOptions {
@@ -58,6 +61,8 @@ export interface KernelSessionOptions {
   interruptGraceMs?: number;
   /** Settings of the runtime pitfall rules (thresholds, rules off), read by the kernel at start. */
   runtimeRules?: RuntimeRuleSettings;
+  /** Extra environment of the kernel process, e.g. runHistoryEnv(...) so that results reach the metrics panel. */
+  env?: Record<string, string>;
 }
 
 interface Running {
@@ -164,7 +169,7 @@ export class KernelSession extends EventEmitter<{ state: [KernelState]; findings
     this.setState("busy");
     const result = await new Promise<CellResult & { compileRefused?: boolean }>((finish) => {
       this.running = { id, started, options, finish, via: compiled.via };
-      child.send({ type: "execute", id, code: compiled.code, filename: cellFilename(id) });
+      child.send({ type: "execute", id, code: compiled.code, filename: cellFilename(id), runContext: options.runContext });
     });
     this.running = undefined;
     if (this.child) this.setState("idle");
@@ -177,7 +182,7 @@ export class KernelSession extends EventEmitter<{ state: [KernelState]; findings
     const child = fork(this.kernelPath, [], {
       cwd: this.options.notebookDir,
       execArgv: this.options.execArgv ?? [],
-      env: { ...process.env, ELECTRON_RUN_AS_NODE: "1", [INTERRUPT_FD_ENV]: String(INTERRUPT_FD), [RUNTIME_RULES_ENV]: JSON.stringify(this.options.runtimeRules ?? {}) },
+      env: { ...process.env, ...this.options.env, ELECTRON_RUN_AS_NODE: "1", [INTERRUPT_FD_ENV]: String(INTERRUPT_FD), [RUNTIME_RULES_ENV]: JSON.stringify(this.options.runtimeRules ?? {}) },
       stdio: ["ignore", "pipe", "pipe", "ipc", "pipe"],
     });
     this.child = child;

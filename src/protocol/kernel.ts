@@ -9,6 +9,7 @@
  * the environment variable named by INTERRUPT_FD_ENV (see src/kernel/process/interruptWatcher.ts).
  */
 import type { MimeItem } from "./mime";
+import type { RunContext } from "./run-history";
 
 /** Host -> kernel: run one compiled cell. `filename` names the cell in stack frames. */
 export interface ExecuteRequest {
@@ -16,6 +17,8 @@ export interface ExecuteRequest {
   id: number;
   code: string;
   filename: string;
+  /** The notebook and cell being run: evaluate/compareModels name it in the run history. */
+  runContext?: RunContext;
 }
 
 export type HostMessage = ExecuteRequest;

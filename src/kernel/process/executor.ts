@@ -8,6 +8,7 @@
 import vm from "node:vm";
 import type { DoneMessage, ExecuteRequest, KernelError } from "../../protocol/kernel";
 import type { MimeItem } from "../../protocol/mime";
+import { setRunContext } from "../../protocol/run-history";
 
 class Interrupted extends Error {}
 
@@ -73,7 +74,8 @@ export class CellExecutor {
     if (request) this.start(request);
   }
 
-  private start({ id, code, filename }: ExecuteRequest): void {
+  private start({ id, code, filename, runContext }: ExecuteRequest): void {
+    if (runContext) setRunContext(runContext);
     let abandon: (reason: Interrupted) => void = () => {};
     const interrupted = new Promise<never>((_, reject) => (abandon = reject));
     const running: Running = { id, inSyncPart: true, finished: false, abandon };
