@@ -61,12 +61,13 @@ export function installRuntimeRules(settings: RuntimeRuleSettings = readSettings
     };
   }
   const instrumented = new WeakSet<object>();
-  if (enabled) trackSlices(monitor);
+  const renewSliceBudget = enabled ? trackSlices(monitor) : () => {};
   const rules: RuntimeRules = {
     sendingFindings(send) {
       return (message) => {
         if (message.type === "done" && enabled) {
           resetNesting();
+          renewSliceBudget();
           try {
             const findings: KernelRuntimeFinding[] = monitor.findings().map((f) => ({
               rule: f.rule,
@@ -217,32 +218,53 @@ const MIN_SOURCE_ROWS = 20;
 
 const nesting = () => ((globalThis as Record<symbol, unknown>)[Symbol.for("aibook.observeNesting")] as { depth: number } | undefined)?.depth ?? 0;
 
-/** The cell frame of the wrapper's caller, when a cell called it directly; else undefined. */
-function cellCaller(): CellFrame[] | undefined {
+const asCallSites = (_: Error, callSites: NodeJS.CallSite[]) => callSites;
+
+/** The cell frame of `wrapper`'s caller when a cell called it directly; else undefined. One frame, no text: cheap. */
+function cellCaller(wrapper: Function): CellFrame[] | undefined {
   const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 4;
-  const holder: { stack?: string } = {};
+  const prepare = Error.prepareStackTrace;
+  Error.stackTraceLimit = 1;
+  Error.prepareStackTrace = asCallSites;
+  const holder: { stack?: unknown } = {};
   try {
-    Error.captureStackTrace(holder);
+    Error.captureStackTrace(holder, wrapper);
+    const site = (holder.stack as NodeJS.CallSite[] | undefined)?.[0];
+    const m = /aibook-cell-(\d+)\.js$/.exec(site?.getFileName() ?? "");
+    return m && site ? [{ execution: Number(m[1]), line: site.getLineNumber() ?? 0, column: site.getColumnNumber() ?? 0 }] : undefined;
+  } catch {
+    return undefined;
   } finally {
     Error.stackTraceLimit = limit;
+    Error.prepareStackTrace = prepare;
   }
-  // Frames: cellCaller, the wrapper, its caller.
-  const caller = (holder.stack ?? "").split("\n").filter((l) => /^\s+at /.test(l))[2];
-  const frames = caller ? cellFrames(caller) : [];
-  return frames.length ? frames : undefined;
 }
 
 const range = (from: number, count: number) => Array.from({ length: count }, (_, i) => from + i);
 
-/** `array.slice(a, b)` in a cell: the rows a..b of the array. */
-function trackSlices(monitor: RuntimeMonitor<CellFrame[]>): void {
+/**
+ * Finding the caller costs microseconds, so a slice is looked at only while a cell's budget
+ * lasts, and an array sliced again and again (a loop, not a split) stops being looked at.
+ */
+const SLICE_BUDGET_PER_CELL = 500;
+const SLICES_PER_SOURCE = 8;
+
+/** `array.slice(a, b)` in a cell: the rows a..b of the array. Returns what renews the budget. */
+function trackSlices(monitor: RuntimeMonitor<CellFrame[]>): () => void {
+  let budget = SLICE_BUDGET_PER_CELL;
+  const renew = () => {
+    budget = SLICE_BUDGET_PER_CELL;
+  };
   const original = Array.prototype.slice;
-  if ((original as unknown as Record<symbol, unknown>)[WRAPPED]) return;
+  if ((original as unknown as Record<symbol, unknown>)[WRAPPED]) return renew;
+  const perSource = new WeakMap<object, number>();
   const slice = function slice(this: unknown[], start?: number, end?: number): unknown[] {
     const result = original.call(this, start, end);
-    if (Array.isArray(this) && this.length >= MIN_SOURCE_ROWS && result.length > 0 && nesting() === 0) {
-      const site = cellCaller();
+    if (budget > 0 && Array.isArray(this) && this.length >= MIN_SOURCE_ROWS && result.length > 0 && nesting() === 0) {
+      const count = (perSource.get(this) ?? 0) + 1;
+      perSource.set(this, count);
+      budget--;
+      const site = count <= SLICES_PER_SOURCE ? cellCaller(slice) : undefined;
       if (site) {
         const n = this.length;
         const s = start === undefined ? 0 : Math.trunc(Number(start)) || 0;
@@ -258,6 +280,7 @@ function trackSlices(monitor: RuntimeMonitor<CellFrame[]>): void {
   };
   Object.defineProperty(slice, WRAPPED, { value: true });
   Object.defineProperty(Array.prototype, "slice", { value: slice, writable: true, configurable: true, enumerable: false });
+  return renew;
 }
 
 /** danfojs `sample` (random rows) and `iloc` (rows by position): positions found through the row labels. */
@@ -276,8 +299,8 @@ function instrumentDanfo(dfd: Record<string, unknown>, monitor: RuntimeMonitor<C
       // an odd frame: stay silent
     }
   };
-  wrapMethod(frameProto, "sample", (original) => function (this: unknown, ...args) {
-    const site = nesting() === 0 ? cellCaller() : undefined;
+  wrapMethod(frameProto, "sample", (original) => function sample(this: unknown, ...args) {
+    const site = nesting() === 0 ? cellCaller(sample) : undefined;
     const result = original.apply(this, args);
     if (site) {
       if (result && typeof (result as Promise<unknown>).then === "function") (result as Promise<unknown>).then((frame) => taken(this, frame, "sample", true, site), () => {});
@@ -285,8 +308,8 @@ function instrumentDanfo(dfd: Record<string, unknown>, monitor: RuntimeMonitor<C
     }
     return result;
   });
-  wrapMethod(frameProto, "iloc", (original) => function (this: unknown, ...args) {
-    const site = nesting() === 0 ? cellCaller() : undefined;
+  wrapMethod(frameProto, "iloc", (original) => function iloc(this: unknown, ...args) {
+    const site = nesting() === 0 ? cellCaller(iloc) : undefined;
     const result = original.apply(this, args);
     if (site) taken(this, result, "iloc", false, site);
     return result;
