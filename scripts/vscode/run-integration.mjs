@@ -202,6 +202,8 @@ async function main() {
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   let result;
   try { result = JSON.parse(fs.readFileSync(env.AIBOOK_TEST_RESULT, "utf8")); } catch {}
+  // the caller's $AIBOOK_TEST_RESULT (scripts/test.mjs) gets the suite's counts
+  if (result && process.env.AIBOOK_TEST_RESULT) fs.writeFileSync(process.env.AIBOOK_TEST_RESULT, JSON.stringify(result) + "\n");
   if (outcome === "timeout") {
     log(`TIMEOUT: no result from VS Code's extension host after ${opt.timeoutS} s; the run was stopped. Logs: ${run}/logs`);
   } else if (!result) {
