@@ -5,7 +5,7 @@
  */
 import { countDuplicateRows, checkDuplicates } from "./duplicate-leakage";
 import { compareParts, type RepresentativenessResult } from "./non-representative-test";
-import { checkTemporalLeakage, findTimeColumn, isSortedByTime } from "./temporal-leakage";
+import { checkTemporalLeakage, findTimeColumn, hasOrderingColumn, isSortedByTime } from "./temporal-leakage";
 import type { Rows } from "./tabular";
 import type { CheckFinding, RuntimeThresholds } from "./types";
 
@@ -30,10 +30,12 @@ export interface SplitAnalysis extends RepresentativenessResult {
 
 export function analyzeSplit(parts: SplitParts, t: RuntimeThresholds): SplitAnalysis {
   const time = findTimeColumn({ columns: parts.trainX.columns, rows: [...parts.trainX.rows, ...parts.testX.rows] });
+  // (An unshuffled cut of rows in time order is a time split.)
   const trainTimes = time?.times.slice(0, parts.trainX.rows.length);
   const testTimes = time?.times.slice(parts.trainX.rows.length);
   // Rows sorted by a date column and then cut: a time split too.
-  const timeOrdered = parts.method === "time" || (parts.method === "ordered" && time !== undefined && isSortedByTime(time.times));
+  const all = { columns: parts.trainX.columns, rows: [...parts.trainX.rows, ...parts.testX.rows] };
+  const timeOrdered = parts.method === "time" || (parts.method === "ordered" && (time !== undefined ? isSortedByTime(time.times) : hasOrderingColumn(all)));
   const findings: CheckFinding[] = [];
   const representativeness = compareParts(
     { trainX: parts.trainX, testX: parts.testX, trainY: parts.trainY, testY: parts.testY, timeOrdered, skipColumns: parts.timeColumn ? [parts.timeColumn] : [] },

@@ -2,7 +2,7 @@
  * duplicate-leakage: test rows that are exact copies (features and label) of training rows. The
  * model has seen the answer for those rows, so the test score is partly a training score.
  */
-import { formatShare, rowKey, type Rows } from "./tabular";
+import { formatShare, isAbsent, isBlank, rowKey, type Rows } from "./tabular";
 import type { CheckFinding, RuntimeRuleMeta, RuntimeThresholds } from "./types";
 
 export const duplicateLeakage: RuntimeRuleMeta = {
@@ -41,6 +41,8 @@ export function countDuplicateRows(train: Rows, test: Rows, trainY?: unknown[], 
   train.rows.forEach((row, i) => seen.add(rowKey(row, labelled ? trainY[i] : undefined)));
   let duplicates = 0;
   test.rows.forEach((row, i) => {
+    // A row with no value at all copies nothing the model could learn from.
+    if (row.length && row.every((v) => isAbsent(v) || isBlank(v))) return;
     if (seen.has(rowKey(row, labelled ? testY[i] : undefined))) duplicates++;
   });
   return { duplicates, testRows: test.rows.length };

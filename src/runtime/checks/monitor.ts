@@ -11,7 +11,7 @@ import { checkDuplicates, countDuplicateRows } from "./duplicate-leakage";
 import { checkImbalancedAccuracy } from "./imbalanced-accuracy";
 import { checkMissingValues, countMissing } from "./missing-values";
 import type { ObservedEvent } from "./observe";
-import { checkTemporalLeakage, findTimeColumn, isSortedByTime } from "./temporal-leakage";
+import { checkTemporalLeakage, findTimeColumn, hasOrderingColumn, isSortedByTime } from "./temporal-leakage";
 import { keyOf, labelsOf, nameOf, rowsOf, type Rows } from "./tabular";
 import { thresholdsOf, type CheckFinding, type RuntimeRuleSettings, type RuntimeThresholds } from "./types";
 
@@ -219,7 +219,7 @@ export class RuntimeMonitor<Site> {
     const root = rowsOf(test.root);
     const time = root ? findTimeColumn(root) : undefined;
     const random = train.random || test.random;
-    const timeOrdered = !random && time !== undefined && isSortedByTime(time.times);
+    const timeOrdered = !random && root !== undefined && (time !== undefined ? isSortedByTime(time.times) : hasOrderingColumn(root));
     const analysis = analyzeSplit({ trainX, testX, trainY: testY ? trainY : undefined, testY: trainY ? testY : undefined, method: timeOrdered ? "time" : "unknown" }, this.t);
     const related = [{ site: fit.site, message: `the model is trained here (${fit.call}) on rows taken from the same data` }];
     // Copies are counted at the evaluation call, where a hand-made split shows itself.

@@ -127,3 +127,17 @@ export function checkTemporalLeakage(time: { name: string; train: (number | unde
       `so the model learns from the future it is tested on. Split by time instead: timeSplit(df, { column: "${time.name}", testSize: 0.2 }).`,
   }];
 }
+
+/**
+ * Some numeric column never decreases over the rows (at least 3 distinct values): the rows are in
+ * an order, such as time, even when nothing names it. A cut of such rows is not a random split.
+ */
+export function hasOrderingColumn(X: Rows): boolean {
+  for (let j = 0; j < X.columns.length; j++) {
+    const values = column(X, j).map(numberOf);
+    if (values.some((v) => v === undefined)) continue;
+    const times = values as number[];
+    if (new Set(times).size >= 3 && isSortedByTime(times)) return true;
+  }
+  return false;
+}

@@ -5,7 +5,7 @@ import { checkMissingValues, countMissing } from "../../../src/runtime/checks/mi
 import { compareParts } from "../../../src/runtime/checks/non-representative-test";
 import { checkTemporalLeakage, findTimeColumn, timesOf } from "../../../src/runtime/checks/temporal-leakage";
 import { DEFAULT_THRESHOLDS as T, thresholdsOf } from "../../../src/runtime/checks/types";
-import { runtimeRules } from "../../../src/runtime/checks";
+import { analyzeSplit, runtimeRules } from "../../../src/runtime/checks";
 
 const rows = (columns: string[], data: unknown[][]) => ({ columns, rows: data });
 const repeat = <V>(n: number, f: (i: number) => V) => Array.from({ length: n }, (_, i) => f(i));
@@ -87,6 +87,11 @@ describe("duplicate-leakage", () => {
     assert.deepEqual(countDuplicateRows(train, test), { duplicates: 6, testRows: 100 });
   });
 
+  it("does not count rows without any value as copies", () => {
+    const empty = rows(["a", "b"], [[Number.NaN, null], [Number.NaN, null], [1, 2]]);
+    assert.deepEqual(countDuplicateRows(empty, empty), { duplicates: 1, testRows: 3 });
+  });
+
   it("reports more than 5% with the count and the share, not 5% exactly", () => {
     assert.equal(checkDuplicates({ duplicates: 5, testRows: 100 }, T).length, 0);
     const [f] = checkDuplicates({ duplicates: 6, testRows: 100 }, T);
@@ -133,6 +138,16 @@ describe("missing-values", () => {
     assert.match(f.message, /SimpleImputer/);
     assert.match(f.message, /dropMissing/);
     assert.equal(checkMissingValues(countMissing(rows(["a"], [[1], [2]]), [0, 1]), 2, "fit").length, 0);
+  });
+});
+
+describe("analyzeSplit: unshuffled cuts", () => {
+  it("an unshuffled cut of rows in an order (a column that never decreases) is a time split: no drift finding", () => {
+    const trainX = rows(["x0", "x1"], repeat(150, (i) => [1959 + Math.floor(i / 4), (i * 37) % 11]));
+    const testX = rows(["x0", "x1"], repeat(50, (i) => [1996 + Math.floor(i / 4), (i * 37) % 11]));
+    assert.equal(analyzeSplit({ trainX, testX, method: "ordered" }, T).timeOrdered, true);
+    assert.deepEqual(analyzeSplit({ trainX, testX, method: "ordered" }, T).findings, []);
+    assert.deepEqual(analyzeSplit({ trainX, testX, method: "random" }, T).findings.map((f) => f.rule), ["non-representative-test"]);
   });
 });
 
