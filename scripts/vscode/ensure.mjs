@@ -175,6 +175,10 @@ function withInstallLock(fn) {
       const owner = Number(fs.readFileSync(path.join(lock, "pid"), { encoding: "utf8", flag: "a+" }));
       let alive = false;
       try { alive = owner > 0 && (process.kill(owner, 0), true); } catch {}
+      // no pid yet: the owner may be between creating the folder and writing it
+      if (!owner) {
+        try { alive = Date.now() - fs.statSync(lock).mtimeMs < 10_000; } catch { continue; } // gone: retry
+      }
       if (!alive) { fs.rmSync(lock, { recursive: true, force: true }); continue; }
       if (Date.now() > deadline) throw new SetupError(`another install (pid ${owner}) holds ${lock} for too long`);
       if (!warned) { log(`waiting for another install (pid ${owner}) to finish`); warned = true; }
