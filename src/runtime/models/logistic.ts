@@ -66,9 +66,22 @@ export class LogisticRegression extends BaseEstimator<LogisticRegressionOptions>
     const width = p + 1;
     const l2 = penalty === "l2" ? 1 / (c * n) : 0;
     const useIntercept = this.params.fitIntercept;
-    // Row-major copy in one typed array: the objective runs over it ~2 times per iteration.
-    const flat = new Float64Array(n * p);
-    values.forEach((row, i) => flat.set(row, i * p));
+    // The nonzero entries of X, row by row (CSR): zero features (pixels, one-hot columns) cost nothing.
+    const rowStart = new Int32Array(n + 1);
+    let nonzero = 0;
+    for (const row of values) for (const v of row) if (v !== 0) nonzero++;
+    const colIndex = new Int32Array(nonzero);
+    const entry = new Float64Array(nonzero);
+    let q0 = 0;
+    values.forEach((row, i) => {
+      row.forEach((v, j) => {
+        if (v !== 0) {
+          colIndex[q0] = j;
+          entry[q0++] = v;
+        }
+      });
+      rowStart[i + 1] = q0;
+    });
     const scores = new Float64Array(rows);
     // Mean log-loss + l2/2 ||W||^2 (scikit-learn's objective divided by n: the same optimum).
     // Coefficients and their gradient feature-major (j * rows + k) inside the loop: contiguous reads.
@@ -80,21 +93,21 @@ export class LogisticRegression extends BaseEstimator<LogisticRegressionOptions>
       for (let j = 0; j < p; j++) for (let k = 0; k < rows; k++) wt[j * rows + k] = w[k * width + j];
       let loss = 0;
       for (let i = 0; i < n; i++) {
-        const base0 = i * p;
-        // Feature-major so that zero features (common: pixels, one-hot columns) cost nothing.
+        const qs = rowStart[i];
+        const qe = rowStart[i + 1];
         for (let k = 0; k < rows; k++) scores[k] = useIntercept ? w[k * width + p] : 0;
-        for (let j = 0; j < p; j++) {
-          const xj = flat[base0 + j];
-          if (xj === 0) continue;
-          const at = j * rows;
+        for (let q = qs; q < qe; q++) {
+          const xj = entry[q];
+          const at = colIndex[q] * rows;
           for (let k = 0; k < rows; k++) scores[k] += wt[at + k] * xj;
         }
         if (rows === 1) {
           const z = scores[0];
           const target = codes[i] === 1 ? 1 : 0;
-          loss += Math.max(z, 0) - z * target + Math.log1p(Math.exp(-Math.abs(z)));
-          const r = sigmoid(z) - target;
-          for (let j = 0; j < p; j++) grad[j] += r * flat[base0 + j];
+          const e = Math.exp(-Math.abs(z));
+          loss += (z > 0 ? z : 0) - z * target + Math.log1p(e);
+          const r = (z >= 0 ? 1 / (1 + e) : e / (1 + e)) - target;
+          for (let q = qs; q < qe; q++) grad[colIndex[q]] += r * entry[q];
           if (useIntercept) grad[p] += r;
         } else {
           let max = -Infinity;
@@ -107,10 +120,9 @@ export class LogisticRegression extends BaseEstimator<LogisticRegressionOptions>
             scores[k] = scores[k] / sum - (codes[i] === k ? 1 : 0);
             if (useIntercept) grad[k * width + p] += scores[k];
           }
-          for (let j = 0; j < p; j++) {
-            const xj = flat[base0 + j];
-            if (xj === 0) continue;
-            const at = j * rows;
+          for (let q = qs; q < qe; q++) {
+            const xj = entry[q];
+            const at = colIndex[q] * rows;
             for (let k = 0; k < rows; k++) gt[at + k] += scores[k] * xj;
           }
         }
@@ -129,8 +141,9 @@ export class LogisticRegression extends BaseEstimator<LogisticRegressionOptions>
       return loss / n + 0.5 * l2 * penaltyValue;
     };
     let evaluations = 0;
+    const t0 = performance.now();
     const result = lbfgs(objective, new Float64Array(rows * width), { maxIter, gtol: 1e-10 });
-    if (process.env.AIBOOK_DEBUG_LBFGS) console.log(`lbfgs: ${result.iterations} iterations, ${evaluations} evaluations`);
+    if (process.env.AIBOOK_DEBUG_LBFGS) console.log(`lbfgs: ${result.iterations} iterations, ${evaluations} evaluations, ${(performance.now() - t0).toFixed(0)} ms`);
     // scikit-learn's lbfgs stops at a gradient of 1e-4 on the summed loss; warn as it would.
     const converged = result.converged || result.gradNorm <= 1e-4 / n;
     if (!converged) {
@@ -163,7 +176,10 @@ export class LogisticRegression extends BaseEstimator<LogisticRegressionOptions>
 
   predict(X: unknown): Label[] {
     this.assertFitted("predict");
-    return labelsFromProba(this.predictProba(X), this.#state!.classes);
+    const { classes, coef } = this.#state!;
+    const scores = this.decisionFunction(X);
+    if (coef.length === 1) return scores.map(([z]) => classes[z > 0 ? 1 : 0]);
+    return labelsFromProba(scores, classes);
   }
 
   protected saveState(): LogisticState {

@@ -66,6 +66,12 @@ export function lbfgs(f: Objective, x0: Float64Array, options: LbfgsOptions): Lb
       for (let i = 0; i < n; i++) d[i] = -g[i];
       slope = dot(g, d);
     }
+    // The best step could lower f by about |slope|/2: below rounding of f there is nothing left
+    // to gain, and line searches would only chase noise.
+    if (-slope <= 1e-14 * Math.abs(fx)) {
+      converged = true;
+      break;
+    }
     const step = wolfeSearch(f, x, fx, g, d, slope);
     if (!step) break;
     const s = new Float64Array(n);
