@@ -65,9 +65,10 @@ export function installExtension(vscode, state, vsix) {
 
 /**
  * Starts code-server on 127.0.0.1 (port 0: a free one) and waits until it listens.
- * Returns `{ url, pid, stop(), exited }`; `exited` resolves with the exit code.
+ * Returns `{ url, pid, stop(), exited }`; `exited` resolves with the exit code. `onSpawn(stop)`
+ * is called as soon as the process exists.
  */
-export async function startCodeServer(vscode, state, { port = 0, folder, extraArgs = [] } = {}) {
+export async function startCodeServer(vscode, state, { port = 0, folder, extraArgs = [], onSpawn } = {}) {
   const logFile = path.join(state.logs, "code-server.log");
   const out = fs.openSync(logFile, "w");
   const child = spawn(vscode.node, [
@@ -90,6 +91,7 @@ export async function startCodeServer(vscode, state, { port = 0, folder, extraAr
     for (let i = 0; i < 50 && alive(); i++) await sleep(100);
     try { process.kill(-child.pid, "SIGKILL"); } catch {}
   };
+  onSpawn?.(stop); // the caller can stop it even while this waits for it to listen
   for (let i = 0; i < 600 && !done; i++) {
     const m = /HTTP server listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(fs.readFileSync(logFile, "utf8"));
     if (m) return { url: m[1], pid: child.pid, stop, exited, logFile };

@@ -126,9 +126,11 @@ async function runInBrowser(vscode, server, workspace, runFolder) {
 }
 
 async function runWithCodeServer(runFolder, workspace, state, vscode) {
-  const server = await startCodeServer(vscode, state, { extraArgs: ["--vscode-option", "enable-smoke-test-driver"] });
+  const server = await startCodeServer(vscode, state, {
+    extraArgs: ["--vscode-option", "enable-smoke-test-driver"],
+    onSpawn: (stop) => cleanups.push(stop),
+  });
   log(`code-server ${vscode.codeServerVersion} on ${server.url} (process group ${server.pid}); run folder ${runFolder}`);
-  cleanups.push(server.stop);
   return runInBrowser(vscode, server, workspace, runFolder);
 }
 
