@@ -47,6 +47,8 @@ interface LabelGroup<Site> {
   accuracySites: Map<string, Site>;
 }
 
+const MAX_LABEL_GROUPS = 200;
+
 export class RuntimeMonitor<Site> {
   private readonly t: RuntimeThresholds;
   private readonly off: Set<string>;
@@ -108,8 +110,16 @@ export class RuntimeMonitor<Site> {
     });
   }
 
+  private readonly fixedKeys = new Set<string>();
+
+  /** Keeps a finding once per rule and call site (a loop repeats its calls). */
   private add(findings: CheckFinding[], site: Site, related: { site: Site; message: string }[] = []): void {
-    for (const f of findings) this.fixed.push({ ...f, site, related });
+    for (const f of findings) {
+      const key = `${f.rule}@${this.siteKey(site)}`;
+      if (this.fixedKeys.has(key)) continue;
+      this.fixedKeys.add(key);
+      this.fixed.push({ ...f, site, related });
+    }
   }
 
   private onSplit(event: Extract<ObservedEvent, { kind: "split" }>, site: Site): void {
@@ -139,7 +149,11 @@ export class RuntimeMonitor<Site> {
     if (!labels) return;
     const key = fingerprint(labels);
     let group = this.groups.get(key);
-    if (!group) this.groups.set(key, (group = { labels, metrics: new Set(), accuracySites: new Map() }));
+    if (!group) {
+      // Labels of many evaluations (a loop over folds): the oldest go first, memory stays bounded.
+      if (this.groups.size >= MAX_LABEL_GROUPS) this.groups.delete(this.groups.keys().next().value as string);
+      this.groups.set(key, (group = { labels, metrics: new Set(), accuracySites: new Map() }));
+    }
     for (const m of event.metrics) group.metrics.add(m);
     if (event.metrics.includes("accuracy")) group.accuracySites.set(this.siteKey(site), site);
 
