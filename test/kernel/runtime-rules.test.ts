@@ -51,6 +51,10 @@ describe("kernel: runtime pitfall findings", function () {
     );
     assert.deepEqual(summary(kernel.runtimeFindings), ["missing-values@0:5"]);
     assert.match(kernel.runtimeFindings[0].message, /RandomForestClassifier\.train \(ml-random-forest\)/);
+    // ml-knn learns in its constructor.
+    await kernel.execute(`import KNN from "ml-knn";\nconst knn = new KNN(X, y, { k: 3 });\nknn instanceof KNN`, { cellId: 1 });
+    assert.deepEqual(summary(kernel.runtimeFindings), ["missing-values@0:5", "missing-values@1:2"]);
+    assert.match(kernel.runtimeFindings[1].message, /new KNN \(ml-knn\)/);
   });
 
   it("sees tfjs model.fit and model.evaluate: accuracy alone on imbalanced labels", async () => {

@@ -44,8 +44,8 @@ function readSettings(): RuntimeRuleSettings {
 export interface RuntimeRules {
   /** A `send` that reports the findings before each cell's "done". */
   sendingFindings(send: (message: KernelMessage) => void): (message: KernelMessage) => void;
-  /** Wraps the training and evaluation calls of a module a cell imported. */
-  instrument(specifier: string, namespace: unknown): void;
+  /** Wraps the training and evaluation calls of a module a cell imported; returns what the cell gets instead, if anything. */
+  instrument(specifier: string, namespace: unknown): unknown;
   /** Makes the loader's `import` instrument what it loads. */
   instrumentImports(loader: { import(specifier: unknown): Promise<unknown> }): void;
 }
@@ -61,6 +61,7 @@ export function installRuntimeRules(settings: RuntimeRuleSettings = readSettings
     };
   }
   const instrumented = new WeakSet<object>();
+  const replacements = new WeakMap<object, unknown>();
   const renewSliceBudget = enabled ? trackSlices(monitor) : () => {};
   const rules: RuntimeRules = {
     sendingFindings(send) {
@@ -85,19 +86,24 @@ export function installRuntimeRules(settings: RuntimeRuleSettings = readSettings
       };
     },
     instrument(specifier, namespace) {
-      if (!enabled || typeof namespace !== "object" || namespace === null || instrumented.has(namespace)) return;
+      if (!enabled || (typeof namespace !== "object" && typeof namespace !== "function") || namespace === null) return undefined;
+      if (replacements.has(namespace)) return replacements.get(namespace);
+      if (instrumented.has(namespace)) return undefined;
       instrumented.add(namespace);
       try {
-        instrumentLibrary(specifier, namespace as Record<string, unknown>, monitor);
+        const replacement = instrumentLibrary(specifier, namespace as Record<string, unknown>, monitor);
+        if (replacement !== undefined) replacements.set(namespace, replacement);
+        return replacement;
       } catch {
         // An unexpected library shape: stay silent rather than break the import.
+        return undefined;
       }
     },
     instrumentImports(loader) {
       const load = loader.import;
       loader.import = async (specifier) => {
-        const namespace = await load(specifier);
-        if (typeof specifier === "string") rules.instrument(specifier, namespace);
+        let namespace = await load(specifier);
+        if (typeof specifier === "string") namespace = rules.instrument(specifier, namespace) ?? namespace;
         // The runtime's frames are danfojs frames: their sample/iloc calls count even without an import of danfojs.
         if (specifier === "aibook") {
           try {
@@ -152,7 +158,7 @@ function wrapTrainPredict(cls: unknown, library: string, className: string): voi
   });
 }
 
-function instrumentLibrary(specifier: string, ns: Record<string, unknown>, monitor: RuntimeMonitor<CellFrame[]>): void {
+function instrumentLibrary(specifier: string, ns: Record<string, unknown>, monitor: RuntimeMonitor<CellFrame[]>): unknown {
   const lib = specifier.replace(/^node:/, "");
   const exported = (name: string) => ns[name] ?? (ns.default as Record<string, unknown> | undefined)?.[name];
   switch (lib) {
@@ -169,9 +175,7 @@ function instrumentLibrary(specifier: string, ns: Record<string, unknown>, monit
       wrapTrainPredict(typeof ns.default === "function" ? ns.default : ns, lib, "LogisticRegression");
       return;
     case "ml-knn":
-      // KNN learns in its constructor; its predictions still tie metrics to the rows asked about.
-      wrapTrainPredict(typeof ns.default === "function" ? ns.default : ns, lib, "KNN");
-      return;
+      return observedKnn(typeof ns.default === "function" ? ns.default : ns);
     case "danfojs-node":
     case "danfojs":
       instrumentDanfo(ns, monitor);
@@ -314,4 +318,23 @@ function instrumentDanfo(dfd: Record<string, unknown>, monitor: RuntimeMonitor<C
     if (site) taken(this, result, "iloc", false, site);
     return result;
   });
+}
+
+/**
+ * ml-knn learns in its constructor (`new KNN(X, y)`): the cell gets a subclass that reports the
+ * training after it (instances are still KNN instances; `KNN.load` is inherited).
+ */
+function observedKnn(KNN: unknown): unknown {
+  if (typeof KNN !== "function") return undefined;
+  wrapTrainPredict(KNN, "ml-knn", "KNN");
+  const Base = KNN as new (...args: unknown[]) => object;
+  class ObservedKNN extends Base {
+    constructor(...args: unknown[]) {
+      super(...args);
+      // KNN.load(model) builds through the constructor too: only (dataset, labels) is training.
+      if (Array.isArray(args[0]) && Array.isArray(args[1])) report(() => ({ kind: "fit", call: "new KNN (ml-knn)", model: this, X: args[0], y: args[1] }));
+    }
+  }
+  Object.defineProperty(ObservedKNN, "name", { value: "KNN" });
+  return ObservedKNN;
 }
