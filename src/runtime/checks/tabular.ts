@@ -14,6 +14,7 @@ export interface Rows {
 /** Rows and column names of a 2-D input; undefined when the value is not tabular. */
 export function rowsOf(X: unknown): Rows | undefined {
   try {
+    X = fromMatrix(X);
     if (isFrame(X)) return { columns: X.columns.map(String), rows: X.values as unknown[][] };
     if (isTensor(X)) {
       if (X.shape.length !== 2) return undefined;
@@ -38,6 +39,7 @@ export function rowsOf(X: unknown): Rows | undefined {
 /** The values of a 1-D input (a one-column matrix and a one-hot tensor become labels). */
 export function labelsOf(y: unknown): unknown[] | undefined {
   try {
+    y = fromMatrix(y);
     if (isTensor(y)) {
       if (y.shape.length > 2) return undefined;
       y = y.arraySync();
@@ -59,6 +61,12 @@ export function nameOf(y: unknown): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** An ml-matrix Matrix (ml-logistic-regression's input) as rows. */
+function fromMatrix(x: unknown): unknown {
+  const toRows = (x as { to2DArray?: unknown } | null)?.to2DArray;
+  return typeof toRows === "function" && typeof (x as { rows?: unknown }).rows === "number" ? (toRows as () => unknown[][]).call(x) : x;
 }
 
 function argMax(row: number[]): number {

@@ -6,6 +6,7 @@ import { compareParts } from "../../../src/runtime/checks/non-representative-tes
 import { checkTemporalLeakage, findTimeColumn, timesOf } from "../../../src/runtime/checks/temporal-leakage";
 import { DEFAULT_THRESHOLDS as T, thresholdsOf } from "../../../src/runtime/checks/types";
 import { analyzeSplit, runtimeRules } from "../../../src/runtime/checks";
+import { labelsOf, rowsOf } from "../../../src/runtime/checks/tabular";
 
 const rows = (columns: string[], data: unknown[][]) => ({ columns, rows: data });
 const repeat = <V>(n: number, f: (i: number) => V) => Array.from({ length: n }, (_, i) => f(i));
@@ -138,6 +139,17 @@ describe("missing-values", () => {
     assert.match(f.message, /SimpleImputer/);
     assert.match(f.message, /dropMissing/);
     assert.equal(checkMissingValues(countMissing(rows(["a"], [[1], [2]]), [0, 1]), 2, "fit").length, 0);
+  });
+});
+
+describe("tabular views of inputs", () => {
+  it("reads arrays of rows and of objects, one-hot labels, and ml-matrix matrices", async () => {
+    const { Matrix } = await import("ml-matrix");
+    assert.deepEqual(rowsOf([{ a: 1, b: "x" }, { a: 2, b: "y" }]), { columns: ["a", "b"], rows: [[1, "x"], [2, "y"]] });
+    assert.deepEqual(rowsOf(new Matrix([[1, Number.NaN], [3, 4]]))?.rows, [[1, Number.NaN], [3, 4]]);
+    assert.deepEqual(labelsOf(Matrix.columnVector([0, 1])), [0, 1]);
+    assert.deepEqual(labelsOf([[1], [0]]), [1, 0]);
+    assert.equal(rowsOf(42), undefined);
   });
 });
 
