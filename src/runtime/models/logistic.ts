@@ -137,13 +137,9 @@ export class LogisticRegression extends BaseEstimator<LogisticRegressionOptions>
         }
         grad[k * width + p] /= n;
       }
-      evaluations++;
       return loss / n + 0.5 * l2 * penaltyValue;
     };
-    let evaluations = 0;
-    const t0 = performance.now();
     const result = lbfgs(objective, new Float64Array(rows * width), { maxIter, gtol: 1e-10 });
-    if (process.env.AIBOOK_DEBUG_LBFGS) console.log(`lbfgs: ${result.iterations} iterations, ${evaluations} evaluations, ${(performance.now() - t0).toFixed(0)} ms`);
     // scikit-learn's lbfgs stops at a gradient of 1e-4 on the summed loss; warn as it would.
     const converged = result.converged || result.gradNorm <= 1e-4 / n;
     if (!converged) {
