@@ -50,6 +50,14 @@ describe("aibook run", () => {
     assert.deepEqual(withoutDurations(JSON.parse(stdout)), expected("passing"));
   });
 
+  it("starts the WebAssembly TensorFlow.js backend when a cell imports aibook, so a neural network fits on it", async () => {
+    const { code, stdout } = await aibookRun(`${fixtures}/mlp-backend.aibook`, "--format", "json");
+    assert.equal(code, 0, stdout);
+    const items = JSON.parse(stdout).cells[0].outputs as { mime: string; data: string }[];
+    assert.ok(items.some((o) => o.mime === "application/vnd.code.notebook.stdout" && /TensorFlow\.js backend: wasm/.test(o.data)), JSON.stringify(items));
+    assert.ok(items.some((o) => o.mime === "text/plain" && o.data === "'wasm'"), JSON.stringify(items));
+  });
+
   it("stops at the failing cell, exits 1 and names the error's line and column in the cell", async () => {
     const { code, stdout } = await aibookRun(`${fixtures}/failing.aibook`, "--format", "json");
     assert.equal(code, 1);

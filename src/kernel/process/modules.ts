@@ -103,7 +103,11 @@ export function createModuleLoader(notebookDir: string, extensionRoot: string, r
       const resolved = resolve(specifier);
       if (esOnlyFiles.has(resolved)) return nativeImport(pathToFileURL(resolved).href);
       try {
-        return fromNotebook(resolved);
+        const loaded = fromNotebook(resolved);
+        // The runtime's neural networks fit synchronously, so the fastest TensorFlow.js backend
+        // (WebAssembly, or tfjs-node from the workspace) is started while the import is awaited.
+        if (specifier === "aibook") await (loaded as { tfReady?: () => Promise<unknown> }).tfReady?.();
+        return loaded;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== "ERR_REQUIRE_ESM" && (error as NodeJS.ErrnoException).code !== "ERR_REQUIRE_ASYNC_MODULE") throw error;
         return nativeImport(pathToFileURL(resolved).href);

@@ -3,7 +3,17 @@
  * known dtypes (so danfojs does not re-infer them row by row), and by row positions keeping the
  * original index labels, as pandas does after a split.
  */
-import { DataFrame, Series } from "danfojs-node";
+import type { DataFrame, Series } from "danfojs-node";
+
+let danfoModule: typeof import("danfojs-node") | undefined;
+
+/**
+ * danfojs-node, loaded on first use: it takes seconds to load (mathjs, xlsx, ...), and a cell
+ * that imports `aibook` for arrays and models should not wait for it.
+ */
+export function danfo(): typeof import("danfojs-node") {
+  return (danfoModule ??= require("danfojs-node") as typeof import("danfojs-node"));
+}
 import { AibookError } from "../core/errors";
 import { isFrame, isSeries, isTensor, seriesName } from "../core/data";
 
@@ -31,7 +41,7 @@ export function inferDtype(values: ArrayLike<unknown>): Dtype {
 export function frameFromColumns(names: string[], columns: ArrayLike<unknown>[], options: { dtypes?: Dtype[]; index?: (number | string)[] } = {}): DataFrame {
   const n = columns.length ? columns[0].length : 0;
   const dtypes = options.dtypes ?? columns.map(inferDtype);
-  if (n === 0) return new DataFrame([], { columns: names, dtypes });
+  if (n === 0) return new (danfo().DataFrame)([], { columns: names, dtypes });
   const rows: unknown[][] = new Array(n);
   const width = columns.length;
   for (let i = 0; i < n; i++) {
@@ -39,7 +49,7 @@ export function frameFromColumns(names: string[], columns: ArrayLike<unknown>[],
     for (let j = 0; j < width; j++) row[j] = columns[j][i];
     rows[i] = row;
   }
-  return new DataFrame(rows, { columns: names, dtypes, index: options.index });
+  return new (danfo().DataFrame)(rows, { columns: names, dtypes, index: options.index });
 }
 
 /**
@@ -51,7 +61,7 @@ export function frameFromColumns(names: string[], columns: ArrayLike<unknown>[],
 export function lazyFrameFromColumns(names: string[], columns: unknown[][], dtypes: Dtype[]): DataFrame {
   const n = columns.length ? columns[0].length : 0;
   if (n === 0) return frameFromColumns(names, columns, { dtypes });
-  const df = new DataFrame([], { columns: names, dtypes });
+  const df = new (danfo().DataFrame)([], { columns: names, dtypes });
   const internal = df as unknown as { $data: unknown[][]; $dataIncolumnFormat: unknown[][]; $index: number[]; $columns: string[] };
   let rows: unknown[][] | undefined;
   Object.defineProperty(df, "$data", {
@@ -97,7 +107,7 @@ export function takeRows<T>(data: T, indices: number[]): T {
     const df = data as unknown as DataFrame;
     const index = df.index as (number | string)[];
     const dtypes = df.dtypes as Dtype[];
-    if (!indices.length) return new DataFrame([], { columns: df.columns, dtypes }) as unknown as T;
+    if (!indices.length) return new (danfo().DataFrame)([], { columns: df.columns, dtypes }) as unknown as T;
     // Column by column from danfojs' column copy, so a lazily built frame never builds its rows.
     const columns = df.getColumnData as unknown[][];
     const picked = columns.map((column) => {
@@ -114,8 +124,8 @@ export function takeRows<T>(data: T, indices: number[]): T {
     const values = s.values as unknown[];
     const index = (s.index ?? []) as (number | string)[];
     const name = seriesName(data);
-    if (!indices.length) return new Series([], { columns: name ? [name] : undefined }) as unknown as T;
-    return new Series(indices.map((i) => values[i]) as number[], {
+    if (!indices.length) return new (danfo().Series)([], { columns: name ? [name] : undefined }) as unknown as T;
+    return new (danfo().Series)(indices.map((i) => values[i]) as number[], {
       columns: name ? [name] : undefined,
       dtypes: s.dtypes as Dtype[],
       index: indices.map((i) => index[i] ?? i),

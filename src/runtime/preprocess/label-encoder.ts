@@ -6,7 +6,8 @@ import { AibookError } from "../core/errors";
 import { BaseEstimator, registerEstimator } from "../core/estimator";
 import { isSeries, toVector, type Label } from "../core/data";
 import { sortLabelList } from "../metrics/labels";
-import { Series } from "danfojs-node";
+import type { Series } from "danfojs-node";
+import { danfo } from "../data/frame";
 
 interface State {
   classes: Label[];
@@ -74,7 +75,7 @@ export class LabelEncoder extends BaseEstimator<Record<string, never>> {
 function like(input: unknown, values: Label[]): unknown {
   if (!isSeries(input)) return values;
   const s = input as unknown as { index: (number | string)[]; columns?: string[] };
-  return new Series(values as number[], { index: [...s.index], columns: s.columns });
+  return new (danfo().Series)(values as number[], { index: [...s.index], columns: s.columns });
 }
 
 registerEstimator(LabelEncoder);
