@@ -112,6 +112,27 @@ describe("kernel: runtime pitfall findings", function () {
     assert.match(kernel.runtimeFindings[0].message, /"sale_date"/);
   });
 
+  it("a split by a date condition (danfojs query) is a time split: no drift finding, no temporal leakage", async () => {
+    const result = await kernel.execute(
+      [
+        `import * as dfd from "danfojs-node";`,
+        `import { LinearRegression, evaluate } from "aibook";`,
+        `const day = (i: number) => new Date(Date.UTC(2020, 0, 1 + ((i * 37) % 200))).toISOString().slice(0, 10);`,
+        `const df = new dfd.DataFrame(Array.from({ length: 200 }, (_, i) => [day(i), (i * 37) % 200, 3 * ((i * 37) % 200)]), { columns: ["sale_date", "x", "y"] });`,
+        `const train = df.query(df["x"].lt(150));`,
+        `const test = df.query(df["x"].ge(150));`,
+        `const model = new LinearRegression().fit(train.loc({ columns: ["x"] }), train["y"]);`,
+        `evaluate(model, test.loc({ columns: ["x"] }), test["y"]);`,
+      ].join("\n"),
+      { cellId: 0 },
+    );
+    assert.equal(result.status, "ok", JSON.stringify(result));
+    assert.deepEqual(summary(kernel.runtimeFindings), []);
+    // A condition that leaves 10 test rows: still too few to measure anything, whatever the order.
+    await kernel.execute(`const early = df.query(df["y"].lt(30));\nconst m2 = new LinearRegression().fit(df.query(df["y"].ge(30)).loc({ columns: ["x"] }), df.query(df["y"].ge(30))["y"]);\nevaluate(m2, early.loc({ columns: ["x"] }), early["y"]);`, { cellId: 1 });
+    assert.deepEqual(summary(kernel.runtimeFindings), ["non-representative-test@1:1"]);
+  });
+
   it("re-running a cell clears what no longer holds; a restart clears everything", async () => {
     await kernel.execute(`import { metrics } from "aibook";\nconst yTest = [...Array(95).fill(0), ...Array(5).fill(1)];\nconst pred = Array(100).fill(0);`, { cellId: 0 });
     await kernel.execute(`metrics.accuracy(yTest, pred);`, { cellId: 1 });

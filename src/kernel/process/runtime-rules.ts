@@ -318,6 +318,23 @@ function instrumentDanfo(dfd: Record<string, unknown>, monitor: RuntimeMonitor<C
     if (site) taken(this, result, "iloc", false, site);
     return result;
   });
+  // Rows picked by a condition (`df.query(mask)`, `df.loc({ rows: mask })`); column picks keep every row and are not splits.
+  for (const name of ["query", "loc"]) {
+    wrapMethod(frameProto, name, (original) => {
+      const picked = function (this: unknown, ...args: unknown[]) {
+        const site = nesting() === 0 ? cellCaller(picked) : undefined;
+        const result = original.apply(this, args);
+        if (site && rowCount(result) < rowCount(this)) taken(this, result, name, false, site);
+        return result;
+      };
+      return picked;
+    });
+  }
+}
+
+function rowCount(frame: unknown): number {
+  const index = (frame as { index?: unknown } | null)?.index;
+  return Array.isArray(index) ? index.length : 0;
 }
 
 /**

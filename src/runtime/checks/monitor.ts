@@ -233,7 +233,9 @@ export class RuntimeMonitor<Site> {
     const root = rowsOf(test.root);
     const time = root ? findTimeColumn(root) : undefined;
     const random = train.random || test.random;
-    const timeOrdered = !random && root !== undefined && (time !== undefined ? isSortedByTime(time.times) : hasOrderingColumn(root));
+    // In time order: rows sorted by time and cut, or every test row after every training row (or before).
+    const separated = time !== undefined && timesApart(train.rows.map((r) => time.times[r]), test.rows.map((r) => time.times[r]));
+    const timeOrdered = !random && root !== undefined && (separated || (time !== undefined ? isSortedByTime(time.times) : hasOrderingColumn(root)));
     const analysis = analyzeSplit({ trainX, testX, trainY: testY ? trainY : undefined, testY: trainY ? testY : undefined, method: timeOrdered ? "time" : "unknown" }, this.t);
     const related = [{ site: fit.site, message: `the model is trained here (${fit.call}) on rows taken from the same data` }];
     // Copies are counted at the evaluation call, where a hand-made split shows itself.
@@ -262,6 +264,17 @@ export class RuntimeMonitor<Site> {
 function imputes(model: unknown): boolean {
   const steps = (model as { steps?: unknown })?.steps;
   return Array.isArray(steps) && steps.some((s) => /imputer/i.test(String((s as { estimatorName?: string })?.estimatorName ?? (s as object)?.constructor?.name ?? "")));
+}
+
+/** All of one side is at or after all of the other: a split by time. */
+function timesApart(a: (number | undefined)[], b: (number | undefined)[]): boolean {
+  const x = a.filter((t): t is number => t !== undefined);
+  const y = b.filter((t): t is number => t !== undefined);
+  if (!x.length || !y.length) return false;
+  const min = (v: number[]) => v.reduce((m, t) => (t < m ? t : m), Infinity);
+  const max = (v: number[]) => v.reduce((m, t) => (t > m ? t : m), -Infinity);
+  const [minX, maxX, minY, maxY] = [min(x), max(x), min(y), max(y)];
+  return maxX <= minY || maxY <= minX;
 }
 
 /** Rows of an array, frame, series or tensor. */
