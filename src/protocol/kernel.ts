@@ -92,8 +92,9 @@ export interface KernelRuntimeFinding {
 }
 
 /**
- * Kernel -> host: every runtime finding that holds now, sent before each cell's "done" (so a
- * finding about an earlier cell can disappear when a later cell changes the picture).
+ * Kernel -> host: every runtime finding that holds now, sent before a cell's "done" (so a finding
+ * about an earlier cell can disappear when a later cell changes the picture); not sent while the
+ * set is and was empty.
  */
 export interface RuntimeFindingsMessage {
   type: "findings";

@@ -36,6 +36,14 @@ describe("kernel: runtime pitfall findings", function () {
     assert.deepEqual(summary(events.at(-1)!), ["non-representative-test@b:2"]);
   });
 
+  it("costs a trivial cell no message while there is nothing to report", async () => {
+    let events = 0;
+    kernel.on("findings", () => events++);
+    assert.equal((await kernel.execute("1 + 1")).status, "ok");
+    assert.equal((await kernel.execute(`import { metrics } from "aibook";\nmetrics.accuracy([0, 1, 1], [0, 1, 0]);`)).status, "ok");
+    assert.equal(events, 0);
+  });
+
   it("reports missing values at the training call of the cell that failed on them", async () => {
     await kernel.execute(`import { LinearRegression } from "aibook";\nconst X = [[1], [Number.NaN], [3], [4]];`, { cellId: 0 });
     const result = await kernel.execute(`const model = new LinearRegression();\n\nmodel.fit(X, [1, 2, 3, 4]);`, { cellId: 1 });

@@ -62,6 +62,7 @@ export function installRuntimeRules(settings: RuntimeRuleSettings = readSettings
   }
   const instrumented = new WeakSet<object>();
   const replacements = new WeakMap<object, unknown>();
+  let lastSent = "[]";
   const renewSliceBudget = enabled ? trackSlices(monitor) : () => {};
   const rules: RuntimeRules = {
     sendingFindings(send) {
@@ -77,7 +78,11 @@ export function installRuntimeRules(settings: RuntimeRuleSettings = readSettings
               frames: f.site,
               related: f.related.map((r) => ({ frames: r.site, message: r.message })),
             }));
-            send({ type: "findings", id: message.id, findings });
+            // While there is nothing to say, nothing travels: a trivial cell costs no extra message.
+            // Any other time the set goes out, so the host re-reads which cell runs it supersedes.
+            const text = JSON.stringify(findings);
+            if (text !== "[]" || lastSent !== "[]") send({ type: "findings", id: message.id, findings });
+            lastSent = text;
           } catch {
             // The rules must never keep a cell from finishing.
           }
