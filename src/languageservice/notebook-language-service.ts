@@ -72,6 +72,15 @@ function librarySnapshot(fileName: string): ts.IScriptSnapshot | undefined {
 /** Versions unique across services: a shared document registry keys files by name and version. */
 let versionCounter = 0;
 
+/**
+ * What the kernel puts on globalThis for every cell (src/kernel/main.ts), declared so that the
+ * editor knows it too: without it `display(x)` ran but was marked "Cannot find name 'display'".
+ */
+const KERNEL_GLOBALS = `/** Shows each value as an output of the running cell, the way a cell's last expression is shown. */
+declare function display(...values: unknown[]): void;
+`;
+const kernelGlobalsSnapshot = ts.ScriptSnapshot.fromString(KERNEL_GLOBALS);
+
 /** Diagnostics that the joining itself causes and the kernel would not: the same name imported by two cells. */
 const joinArtifactCodes = new Set([2300 /* Duplicate identifier */]);
 
@@ -113,14 +122,15 @@ export class NotebookLanguageService {
       allowJs: false,
     };
     const fileName = this.fileName;
-    const readFile = (f: string) => (f === fileName ? this.joined.text : ts.sys.readFile(f));
-    const fileExists = (f: string) => f === fileName || ts.sys.fileExists(f);
+    const globalsName = path.join(path.dirname(fileName), "__aibook-kernel-globals.d.ts");
+    const readFile = (f: string) => (f === fileName ? this.joined.text : f === globalsName ? KERNEL_GLOBALS : ts.sys.readFile(f));
+    const fileExists = (f: string) => f === fileName || f === globalsName || ts.sys.fileExists(f);
     const resolve = createModuleResolver(locations, settings, { fileExists, readFile, realpath: ts.sys.realpath, directoryExists: ts.sys.directoryExists, getDirectories: ts.sys.getDirectories });
     const host: ts.LanguageServiceHost = {
       getCompilationSettings: () => settings,
-      getScriptFileNames: () => [fileName],
+      getScriptFileNames: () => [fileName, globalsName],
       getScriptVersion: (f) => (f === fileName ? String(this.version) : "0"),
-      getScriptSnapshot: (f) => (f === fileName ? this.snapshot : librarySnapshot(f)),
+      getScriptSnapshot: (f) => (f === fileName ? this.snapshot : f === globalsName ? kernelGlobalsSnapshot : librarySnapshot(f)),
       getCurrentDirectory: () => path.dirname(fileName),
       getDefaultLibFileName: (o) => ts.getDefaultLibFilePath(o),
       fileExists,

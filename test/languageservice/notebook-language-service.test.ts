@@ -35,6 +35,12 @@ describe("languageservice/notebook-language-service", function () {
     assert.ok(members.includes("slice") && members.includes("length"));
   });
 
+  it("knows the kernel's global display(), and still reports a name nothing declares", () => {
+    assert.deepEqual(errorsOf(serviceOf("const rows = [1, 2];", "display(rows, rows.length);")), []);
+    const [typo] = errorsOf(serviceOf("displayed(1);"));
+    assert.match(typo!.message, /Cannot find name 'displayed'\. Did you mean 'display'\?/);
+  });
+
   it("reports a type error on the cell and text where it is", () => {
     const service = serviceOf("const n: number = 1;", "const ok = n + 1;", 'const bad: string = n;\nconst fine = "x";');
     const errors = errorsOf(service);
