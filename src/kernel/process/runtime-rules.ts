@@ -5,6 +5,7 @@
  * anchors each observed call at the cell frames of its stack, and sends the findings that hold
  * before each cell's "done". The host maps frames to cell lines (src/kernel/host/runtime-findings.ts).
  */
+import Module from "node:module";
 import type { CellFrame, KernelMessage, KernelRuntimeFinding } from "../../protocol/kernel";
 import { RUNTIME_RULES_ENV } from "../../protocol/kernel";
 import { RuntimeMonitor } from "../../runtime/checks/monitor";
@@ -109,18 +110,21 @@ export function installRuntimeRules(settings: RuntimeRuleSettings = readSettings
       loader.import = async (specifier) => {
         let namespace = await load(specifier);
         if (typeof specifier === "string") namespace = rules.instrument(specifier, namespace) ?? namespace;
-        // The runtime's frames are danfojs frames: their sample/iloc calls count even without an import of danfojs.
-        if (specifier === "aibook") {
-          try {
-            rules.instrument("danfojs-node", await load("danfojs-node"));
-          } catch {
-            // danfojs not installed: nothing to wrap
-          }
-        }
         return namespace;
       };
     },
   };
+  // The runtime's frames are danfojs frames and the runtime loads danfojs on first use: its
+  // sample/iloc count even when no cell imports danfojs, without loading it any sooner.
+  if (enabled) {
+    const moduleSystem = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
+    const load = moduleSystem._load;
+    moduleSystem._load = function (this: unknown, request: string, ...rest: unknown[]) {
+      const exports = load.call(this, request, ...rest);
+      if (request === "danfojs-node" || request === "danfojs") rules.instrument(request, exports);
+      return exports;
+    };
+  }
   return rules;
 }
 
