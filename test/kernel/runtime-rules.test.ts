@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { KernelSession, RuntimeFinding } from "../../src/kernel/session";
@@ -118,6 +118,22 @@ describe("kernel: runtime pitfall findings", function () {
     assert.equal(result.status, "ok", JSON.stringify(result));
     assert.deepEqual(summary(kernel.runtimeFindings), ["temporal-leakage@0:6"]);
     assert.match(kernel.runtimeFindings[0].message, /"sale_date"/);
+  });
+
+  it("follows iloc on the runtime's own frames, with no import of danfojs in the notebook", async () => {
+    writeFileSync(path.join(dir, "rows.csv"), ["a,b,label", ...Array.from({ length: 100 }, (_, i) => `${i},${(i * 7) % 10},${i % 3}`)].join("\n") + "\n");
+    const result = await kernel.execute(
+      [
+        `import { readCsv, GaussianNB, evaluate } from "aibook";`,
+        `const df = await readCsv("rows.csv");`,
+        `const train = df.iloc({ rows: ["0:90"] });`,
+        `const test = df.iloc({ rows: ["90:"] });`,
+        `evaluate(new GaussianNB().fit(train.drop({ columns: ["label"] }), train["label"]), test.drop({ columns: ["label"] }), test["label"]);`,
+      ].join("\n"),
+      { cellId: 0 },
+    );
+    assert.equal(result.status, "ok", JSON.stringify(result));
+    assert.deepEqual(summary(kernel.runtimeFindings), ["non-representative-test@0:4"]);
   });
 
   it("a split by a date condition (danfojs query) is a time split: no drift finding, no temporal leakage", async () => {
