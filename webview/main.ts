@@ -36,6 +36,7 @@ body { padding: 8px 16px; font-family: var(--vscode-font-family, system-ui, sans
 .toolbar vscode-textfield { min-width: 280px; }
 .toolbar .spacer { flex: 1; }
 vscode-table { margin-bottom: 12px; }
+.runs-scroll { overflow-x: auto; }
 vscode-table-header-cell { cursor: pointer; user-select: none; }
 vscode-table-header-cell[data-sorted="asc"]::after { content: " ▲"; font-size: .8em; }
 vscode-table-header-cell[data-sorted="desc"]::after { content: " ▼"; font-size: .8em; }
@@ -68,6 +69,9 @@ function headerCell(label: string, key: string): HTMLElement {
   cell.addEventListener("click", () => setState({ sortKey: key, descending: state.sortKey === key ? !state.descending : key === "time" || !lowerIsBetter(key) }));
   return cell;
 }
+
+/** Narrowest the name, model and notebook columns get before the table scrolls sideways. */
+const AUTO_COLUMN_MIN_PX = 150;
 
 function runsTable(shown: RunRecord[], metrics: string[]): HTMLElement {
   const header = h(
@@ -105,8 +109,12 @@ function runsTable(shown: RunRecord[], metrics: string[]): HTMLElement {
       ),
     );
   }
-  const table = h("vscode-table" as "div", { zebra: true, "bordered-columns": true, resizable: true, columns: JSON.stringify(["32px", "116px", "auto", "auto", "auto", "72px", ...metrics.map(() => "92px")]) }, header, body);
-  return table;
+  const fixed = [32, 116, 72, ...metrics.map(() => 92)];
+  const table = h("vscode-table" as "div", { zebra: true, "bordered-columns": true, resizable: true, columns: JSON.stringify([...fixed.slice(0, 2), "auto", "auto", "auto", ...fixed.slice(2)].map((c) => (typeof c === "number" ? `${c}px` : c))) }, header, body);
+  // The "auto" columns (name, model, notebook · cell) get what the fixed ones leave: in a panel
+  // beside the notebook that was nothing. Give them room and let the table scroll sideways.
+  table.style.minWidth = `${fixed.reduce((a, b) => a + b, 0) + 3 * AUTO_COLUMN_MIN_PX}px`;
+  return h("div", { class: "runs-scroll" }, table);
 }
 
 /** Side by side: a metrics table with the best value of each row marked, confusion matrices, ROC curves overlaid. */

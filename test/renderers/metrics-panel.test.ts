@@ -49,6 +49,17 @@ describe("metrics panel webview in Chromium", function () {
     assert.match((await page.locator('#comparison tr[data-metric="accuracy"] .best-value').textContent()) ?? "", /\d/);
   });
 
+  it("keeps the name, model and cell columns readable in a panel beside the notebook (scrolls instead of squeezing them)", async () => {
+    const narrow = await panelPage(browser, "dark", { width: 560, height: 700 });
+    try {
+      await sendRuns(narrow, sampleRuns());
+      const widths = await narrow.locator("vscode-table-row").first().evaluate((row) => [2, 3, 4].map((i) => Math.round((row as unknown as { children: { getBoundingClientRect(): { width: number } }[] }).children[i].getBoundingClientRect().width)));
+      for (const width of widths) assert.ok(width >= 100, `name, model and notebook columns are ${widths.join(", ")} px wide`);
+    } finally {
+      await narrow.close();
+    }
+  });
+
   it("asks the extension to open the cell a run came from, and to clear the history", async () => {
     const runs = sampleRuns();
     await sendRuns(page, runs);
