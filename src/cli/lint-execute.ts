@@ -47,7 +47,7 @@ export async function runtimeDiagnostics(file: string, notebook: AibookNotebook,
     findings = session.state === "stopped" ? sent : session.runtimeFindings;
     if (!run.success) {
       const failed = run.cells.find((c) => c.result.status !== "ok");
-      stopped = failed ? `cell ${failed.cell} did not complete (${failed.result.status}); runtime findings cover the cells before it` : "the run stopped early";
+      stopped = failed ? `cell ${failed.cell + 1} did not complete (${failed.result.status}); runtime findings cover the cells before it` : "the run stopped early";
     }
   } finally {
     session.off("findings", keep);

@@ -71,7 +71,7 @@ export function toSarif(diagnostics: FileDiagnostic[], files: LintedFile[]) {
           ruleId: d.rule,
           ruleIndex: d.source === "runtime" ? staticRules.length + runtimeRules.findIndex((r) => r.id === d.rule) : staticRules.findIndex((r) => r.meta.id === d.rule),
           level: level(d.severity),
-          message: { text: `${d.message} (cell ${d.cell}, line ${d.line})` },
+          message: { text: `${d.message} (cell ${d.cell + 1}, line ${d.line})` },
           locations: [location(d.file, d.cell, d.line, d.endLine)],
           relatedLocations: d.related.map((r, id) => ({ id, ...location(d.file, r.cell, r.line, r.endLine, r.message) })),
           properties: { cell: d.cell, cellLine: d.line, cellColumn: d.column },

@@ -122,7 +122,7 @@ function toJson(diagnostics: FileDiagnostic[]) {
 }
 
 function toText(diagnostics: FileDiagnostic[], files: number): string {
-  const lines = diagnostics.map((d) => `${d.file}: cell ${d.cell}, line ${d.line}:${d.column}: ${d.severity} [${d.rule}] ${d.message}`);
+  const lines = diagnostics.map((d) => `${d.file}: cell ${d.cell + 1}, line ${d.line}:${d.column}: ${d.severity} [${d.rule}] ${d.message}`);
   const count = (s: string) => diagnostics.filter((d) => d.severity === s).length;
   lines.push(`${files} notebook${files === 1 ? "" : "s"}: ${count("error")} errors, ${count("warning")} warnings, ${count("information")} notes`);
   return lines.join("\n") + "\n";

@@ -79,7 +79,7 @@ export async function runCommand(args: string[], kernel: Partial<KernelSessionOp
     run = await runNotebook(notebook, {
       session,
       timeoutSeconds: options.timeoutSeconds,
-      onCellStart: text ? (cell) => process.stdout.write(`--- cell ${cell}\n`) : undefined,
+      onCellStart: text ? (cell) => process.stdout.write(`--- cell ${cell + 1}\n`) : undefined,
       onOutput: text
         ? (_cell, output) => {
             if (output.kind === "stream") (output.name === "stdout" ? process.stdout : process.stderr).write(output.text);
@@ -125,11 +125,11 @@ function printTextSummary(file: string, run: NotebookRun): void {
   const failure = failureOf(last);
   if (!failure) return;
   if (run.timedOut) {
-    process.stderr.write(`${file}: cell ${last.cell}: ${failure.message}\n`);
+    process.stderr.write(`${file}: cell ${last.cell + 1}: ${failure.message}\n`);
     return;
   }
   const where = failure.line !== undefined ? `, line ${failure.line}, column ${failure.column}` : "";
-  process.stderr.write(`${file}: cell ${last.cell}${where}: ${failure.stack}\n`);
+  process.stderr.write(`${file}: cell ${last.cell + 1}${where}: ${failure.stack}\n`);
 }
 
 function jsonReport(file: string, run: NotebookRun) {

@@ -53,7 +53,7 @@ export async function runNotebook(notebook: AibookNotebook, options: RunNotebook
     const started = Date.now();
     const execution = session.execute(cell.source, {
       language: language as CellLanguage,
-      label: options.label?.(index) ?? `cell ${index}`,
+      label: options.label?.(index) ?? `cell ${index + 1}`, // counted from 1, as VS Code shows cells
       // Runtime pitfall findings name their cell by its index in the notebook.
       cellId: index,
       onOutput: (output) => {
@@ -123,7 +123,7 @@ export function failureOf(run: CellRun): CellError | undefined {
     case "died":
       return plainError("KernelDied", `the kernel stopped: ${result.reason}`);
     case "timeout":
-      return plainError("TimeoutError", `the run took longer than ${result.seconds} s and was stopped in cell ${run.cell}`);
+      return plainError("TimeoutError", `the run took longer than ${result.seconds} s and was stopped in cell ${run.cell + 1}`);
   }
 }
 

@@ -57,8 +57,8 @@ describe("cli: aibook lint", () => {
   it("prints findings as text and exits 1 when one is an error", async () => {
     const r = await run([files.leaking]);
     assert.equal(r.code, 1);
-    assert.match(r.stdout, /leaking\.aibook: cell 2, line 2:1: error \[overlap-leakage\]/);
-    assert.match(r.stdout, /cell 3, line 1:\d+: warning \[unstratified-split\]/);
+    assert.match(r.stdout, /leaking\.aibook: cell 3, line 2:1: error \[overlap-leakage\]/);
+    assert.match(r.stdout, /cell 4, line 1:\d+: warning \[unstratified-split\]/);
   });
 
   it("exits 0 when the findings are warnings only, or none", async () => {
@@ -78,6 +78,7 @@ describe("cli: aibook lint", () => {
       { file: files.leaking, cell: 2, line: 2, column: 1, endLine: 2, endColumn: 14, severity: "error", source: "static" },
     );
     assert.deepEqual(overlap.related.map((x: { cell: number; line: number }) => [x.cell, x.line]), [[3, 2], [3, 1]]);
+    assert.match(overlap.message, /\(cell 4, line 2\b/, "messages count cells from 1 as VS Code shows them (Cell 4 of 4); the JSON fields are 0-based indexes");
     assert.ok(overlap.related.every((x: { message: string }) => x.message.length > 0));
   });
 

@@ -69,7 +69,7 @@ describe("aibook run", () => {
     assert.equal(code, 1);
     assert.match(stdout, /before\n/);
     assert.doesNotMatch(stdout, /never runs/);
-    assert.match(stderr, /failing\.aibook: cell 2, line 3, column 27: TypeError: Cannot read properties of undefined \(reading 'max'\)/);
+    assert.match(stderr, /failing\.aibook: cell 3, line 3, column 27: TypeError: Cannot read properties of undefined \(reading 'max'\)/);
   });
 
   it("ends a run that exceeds --timeout and names the cell", async () => {

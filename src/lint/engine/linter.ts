@@ -41,7 +41,8 @@ export class NotebookLinter {
     };
     const where = (node: ts.Node): string => {
       const r = range(node);
-      return `cell ${r.cell}, line ${r.line}`;
+      // Counted from 1 over all cells, as VS Code's "Cell N of M" and the kernel's stack frames.
+      return `cell ${r.cell + 1}, line ${r.line}`;
     };
     const text = (node: ts.Node, max = 60): string => {
       const t = node.getText(node.getSourceFile()).replace(/\s+/g, " ");
