@@ -125,9 +125,14 @@ export class NotebookLanguageService {
     const globalsName = path.join(path.dirname(fileName), "__aibook-kernel-globals.d.ts");
     const readFile = (f: string) => (f === fileName ? this.joined.text : f === globalsName ? KERNEL_GLOBALS : ts.sys.readFile(f));
     const fileExists = (f: string) => f === fileName || f === globalsName || ts.sys.fileExists(f);
-    const resolve = createModuleResolver(locations, settings, { fileExists, readFile, realpath: ts.sys.realpath, directoryExists: ts.sys.directoryExists, getDirectories: ts.sys.getDirectories });
-    const host: ts.LanguageServiceHost = {
+    const { resolve, cache: resolutionCache } = createModuleResolver(locations, settings, { fileExists, readFile, realpath: ts.sys.realpath, directoryExists: ts.sys.directoryExists, getDirectories: ts.sys.getDirectories });
+    // getModuleResolutionCache is read by createLanguageService though not in the public host type.
+    const host: ts.LanguageServiceHost & { getModuleResolutionCache(): ts.ModuleResolutionCache } = {
       getCompilationSettings: () => settings,
+      // Only the joined file changes (settings, globals and library files never do): an unchanged
+      // version lets TypeScript skip checking every file of the program before each request.
+      getProjectVersion: () => String(this.version),
+      getModuleResolutionCache: () => resolutionCache,
       getScriptFileNames: () => [fileName, globalsName],
       getScriptVersion: (f) => (f === fileName ? String(this.version) : "0"),
       getScriptSnapshot: (f) => (f === fileName ? this.snapshot : f === globalsName ? kernelGlobalsSnapshot : librarySnapshot(f)),
@@ -147,6 +152,9 @@ export class NotebookLanguageService {
 
   /** Replaces the notebook's code cells (in notebook order); cheap when nothing changed. */
   update(cells: readonly CellInput[]): void {
+    // The server updates before every request (completion, each item's details, hover): most
+    // find the cells as they were, and need no new join.
+    if (sameCells(this.joined.cells, cells)) return;
     const joined = JoinedNotebook.join(cells, this.syntaxCache);
     if (joined.text !== this.joined.text) {
       this.snapshot = new JoinedSnapshot(joined.text);
@@ -335,6 +343,10 @@ export class NotebookLanguageService {
   cell(cellId: string): JoinedCell | undefined {
     return this.joined.cell(cellId);
   }
+}
+
+function sameCells(joined: readonly JoinedCell[], cells: readonly CellInput[]): boolean {
+  return joined.length === cells.length && cells.every((c, i) => c.id === joined[i]!.id && c.text === joined[i]!.text);
 }
 
 /** The innermost node that contains a position. */

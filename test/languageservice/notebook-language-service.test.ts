@@ -163,4 +163,32 @@ describe("languageservice/notebook-language-service", function () {
     service.update([{ id: "cell-1", text: "b" }, { id: "cell-0", text: "const b = 1;" }]);
     assert.deepEqual(errorsOf(service).map((e) => `${e.cellId}:${e.code}`), ["cell-1:2304"], "a cell moved above the declaration no longer sees it");
   });
+
+  it("reads no package.json again after an edit: TypeScript reuses the resolver's package.json cache", () => {
+    const service = serviceOf('import { trainTestSplit } from "aibook";\nimport { Matrix } from "ml-matrix";', "const rows = [[1]];", "rows.");
+    assert.ok(service.completions("cell-2", 5).length > 0);
+    const read: string[] = [];
+    const readFile = ts.sys.readFile;
+    ts.sys.readFile = (file, encoding) => {
+      read.push(file);
+      return readFile(file, encoding);
+    };
+    try {
+      service.update(cells('import { trainTestSplit } from "aibook";\nimport { Matrix } from "ml-matrix";', "const rows = [[2]];", "rows."));
+      assert.ok(service.completions("cell-2", 5).some((e) => e.name === "length"));
+    } finally {
+      ts.sys.readFile = readFile;
+    }
+    assert.deepEqual(read.filter((f) => path.basename(f) === "package.json"), []);
+  });
+
+  it("keeps the joined notebook when an update brings the same cells", () => {
+    const service = serviceOf("const a = 1;", "a");
+    const joined = service.notebook;
+    service.update(cells("const a = 1;", "a"));
+    assert.equal(service.notebook, joined);
+    service.update(cells("const a = 2;", "a"));
+    assert.notEqual(service.notebook, joined);
+    assert.equal(service.hover("cell-1", 0)?.markdown.includes("const a: 2"), true);
+  });
 });
