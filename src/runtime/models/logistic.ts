@@ -95,11 +95,31 @@ export class LogisticRegression extends BaseEstimator<LogisticRegressionOptions>
       for (let i = 0; i < n; i++) {
         const qs = rowStart[i];
         const qe = rowStart[i + 1];
-        for (let k = 0; k < rows; k++) scores[k] = useIntercept ? w[k * width + p] : 0;
-        for (let q = qs; q < qe; q++) {
-          const xj = entry[q];
-          const at = colIndex[q] * rows;
-          for (let k = 0; k < rows; k++) scores[k] += wt[at + k] * xj;
+        // Four classes per pass over the row with the sums in registers (the same sums, in the
+        // same order, as one class at a time: results do not change, loads and stores drop 4x).
+        let k0 = 0;
+        for (; k0 + 4 <= rows; k0 += 4) {
+          let z0 = useIntercept ? w[k0 * width + p] : 0;
+          let z1 = useIntercept ? w[(k0 + 1) * width + p] : 0;
+          let z2 = useIntercept ? w[(k0 + 2) * width + p] : 0;
+          let z3 = useIntercept ? w[(k0 + 3) * width + p] : 0;
+          for (let q = qs; q < qe; q++) {
+            const xj = entry[q];
+            const at = colIndex[q] * rows + k0;
+            z0 += wt[at] * xj;
+            z1 += wt[at + 1] * xj;
+            z2 += wt[at + 2] * xj;
+            z3 += wt[at + 3] * xj;
+          }
+          scores[k0] = z0;
+          scores[k0 + 1] = z1;
+          scores[k0 + 2] = z2;
+          scores[k0 + 3] = z3;
+        }
+        for (; k0 < rows; k0++) {
+          let z = useIntercept ? w[k0 * width + p] : 0;
+          for (let q = qs; q < qe; q++) z += wt[colIndex[q] * rows + k0] * entry[q];
+          scores[k0] = z;
         }
         if (rows === 1) {
           const z = scores[0];
@@ -120,10 +140,25 @@ export class LogisticRegression extends BaseEstimator<LogisticRegressionOptions>
             scores[k] = scores[k] / sum - (codes[i] === k ? 1 : 0);
             if (useIntercept) grad[k * width + p] += scores[k];
           }
-          for (let q = qs; q < qe; q++) {
-            const xj = entry[q];
-            const at = colIndex[q] * rows;
-            for (let k = 0; k < rows; k++) gt[at + k] += scores[k] * xj;
+          // X^T (P - Y), four classes per pass with their residuals in registers.
+          let b = 0;
+          for (; b + 4 <= rows; b += 4) {
+            const r0 = scores[b];
+            const r1 = scores[b + 1];
+            const r2 = scores[b + 2];
+            const r3 = scores[b + 3];
+            for (let q = qs; q < qe; q++) {
+              const xj = entry[q];
+              const at = colIndex[q] * rows + b;
+              gt[at] += r0 * xj;
+              gt[at + 1] += r1 * xj;
+              gt[at + 2] += r2 * xj;
+              gt[at + 3] += r3 * xj;
+            }
+          }
+          for (; b < rows; b++) {
+            const r = scores[b];
+            for (let q = qs; q < qe; q++) gt[colIndex[q] * rows + b] += r * entry[q];
           }
         }
       }
