@@ -83,6 +83,8 @@ export class LogisticRegression extends BaseEstimator<LogisticRegressionOptions>
       rowStart[i + 1] = q0;
     });
     const scores = new Float64Array(rows);
+    // Every entry nonzero (dense features): row i is entry[i * p .. i * p + p), no column lookups.
+    const dense = nonzero === n * p;
     // Mean log-loss + l2/2 ||W||^2 (scikit-learn's objective divided by n: the same optimum).
     // Coefficients and their gradient feature-major (j * rows + k) inside the loop: contiguous reads.
     const wt = new Float64Array(p * rows);
@@ -99,6 +101,12 @@ export class LogisticRegression extends BaseEstimator<LogisticRegressionOptions>
         // same order, as one class at a time: results do not change, loads and stores drop 5x;
         // ten classes, as digits, take two passes).
         let k0 = 0;
+        if (rows === 1 && dense) {
+          let z = useIntercept ? w[p] : 0;
+          for (let j = 0; j < p; j++) z += w[j] * entry[qs + j];
+          scores[0] = z;
+          k0 = 1;
+        }
         for (; k0 + 5 <= rows; k0 += 5) {
           let z0 = useIntercept ? w[k0 * width + p] : 0;
           let z1 = useIntercept ? w[(k0 + 1) * width + p] : 0;
@@ -131,7 +139,8 @@ export class LogisticRegression extends BaseEstimator<LogisticRegressionOptions>
           const e = Math.exp(-Math.abs(z));
           loss += (z > 0 ? z : 0) - z * target + Math.log1p(e);
           const r = (z >= 0 ? 1 / (1 + e) : e / (1 + e)) - target;
-          for (let q = qs; q < qe; q++) grad[colIndex[q]] += r * entry[q];
+          if (dense) for (let j = 0; j < p; j++) grad[j] += r * entry[qs + j];
+          else for (let q = qs; q < qe; q++) grad[colIndex[q]] += r * entry[q];
           if (useIntercept) grad[p] += r;
         } else {
           let max = -Infinity;
@@ -199,9 +208,17 @@ export class LogisticRegression extends BaseEstimator<LogisticRegressionOptions>
   decisionFunction(X: unknown): number[][] {
     this.assertFitted("decisionFunction");
     const { coef, intercept } = this.#state!;
-    return predictMatrix(X, coef[0].length, `${this.estimatorName}.decisionFunction`).map((x) =>
-      coef.map((w, k) => w.reduce((s, v, j) => s + v * x[j], intercept[k])),
-    );
+    // Plain loops, summed in the same order as before: no closure or array per class and row.
+    return predictMatrix(X, coef[0].length, `${this.estimatorName}.decisionFunction`).map((x) => {
+      const out = new Array<number>(coef.length);
+      for (let k = 0; k < coef.length; k++) {
+        const w = coef[k];
+        let s = intercept[k];
+        for (let j = 0; j < w.length; j++) s += w[j] * x[j];
+        out[k] = s;
+      }
+      return out;
+    });
   }
 
   predictProba(X: unknown): number[][] {
