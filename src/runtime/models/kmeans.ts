@@ -58,8 +58,12 @@ export class KMeans extends BaseEstimator<KMeansOptions> {
     const tol = (this.params.tol * variance.reduce((a, b) => a + b, 0)) / variance.length;
     const random = createRandom(this.params.seed);
     let best: KMeansState | undefined;
+    const n = values.length;
+    const p = values[0].length;
+    const data = new Float64Array(n * p);
+    values.forEach((row, i) => data.set(row, i * p));
     for (let run = 0; run < nInit; run++) {
-      const result = lloyd(values, kmeansPlusPlus(values, k, random), maxIter, tol);
+      const result = lloyd(data, n, p, kmeansPlusPlus(data, n, p, k, random), maxIter, tol);
       if (!best || result.inertia < best.inertia) best = result;
     }
     this.#state = best;
@@ -107,20 +111,26 @@ function nearestCenter(x: number[], centers: number[][]): { index: number; dista
   return { index, distance };
 }
 
-/** Greedy k-means++: each new centre is the best of 2 + floor(ln k) candidates drawn by D². */
-function kmeansPlusPlus(X: number[][], k: number, random: Random): number[][] {
-  const n = X.length;
+/**
+ * Greedy k-means++: each new centre is the best of 2 + floor(ln k) candidates drawn by D².
+ * Works on the flat row-major copy of X; sums run in the same order as over number[][] rows.
+ */
+function kmeansPlusPlus(data: Float64Array, n: number, p: number, k: number, random: Random): number[][] {
   const trials = 2 + Math.floor(Math.log(k));
-  const centers = [[...X[random.int(n)]]];
-  const closest = Float64Array.from(X, (x) => squaredDistance(x, centers[0]));
-  let potential = closest.reduce((a, b) => a + b, 0);
+  const rowOf = (i: number): number[] => Array.from(data.subarray(i * p, i * p + p));
+  const first = random.int(n);
+  const centers = [rowOf(first)];
+  const closest = new Float64Array(n);
+  let potential = 0;
+  for (let i = 0; i < n; i++) potential += closest[i] = flatSquaredDistance(data, i * p, first * p, p);
   const cumulative = new Float64Array(n);
+  let distances = new Float64Array(n);
+  let bestDistances = new Float64Array(n);
   for (let c = 1; c < k; c++) {
     let acc = 0;
     for (let i = 0; i < n; i++) cumulative[i] = acc += closest[i];
     let bestPotential = Infinity;
     let bestCandidate = 0;
-    let bestDistances: Float64Array | undefined;
     for (let t = 0; t < trials; t++) {
       const u = random.next() * potential;
       let lo = 0;
@@ -130,19 +140,28 @@ function kmeansPlusPlus(X: number[][], k: number, random: Random): number[][] {
         if (cumulative[mid] <= u) lo = mid + 1;
         else hi = mid;
       }
-      const distances = Float64Array.from(X, (x, i) => Math.min(closest[i], squaredDistance(x, X[lo])));
-      const pot = distances.reduce((a, b) => a + b, 0);
+      let pot = 0;
+      for (let i = 0; i < n; i++) pot += distances[i] = Math.min(closest[i], flatSquaredDistance(data, i * p, lo * p, p));
       if (pot < bestPotential) {
         bestPotential = pot;
         bestCandidate = lo;
-        bestDistances = distances;
+        [bestDistances, distances] = [distances, bestDistances];
       }
     }
-    centers.push([...X[bestCandidate]]);
-    closest.set(bestDistances!);
+    centers.push(rowOf(bestCandidate));
+    closest.set(bestDistances);
     potential = bestPotential;
   }
   return centers;
+}
+
+function flatSquaredDistance(data: Float64Array, a: number, b: number, p: number): number {
+  let s = 0;
+  for (let j = 0; j < p; j++) {
+    const d = data[a + j] - data[b + j];
+    s += d * d;
+  }
+  return s;
 }
 
 /**
@@ -150,12 +169,8 @@ function kmeansPlusPlus(X: number[][], k: number, random: Random): number[][] {
  * centre is provably below the distance to every other centre is not re-measured. Same result
  * as plain Lloyd, a fraction of the distance computations once clusters settle.
  */
-function lloyd(X: number[][], start: number[][], maxIter: number, tol: number): KMeansState {
-  const n = X.length;
-  const p = X[0].length;
+function lloyd(data: Float64Array, n: number, p: number, start: number[][], maxIter: number, tol: number): KMeansState {
   const k = start.length;
-  const data = new Float64Array(n * p);
-  X.forEach((row, i) => data.set(row, i * p));
   let centers = new Float64Array(k * p);
   start.forEach((c, j) => centers.set(c, j * p));
   const labels = new Int32Array(n);
