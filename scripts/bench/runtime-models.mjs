@@ -6,7 +6,8 @@
 // scikit-learn runs with its defaults too (KMeans may use both cores through OpenMP; the other
 // estimators use one, as ours do). On a shared machine single runs swing widely, so each side
 // reports the best of up to 3 runs of a step (repeating only while the step's runs stay under 3 s).
-//   node scripts/bench/runtime-models.mjs [--rows 100000] [--with-ml-random-forest]
+//   node scripts/bench/runtime-models.mjs [--rows 100000] [--only LogisticRegression,KMeans] [--with-ml-random-forest]
+// --only keeps the steps whose name starts with one of the given names (quick re-measures).
 // --with-ml-random-forest also times ml-random-forest (the library the issue names) on digits
 // with 2 trees, the measurement behind src/runtime/models/forest.ts growing its own trees.
 import { spawnSync } from "node:child_process";
@@ -70,12 +71,15 @@ function synthetic(n) {
   return { X, y, file, target: "target" };
 }
 
-const steps = [
+const onlyArg = process.argv.indexOf("--only");
+const only = onlyArg > 0 ? process.argv[onlyArg + 1].split(",") : undefined;
+const allSteps = [
   { name: "LogisticRegression", js: (a) => new a.LogisticRegression(), py: "LogisticRegression()" },
   { name: "RandomForestClassifier (100 trees)", js: (a) => new a.RandomForestClassifier({ nEstimators: 100, seed: 0 }), py: "RandomForestClassifier(n_estimators=100, random_state=0)" },
   { name: "GradientBoostingClassifier", js: (a) => new a.GradientBoostingClassifier({ seed: 0 }), py: "GradientBoostingClassifier(random_state=0)" },
   { name: "KMeans (k=8)", js: (a) => new a.KMeans({ k: 8, seed: 0 }), py: "KMeans(n_clusters=8, n_init=1, random_state=0)", unsupervised: true },
 ];
+const steps = only ? allSteps.filter((s) => only.some((name) => s.name.startsWith(name))) : allSteps;
 
 function pythonTimes(data, only) {
   const script = `
