@@ -5,7 +5,6 @@
  * anchors each observed call at the cell frames of its stack, and sends the findings that hold
  * before each cell's "done". The host maps frames to cell lines (src/kernel/host/runtime-findings.ts).
  */
-import Module from "node:module";
 import type { CellFrame, KernelMessage, KernelRuntimeFinding } from "../../protocol/kernel";
 import { RUNTIME_RULES_ENV } from "../../protocol/kernel";
 import { RuntimeMonitor } from "../../runtime/checks/monitor";
@@ -115,15 +114,11 @@ export function installRuntimeRules(settings: RuntimeRuleSettings = readSettings
     },
   };
   // The runtime's frames are danfojs frames and the runtime loads danfojs on first use: its
-  // sample/iloc count even when no cell imports danfojs, without loading it any sooner.
+  // sample/iloc count even when no cell imports danfojs, without loading it any sooner. The
+  // runtime announces the load (no require hook: a frame of ours on every require makes
+  // Node 22+ print deprecation warnings meant for libraries, such as punycode's, into cells).
   if (enabled) {
-    const moduleSystem = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
-    const load = moduleSystem._load;
-    moduleSystem._load = function (this: unknown, request: string, ...rest: unknown[]) {
-      const exports = load.call(this, request, ...rest);
-      if (request === "danfojs-node" || request === "danfojs") rules.instrument(request, exports);
-      return exports;
-    };
+    (globalThis as Record<symbol, unknown>)[Symbol.for("aibook.danfoLoaded")] = (exports: unknown) => rules.instrument("danfojs-node", exports);
   }
   return rules;
 }

@@ -12,7 +12,13 @@ let danfoModule: typeof import("danfojs-node") | undefined;
  * that imports `aibook` for arrays and models should not wait for it.
  */
 export function danfo(): typeof import("danfojs-node") {
-  return (danfoModule ??= require("danfojs-node") as typeof import("danfojs-node"));
+  if (!danfoModule) {
+    danfoModule = require("danfojs-node") as typeof import("danfojs-node");
+    // The kernel's runtime pitfall checks follow sample/iloc on the frames the runtime makes.
+    const announce = (globalThis as Record<symbol, unknown>)[Symbol.for("aibook.danfoLoaded")];
+    if (typeof announce === "function") announce(danfoModule);
+  }
+  return danfoModule;
 }
 import { AibookError } from "../core/errors";
 import { isFrame, isSeries, isTensor, seriesName } from "../core/data";
