@@ -24,11 +24,20 @@ export function baseName(path: string | null): string {
   return path.split(/[\\/]/).pop() ?? path;
 }
 
-/** Metric columns: the most common metric names among the runs shown, at most `limit`. */
+/**
+ * Metric columns: the most common metric names among the runs shown, at most `limit` — plus the
+ * first metric of any run that none of those would show (a compareModels run scored by "f1"
+ * next to evaluations that report "f1 (macro)"), so that no row is all dashes.
+ */
 export function metricColumns(runs: RunRecord[], limit = 6): string[] {
   const count = new Map<string, number>();
   for (const r of runs) for (const k of Object.keys(r.metrics)) count.set(k, (count.get(k) ?? 0) + 1);
-  return [...count].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([k]) => k);
+  const columns = [...count].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([k]) => k);
+  for (const r of runs) {
+    const own = Object.keys(r.metrics);
+    if (own.length && !own.some((k) => columns.includes(k))) columns.push(own[0]);
+  }
+  return columns;
 }
 
 function sortValue(r: RunRecord, key: string): string | number | null {
