@@ -53,6 +53,8 @@ const CSS = `
 .aibook-view .swatch { display: inline-block; width: 10px; height: 10px; margin-right: 4px; border-radius: 2px; vertical-align: middle; }
 .aibook-view table.confusion td.cm-cell { min-width: 64px; text-align: center; border: 1px solid var(--vscode-panel-border, rgba(128,128,128,.35)); }
 .aibook-view table.confusion .cm-share { font-size: .85em; opacity: .8; }
+/* The numbers sit on the editor's own background, so they read on any shade of the heatmap in every theme. */
+.aibook-view table.confusion td.cm-cell > div { display: inline-block; padding: 0 4px; border-radius: 3px; background: var(--vscode-editor-background, var(--vscode-notebook-outputContainerBackgroundColor, transparent)); color: var(--vscode-foreground, inherit); }
 .aibook-view table.confusion th { text-align: center; }
 .aibook-error { color: var(--vscode-errorForeground, #f14c4c); }
 body.vscode-high-contrast .aibook-view table.grid th, body.vscode-high-contrast .aibook-view table.grid td { border-color: var(--vscode-contrastBorder, #6fc3df); }

@@ -4,6 +4,19 @@ import { launchChromium, render, rendererPage } from "./harness";
 import { chart } from "../../src/runtime/report/chart";
 import { XSS, bigTable, charts, evaluationPayload, leaderboardPayload, multiclassEvaluation, profilePayload, regressionEvaluation, splitCheckPayload } from "./payloads";
 
+/** WCAG contrast ratio of two computed `rgb(...)` colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (c: string) => {
+    const [r, g, bl] = (c.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => {
+      const x = Number(v) / 255;
+      return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [x, y] = [luminance(a), luminance(b)];
+  return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
+}
+
 describe("notebook renderers in Chromium", function () {
   this.timeout(60_000);
   let browser: Browser;
@@ -79,6 +92,28 @@ describe("notebook renderers in Chromium", function () {
     const auc = payload.roc![0].auc!.toPrecision(3);
     assert.match((await page.locator("#out .roc-legend").textContent()) ?? "", new RegExp(`AUC ${Number(auc)}`));
   });
+
+  for (const theme of ["light", "dark"] as const) {
+    it(`evaluation: confusion-matrix numbers keep a readable contrast on the heatmap (${theme})`, async () => {
+      const themed = await rendererPage(browser, theme);
+      try {
+        await render(themed, "evaluation", evaluationPayload());
+        const styles: [string, string][] = await themed.locator("#out table.confusion td.cm-cell > div").evaluateAll((els) =>
+          els.map((el) => {
+            const style = (globalThis as unknown as { getComputedStyle(e: unknown): { color: string; backgroundColor: string } }).getComputedStyle(el);
+            return [style.color, style.backgroundColor] as [string, string];
+          }),
+        );
+        // The numbers need a solid background of their own: the heatmap shade under them varies.
+        for (const [, bg] of styles) assert.match(bg, /^rgb\(/, `number background ${bg} is not opaque`);
+        const ratios = styles.map(([fg, bg]) => contrast(fg, bg));
+        assert.ok(ratios.length > 0);
+        for (const ratio of ratios) assert.ok(ratio >= 4.5, `contrast ${ratio.toFixed(2)} below WCAG AA (4.5)`);
+      } finally {
+        await themed.close();
+      }
+    });
+  }
 
   it("evaluation: one ROC curve per class, and class labels shown as text", async () => {
     await render(page, "evaluation", multiclassEvaluation());
