@@ -6,25 +6,12 @@ import path from "node:path";
 import ts from "typescript";
 import { exportCommand } from "../../src/cli/export";
 import { importCommand } from "../../src/cli/import";
+import { capture } from "./capture";
 import { parseNotebook, serializeNotebook, type AibookNotebook } from "../../src/format";
 import type { IpynbNotebook } from "../../src/format/ipynb";
 import { formatFixturesDir, pitfallCorpusDir, repoRoot } from "../format/paths";
 
-/** Runs a command with standard output and error captured. */
-async function run(command: (args: string[]) => Promise<number>, args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const out = process.stdout.write;
-  const err = process.stderr.write;
-  process.stdout.write = ((chunk: string) => ((stdout += chunk), true)) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string) => ((stderr += chunk), true)) as typeof process.stderr.write;
-  try {
-    return { code: await command(args), stdout, stderr };
-  } finally {
-    process.stdout.write = out;
-    process.stderr.write = err;
-  }
-}
+const run = (command: (args: string[]) => Promise<number>, args: string[]) => capture(() => command(args));
 
 describe("cli: export and import", () => {
   let dir: string;

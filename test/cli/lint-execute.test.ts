@@ -2,30 +2,12 @@ import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { lintCommand } from "../../src/cli/lint";
+import { sourceKernelOptions } from "../kernel/sourceKernel";
+import { capture } from "./capture";
 
-const root = path.resolve(__dirname, "../..");
-/** The kernel of --execute from source (no build needed). */
-const sourceKernel = {
-  kernelPath: path.join(root, "src/kernel/main.ts"),
-  execArgv: ["--import", pathToFileURL(path.join(root, "node_modules/tsx/dist/loader.mjs")).href],
-};
-
-async function run(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const out = process.stdout.write;
-  const err = process.stderr.write;
-  process.stdout.write = ((chunk: string) => ((stdout += chunk), true)) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string) => ((stderr += chunk), true)) as typeof process.stderr.write;
-  try {
-    return { code: await lintCommand(args, sourceKernel), stdout, stderr };
-  } finally {
-    process.stdout.write = out;
-    process.stderr.write = err;
-  }
-}
+/** The kernel of --execute runs from source (no build needed). */
+const run = (args: string[]) => capture(() => lintCommand(args, sourceKernelOptions));
 
 const code = (...lines: string[]) => ({ kind: "code", language: "typescript", source: lines, outputs: [] });
 const notebook = {

@@ -4,22 +4,10 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { lintCommand } from "../../src/cli/lint";
+import { capture } from "./capture";
 import { staticRules } from "../../src/lint";
 
-async function run(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const out = process.stdout.write;
-  const err = process.stderr.write;
-  process.stdout.write = ((chunk: string) => ((stdout += chunk), true)) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string) => ((stderr += chunk), true)) as typeof process.stderr.write;
-  try {
-    return { code: await lintCommand(args), stdout, stderr };
-  } finally {
-    process.stdout.write = out;
-    process.stderr.write = err;
-  }
-}
+const run = (args: string[]) => capture(() => lintCommand(args));
 
 const code = (...lines: string[]) => ({ kind: "code", language: "typescript", source: lines, outputs: [] });
 const leaking = {

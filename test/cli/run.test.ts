@@ -3,32 +3,14 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import process from "node:process";
-import { pathToFileURL } from "node:url";
 import { parseNotebook } from "../../src/format";
 import { runCommand } from "../../src/cli/run";
+import { sourceKernelOptions } from "../kernel/sourceKernel";
+import { capture } from "./capture";
 
-const root = path.resolve(__dirname, "../..");
 const fixtures = "test/fixtures/kernel";
-const kernel = {
-  kernelPath: path.join(root, "src/kernel/main.ts"),
-  execArgv: ["--import", pathToFileURL(path.join(root, "node_modules/tsx/dist/loader.mjs")).href],
-};
-
-/** Runs `aibook run` in this process and captures what it prints. */
-async function aibookRun(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const write = { out: process.stdout.write, err: process.stderr.write };
-  process.stdout.write = ((chunk: string) => ((stdout += chunk), true)) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string) => ((stderr += chunk), true)) as typeof process.stderr.write;
-  try {
-    const code = await runCommand(args, kernel);
-    return { code, stdout, stderr };
-  } finally {
-    process.stdout.write = write.out;
-    process.stderr.write = write.err;
-  }
-}
+/** Runs `aibook run` in this process, its kernel from source, and captures what it prints. */
+const aibookRun = (...args: string[]) => capture(() => runCommand(args, sourceKernelOptions));
 
 /** The JSON report without durations, which change from run to run (checked separately). */
 function withoutDurations(report: { cells: { durationMs: unknown }[] }) {

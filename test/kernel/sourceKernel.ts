@@ -8,11 +8,12 @@ import { KernelSession, type KernelSessionOptions } from "../../src/kernel/sessi
 
 const root = path.resolve(__dirname, "../..");
 
+/** Where the kernel process starts from source: for KernelSession and the CLI commands alike. */
+export const sourceKernelOptions = {
+  kernelPath: path.join(root, "src/kernel/main.ts"),
+  execArgv: ["--import", pathToFileURL(path.join(root, "node_modules/tsx/dist/loader.mjs")).href],
+};
+
 export function sourceKernel(notebookDir: string, options: Partial<KernelSessionOptions> = {}): KernelSession {
-  return new KernelSession({
-    notebookDir,
-    kernelPath: path.join(root, "src/kernel/main.ts"),
-    execArgv: ["--import", pathToFileURL(path.join(root, "node_modules/tsx/dist/loader.mjs")).href],
-    ...options,
-  });
+  return new KernelSession({ notebookDir, ...sourceKernelOptions, ...options });
 }
