@@ -4,11 +4,12 @@
  * shrunk by learningRate. Initial scores are the log-odds / log-priors / mean, as scikit-learn.
  */
 import type { Label } from "../core/data";
-import { BaseEstimator, registerEstimator, type Classifier, type Regressor } from "../core/estimator";
+import { registerEstimator, type Classifier, type Regressor } from "../core/estimator";
 import { createRandom, type Random } from "../random";
 import { binFeatures, buildTree, leafOf, type BinnedData, type Tree } from "./treeBuilder";
 import { normalise, treeSettings } from "./decisionTree";
 import { progress } from "./progress";
+import { TreeClassifierModel, TreeModel } from "./treeModel";
 import { checkNumber, fitClasses, fitMatrix, fitTarget, labelsFromProba, predictMatrix, sigmoid, softmaxRows } from "./shared";
 
 export type GradientBoostingOptions = {
@@ -93,22 +94,11 @@ function score(trees: Tree[][], init: number[], x: ArrayLike<number>, lr: number
   return raw;
 }
 
-export class GradientBoostingClassifier extends BaseEstimator<GradientBoostingOptions> implements Classifier {
+export class GradientBoostingClassifier extends TreeClassifierModel<GradientBoostingOptions, BoostingState> implements Classifier {
   static override readonly estimatorName = "GradientBoostingClassifier";
-  #state?: BoostingState;
 
   constructor(options: Partial<GradientBoostingOptions> = {}) {
     super({ ...defaults }, options);
-  }
-
-  get classes(): Label[] {
-    this.assertFitted("classes");
-    return [...this.#state!.classes!];
-  }
-
-  get featureImportances(): number[] {
-    this.assertFitted("featureImportances");
-    return [...this.#state!.featureImportances];
   }
 
   fit(X: unknown, y: unknown): this {
@@ -153,7 +143,7 @@ export class GradientBoostingClassifier extends BaseEstimator<GradientBoostingOp
       }
     }
     report.finish(`${this.params.nEstimators} stages`);
-    this.#state = { classes, init, trees, nFeatures: values[0].length, featureImportances: normalise(importance) };
+    this.state = { classes, init, trees, nFeatures: values[0].length, featureImportances: normalise(importance) };
     this.markFitted();
     return this;
   }
@@ -161,26 +151,18 @@ export class GradientBoostingClassifier extends BaseEstimator<GradientBoostingOp
   /** Raw scores: log-odds (two classes) or one score per class. */
   decisionFunction(X: unknown): number[][] {
     this.assertFitted("decisionFunction");
-    const { trees, init, nFeatures } = this.#state!;
+    const { trees, init, nFeatures } = this.state!;
     return predictMatrix(X, nFeatures, `${this.estimatorName}.decisionFunction`).map((x) => score(trees, init, x, this.params.learningRate));
   }
 
   predictProba(X: unknown): number[][] {
     const raw = this.decisionFunction(X);
-    if (this.#state!.init.length === 1) return raw.map(([z]) => [1 - sigmoid(z), sigmoid(z)]);
+    if (this.state!.init.length === 1) return raw.map(([z]) => [1 - sigmoid(z), sigmoid(z)]);
     return softmaxRows(raw);
   }
 
   predict(X: unknown): Label[] {
-    return labelsFromProba(this.predictProba(X), this.#state?.classes ?? []);
-  }
-
-  protected saveState(): BoostingState {
-    return this.#state!;
-  }
-
-  protected loadState(state: unknown): void {
-    this.#state = state as BoostingState;
+    return labelsFromProba(this.predictProba(X), this.state?.classes ?? []);
   }
 }
 
@@ -196,17 +178,11 @@ function newtonStep(rows: number[], residual: Float64Array, y: ArrayLike<number>
   return Math.abs(den) < 1e-150 ? 0 : (factor * num) / den;
 }
 
-export class GradientBoostingRegressor extends BaseEstimator<GradientBoostingOptions> implements Regressor {
+export class GradientBoostingRegressor extends TreeModel<GradientBoostingOptions, BoostingState> implements Regressor {
   static override readonly estimatorName = "GradientBoostingRegressor";
-  #state?: BoostingState;
 
   constructor(options: Partial<GradientBoostingOptions> = {}) {
     super({ ...defaults }, options);
-  }
-
-  get featureImportances(): number[] {
-    this.assertFitted("featureImportances");
-    return [...this.#state!.featureImportances];
   }
 
   fit(X: unknown, y: unknown): this {
@@ -229,23 +205,15 @@ export class GradientBoostingRegressor extends BaseEstimator<GradientBoostingOpt
       trees.push([fitStageTree(stage, residual, mean, importance, values, (i, d) => (raw[i] += d))]);
     }
     report.finish(`${this.params.nEstimators} stages`);
-    this.#state = { init, trees, nFeatures: values[0].length, featureImportances: normalise(importance) };
+    this.state = { init, trees, nFeatures: values[0].length, featureImportances: normalise(importance) };
     this.markFitted();
     return this;
   }
 
   predict(X: unknown): number[] {
     this.assertFitted("predict");
-    const { trees, init, nFeatures } = this.#state!;
+    const { trees, init, nFeatures } = this.state!;
     return predictMatrix(X, nFeatures, `${this.estimatorName}.predict`).map((x) => score(trees, init, x, this.params.learningRate)[0]);
-  }
-
-  protected saveState(): BoostingState {
-    return this.#state!;
-  }
-
-  protected loadState(state: unknown): void {
-    this.#state = state as BoostingState;
   }
 }
 

@@ -1,8 +1,9 @@
 /** Single CART trees (gini for classes, squared error for numbers), reproducible with `seed`. */
 import type { Label } from "../core/data";
-import { BaseEstimator, registerEstimator, type Classifier, type Regressor } from "../core/estimator";
+import { registerEstimator, type Classifier, type Regressor } from "../core/estimator";
 import { createRandom } from "../random";
 import { binFeatures, buildTree, leafOf, resolveMaxFeatures, type Tree } from "./treeBuilder";
+import { TreeClassifierModel, TreeModel } from "./treeModel";
 import { checkNumber, fitClasses, fitMatrix, fitTarget, labelsFromProba, predictMatrix } from "./shared";
 
 export type DecisionTreeOptions = {
@@ -38,27 +39,16 @@ interface TreeState {
   featureImportances: number[];
 }
 
-export class DecisionTreeClassifier extends BaseEstimator<DecisionTreeOptions> implements Classifier {
+export class DecisionTreeClassifier extends TreeClassifierModel<DecisionTreeOptions, TreeState> implements Classifier {
   static override readonly estimatorName = "DecisionTreeClassifier";
-  #state?: TreeState;
 
   constructor(options: Partial<DecisionTreeOptions> = {}) {
     super({ ...defaults }, options);
   }
 
-  get classes(): Label[] {
-    this.assertFitted("classes");
-    return [...this.#state!.classes!];
-  }
-
-  get featureImportances(): number[] {
-    this.assertFitted("featureImportances");
-    return [...this.#state!.featureImportances];
-  }
-
   get tree(): Tree {
     this.assertFitted("tree");
-    return this.#state!.tree;
+    return this.state!.tree;
   }
 
   fit(X: unknown, y: unknown): this {
@@ -71,41 +61,27 @@ export class DecisionTreeClassifier extends BaseEstimator<DecisionTreeOptions> i
       ...settings,
       random: createRandom(this.params.seed),
     });
-    this.#state = { classes, tree: built.tree, nFeatures: values[0].length, featureImportances: normalise(built.importance) };
+    this.state = { classes, tree: built.tree, nFeatures: values[0].length, featureImportances: normalise(built.importance) };
     this.markFitted();
     return this;
   }
 
   predictProba(X: unknown): number[][] {
     this.assertFitted("predictProba");
-    const { tree, nFeatures } = this.#state!;
+    const { tree, nFeatures } = this.state!;
     return predictMatrix(X, nFeatures, `${this.estimatorName}.predictProba`).map((x) => [...tree.value[leafOf(tree, x)]]);
   }
 
   predict(X: unknown): Label[] {
-    return labelsFromProba(this.predictProba(X), this.#state!.classes!);
-  }
-
-  protected saveState(): TreeState {
-    return this.#state!;
-  }
-
-  protected loadState(state: unknown): void {
-    this.#state = state as TreeState;
+    return labelsFromProba(this.predictProba(X), this.state!.classes!);
   }
 }
 
-export class DecisionTreeRegressor extends BaseEstimator<DecisionTreeOptions> implements Regressor {
+export class DecisionTreeRegressor extends TreeModel<DecisionTreeOptions, TreeState> implements Regressor {
   static override readonly estimatorName = "DecisionTreeRegressor";
-  #state?: TreeState;
 
   constructor(options: Partial<DecisionTreeOptions> = {}) {
     super({ ...defaults }, options);
-  }
-
-  get featureImportances(): number[] {
-    this.assertFitted("featureImportances");
-    return [...this.#state!.featureImportances];
   }
 
   fit(X: unknown, y: unknown): this {
@@ -115,23 +91,15 @@ export class DecisionTreeRegressor extends BaseEstimator<DecisionTreeOptions> im
     const settings = treeSettings(where, this.params, values[0].length);
     const rows = Int32Array.from(values, (_, i) => i);
     const built = buildTree(binFeatures(values), { kind: "regression", values: target }, rows, { ...settings, random: createRandom(this.params.seed) });
-    this.#state = { tree: built.tree, nFeatures: values[0].length, featureImportances: normalise(built.importance) };
+    this.state = { tree: built.tree, nFeatures: values[0].length, featureImportances: normalise(built.importance) };
     this.markFitted();
     return this;
   }
 
   predict(X: unknown): number[] {
     this.assertFitted("predict");
-    const { tree, nFeatures } = this.#state!;
+    const { tree, nFeatures } = this.state!;
     return predictMatrix(X, nFeatures, `${this.estimatorName}.predict`).map((x) => tree.value[leafOf(tree, x)][0]);
-  }
-
-  protected saveState(): TreeState {
-    return this.#state!;
-  }
-
-  protected loadState(state: unknown): void {
-    this.#state = state as TreeState;
   }
 }
 

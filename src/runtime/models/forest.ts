@@ -6,11 +6,12 @@
  * train() writes into its options. Trees are seeded from `seed`, so fits repeat exactly.
  */
 import type { Label } from "../core/data";
-import { BaseEstimator, registerEstimator, type Classifier, type Regressor } from "../core/estimator";
+import { registerEstimator, type Classifier, type Regressor } from "../core/estimator";
 import { createRandom } from "../random";
 import { binFeatures, buildTree, leafOf, type BinnedData, type Tree, type TreeTarget } from "./treeBuilder";
 import { normalise, treeSettings } from "./decisionTree";
 import { progress } from "./progress";
+import { TreeClassifierModel, TreeModel } from "./treeModel";
 import { checkNumber, fitClasses, fitMatrix, fitTarget, labelsFromProba, predictMatrix } from "./shared";
 
 export type RandomForestOptions = {
@@ -52,29 +53,18 @@ function growForest(where: string, params: RandomForestOptions, values: number[]
   return { trees, nFeatures: values[0].length, featureImportances: normalise(importance) };
 }
 
-export class RandomForestClassifier extends BaseEstimator<RandomForestOptions> implements Classifier {
+export class RandomForestClassifier extends TreeClassifierModel<RandomForestOptions, ForestState> implements Classifier {
   static override readonly estimatorName = "RandomForestClassifier";
-  #state?: ForestState;
 
   constructor(options: Partial<RandomForestOptions> = {}) {
     super({ nEstimators: 100, maxDepth: undefined, minSamplesSplit: 2, minSamplesLeaf: 1, maxFeatures: "sqrt", bootstrap: true, seed: undefined }, options);
-  }
-
-  get classes(): Label[] {
-    this.assertFitted("classes");
-    return [...this.#state!.classes!];
-  }
-
-  get featureImportances(): number[] {
-    this.assertFitted("featureImportances");
-    return [...this.#state!.featureImportances];
   }
 
   fit(X: unknown, y: unknown): this {
     const where = `${this.estimatorName}.fit`;
     const { values } = fitMatrix(X, where);
     const { classes, codes } = fitClasses(y, values.length, where);
-    this.#state = { ...growForest(where, this.params, values, { kind: "classification", codes, nClasses: classes.length }), classes };
+    this.state = { ...growForest(where, this.params, values, { kind: "classification", codes, nClasses: classes.length }), classes };
     this.markFitted();
     return this;
   }
@@ -82,7 +72,7 @@ export class RandomForestClassifier extends BaseEstimator<RandomForestOptions> i
   /** The mean of the trees' class fractions, as scikit-learn's predict_proba. */
   predictProba(X: unknown): number[][] {
     this.assertFitted("predictProba");
-    const { trees, nFeatures, classes } = this.#state!;
+    const { trees, nFeatures, classes } = this.state!;
     return predictMatrix(X, nFeatures, `${this.estimatorName}.predictProba`).map((x) => {
       const proba = new Array(classes!.length).fill(0);
       for (const tree of trees) {
@@ -94,52 +84,30 @@ export class RandomForestClassifier extends BaseEstimator<RandomForestOptions> i
   }
 
   predict(X: unknown): Label[] {
-    return labelsFromProba(this.predictProba(X), this.#state?.classes ?? []);
-  }
-
-  protected saveState(): ForestState {
-    return this.#state!;
-  }
-
-  protected loadState(state: unknown): void {
-    this.#state = state as ForestState;
+    return labelsFromProba(this.predictProba(X), this.state?.classes ?? []);
   }
 }
 
-export class RandomForestRegressor extends BaseEstimator<RandomForestOptions> implements Regressor {
+export class RandomForestRegressor extends TreeModel<RandomForestOptions, ForestState> implements Regressor {
   static override readonly estimatorName = "RandomForestRegressor";
-  #state?: ForestState;
 
   constructor(options: Partial<RandomForestOptions> = {}) {
     super({ nEstimators: 100, maxDepth: undefined, minSamplesSplit: 2, minSamplesLeaf: 1, maxFeatures: undefined, bootstrap: true, seed: undefined }, options);
-  }
-
-  get featureImportances(): number[] {
-    this.assertFitted("featureImportances");
-    return [...this.#state!.featureImportances];
   }
 
   fit(X: unknown, y: unknown): this {
     const where = `${this.estimatorName}.fit`;
     const { values } = fitMatrix(X, where);
     const target = Float64Array.from(fitTarget(y, values.length, where));
-    this.#state = growForest(where, this.params, values, { kind: "regression", values: target });
+    this.state = growForest(where, this.params, values, { kind: "regression", values: target });
     this.markFitted();
     return this;
   }
 
   predict(X: unknown): number[] {
     this.assertFitted("predict");
-    const { trees, nFeatures } = this.#state!;
+    const { trees, nFeatures } = this.state!;
     return predictMatrix(X, nFeatures, `${this.estimatorName}.predict`).map((x) => trees.reduce((s, t) => s + t.value[leafOf(t, x)][0], 0) / trees.length);
-  }
-
-  protected saveState(): ForestState {
-    return this.#state!;
-  }
-
-  protected loadState(state: unknown): void {
-    this.#state = state as ForestState;
   }
 }
 
