@@ -6,41 +6,13 @@
  */
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
+import { openNotebook, runCells, until } from "./notebooks";
 
 const decoder = new TextDecoder();
 
-async function openNotebook(name: string, cells: string[]): Promise<vscode.NotebookDocument> {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, "the integration run opens a workspace folder");
-  const uri = vscode.Uri.joinPath(folder.uri, name);
-  const content = { aibook: 1, metadata: {}, cells: cells.map((source) => ({ kind: "code", language: "typescript", source: source.split("\n") })) };
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(JSON.stringify(content, null, 2) + "\n"));
-  const notebook = await vscode.workspace.openNotebookDocument(uri);
-  await vscode.window.showNotebookDocument(notebook);
-  await vscode.commands.executeCommand("notebook.selectKernel", { id: "aibook-kernel", extension: "aibook.aibook" });
-  return notebook;
-}
-
 /** Resolves when the cell has ended an execution (its summary says success or failure). */
 function ended(cell: vscode.NotebookCell, timeoutMs = 30_000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const done = () => cell.executionSummary?.success !== undefined;
-    if (done()) return resolve();
-    const timer = setTimeout(() => {
-      listener.dispose();
-      reject(new Error(`cell ${cell.index} did not end within ${timeoutMs} ms`));
-    }, timeoutMs);
-    const listener = vscode.workspace.onDidChangeNotebookDocument(() => {
-      if (!done()) return;
-      clearTimeout(timer);
-      listener.dispose();
-      resolve();
-    });
-  });
-}
-
-function runCells(notebook: vscode.NotebookDocument, start: number, end: number): Thenable<unknown> {
-  return vscode.commands.executeCommand("notebook.cell.execute", { ranges: [{ start, end }], document: notebook.uri });
+  return until(vscode.workspace.onDidChangeNotebookDocument, () => cell.executionSummary?.success !== undefined, `cell ${cell.index} to end`, timeoutMs);
 }
 
 function outputTexts(cell: vscode.NotebookCell): { mime: string; text: string }[] {

@@ -6,43 +6,16 @@
  */
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
+import { openNotebook, runCells, until } from "./notebooks";
 
 const RUNTIME_RULES = new Set(["non-representative-test", "duplicate-leakage", "imbalanced-accuracy", "missing-values", "temporal-leakage"]);
-
-async function openNotebook(name: string, cells: string[]): Promise<vscode.NotebookDocument> {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, "the integration run opens a workspace folder");
-  const uri = vscode.Uri.joinPath(folder.uri, name);
-  const content = { aibook: 1, metadata: {}, cells: cells.map((source) => ({ kind: "code", language: "typescript", source: source.split("\n") })) };
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(JSON.stringify(content, null, 2) + "\n"));
-  const notebook = await vscode.workspace.openNotebookDocument(uri);
-  await vscode.window.showNotebookDocument(notebook);
-  await vscode.commands.executeCommand("notebook.selectKernel", { id: "aibook-kernel", extension: "aibook.aibook" });
-  return notebook;
-}
 
 const codeOf = (d: vscode.Diagnostic) => (typeof d.code === "object" ? String(d.code.value) : String(d.code));
 const runtimeDiagnostics = (cell: vscode.NotebookCell) => vscode.languages.getDiagnostics(cell.document.uri).filter((d) => RUNTIME_RULES.has(codeOf(d)));
 
 /** Resolves once `check` holds for the diagnostics (checked on every change). */
 function diagnosticsWhere(check: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (check()) return resolve();
-    const timer = setTimeout(() => {
-      listener.dispose();
-      reject(new Error(`timed out waiting for ${what}`));
-    }, timeoutMs);
-    const listener = vscode.languages.onDidChangeDiagnostics(() => {
-      if (!check()) return;
-      clearTimeout(timer);
-      listener.dispose();
-      resolve();
-    });
-  });
-}
-
-function runCells(notebook: vscode.NotebookDocument, start: number, end: number): Thenable<unknown> {
-  return vscode.commands.executeCommand("notebook.cell.execute", { ranges: [{ start, end }], document: notebook.uri });
+  return until(vscode.languages.onDidChangeDiagnostics, check, what, timeoutMs);
 }
 
 suite("aibook runtime pitfall rules in VS Code", () => {
