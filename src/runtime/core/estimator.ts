@@ -95,6 +95,22 @@ export abstract class BaseEstimator<P extends Params> {
   protected abstract loadState(state: unknown): void;
 }
 
+/**
+ * An estimator whose learned state is one plain-JSON object, which saveModel writes and
+ * loadModel reads back as is (transformers, trees, forests, boosting).
+ */
+export abstract class StatefulEstimator<P extends Params, S> extends BaseEstimator<P> {
+  protected state?: S;
+
+  protected saveState(): S {
+    return this.state!;
+  }
+
+  protected loadState(state: unknown): void {
+    this.state = state as S;
+  }
+}
+
 /** Models fitted on features and a target. */
 export interface SupervisedModel {
   fit(X: unknown, y: unknown): this;

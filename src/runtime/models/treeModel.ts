@@ -1,31 +1,21 @@
 /**
- * What trees, forests and gradient boosting share: everything they learn is one plain-JSON
- * state object (saved as is by saveModel), with the feature importances scikit-learn exposes;
+ * What trees, forests and gradient boosting share: their learned state (one plain-JSON object)
+ * holds the feature importances scikit-learn exposes;
  * the classifiers also expose the classes seen in fit. Regressors must not have `classes`,
  * which is how the runtime tells a classifier (isClassifier), hence two bases.
  */
 import type { Label } from "../core/data";
-import { BaseEstimator, type Params } from "../core/estimator";
+import { StatefulEstimator, type Params } from "../core/estimator";
 
 export interface TreeModelState {
   featureImportances: number[];
   classes?: Label[];
 }
 
-export abstract class TreeModel<P extends Params, S extends TreeModelState> extends BaseEstimator<P> {
-  protected state?: S;
-
+export abstract class TreeModel<P extends Params, S extends TreeModelState> extends StatefulEstimator<P, S> {
   get featureImportances(): number[] {
     this.assertFitted("featureImportances");
     return [...this.state!.featureImportances];
-  }
-
-  protected saveState(): S {
-    return this.state!;
-  }
-
-  protected loadState(state: unknown): void {
-    this.state = state as S;
   }
 }
 

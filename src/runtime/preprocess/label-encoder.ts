@@ -3,7 +3,7 @@
  * target; features take OneHotEncoder, since codes would invent an order between categories.
  */
 import { AibookError } from "../core/errors";
-import { BaseEstimator, registerEstimator } from "../core/estimator";
+import { StatefulEstimator, registerEstimator } from "../core/estimator";
 import { isSeries, toVector, type Label } from "../core/data";
 import { sortLabelList } from "../metrics/labels";
 import type { Series } from "danfojs-node";
@@ -13,9 +13,8 @@ interface State {
   classes: Label[];
 }
 
-export class LabelEncoder extends BaseEstimator<Record<string, never>> {
+export class LabelEncoder extends StatefulEstimator<Record<string, never>, State> {
   static override readonly estimatorName = "LabelEncoder";
-  #state?: State;
 
   constructor(options: Partial<Record<string, never>> = {}) {
     super({}, options);
@@ -23,13 +22,13 @@ export class LabelEncoder extends BaseEstimator<Record<string, never>> {
 
   get classes(): Label[] {
     this.assertFitted("classes");
-    return [...this.#state!.classes];
+    return [...this.state!.classes];
   }
 
   fit(y: unknown): this {
     const labels = toVector(y, `${this.estimatorName}.fit`);
     if (!labels.length) throw new AibookError(`${this.estimatorName}.fit: y has no values.`);
-    this.#state = { classes: sortLabelList([...new Set(labels)]) };
+    this.state = { classes: sortLabelList([...new Set(labels)]) };
     this.markFitted();
     return this;
   }
@@ -37,10 +36,10 @@ export class LabelEncoder extends BaseEstimator<Record<string, never>> {
   transform(y: unknown): unknown {
     this.assertFitted("transform");
     const where = `${this.estimatorName}.transform`;
-    const index = new Map(this.#state!.classes.map((c, k) => [c, k]));
+    const index = new Map(this.state!.classes.map((c, k) => [c, k]));
     const codes = toVector(y, where).map((v, i) => {
       const k = index.get(v);
-      if (k === undefined) throw new AibookError(`${where}: y holds ${JSON.stringify(v)} at row ${i}, a label not seen in fit (${this.#state!.classes.map((c) => JSON.stringify(c)).join(", ")}).`);
+      if (k === undefined) throw new AibookError(`${where}: y holds ${JSON.stringify(v)} at row ${i}, a label not seen in fit (${this.state!.classes.map((c) => JSON.stringify(c)).join(", ")}).`);
       return k;
     });
     return like(y, codes);
@@ -52,7 +51,7 @@ export class LabelEncoder extends BaseEstimator<Record<string, never>> {
 
   inverseTransform(codes: unknown): unknown {
     this.assertFitted("inverseTransform");
-    const classes = this.#state!.classes;
+    const classes = this.state!.classes;
     const labels = toVector(codes, `${this.estimatorName}.inverseTransform`).map((k, i) => {
       if (typeof k !== "number" || !Number.isInteger(k) || k < 0 || k >= classes.length) {
         throw new AibookError(`${this.estimatorName}.inverseTransform: value ${JSON.stringify(k)} at row ${i} is not a code between 0 and ${classes.length - 1}.`);
@@ -60,14 +59,6 @@ export class LabelEncoder extends BaseEstimator<Record<string, never>> {
       return classes[k];
     });
     return like(codes, labels);
-  }
-
-  protected saveState(): unknown {
-    return this.#state;
-  }
-
-  protected loadState(state: unknown): void {
-    this.#state = state as State;
   }
 }
 

@@ -4,7 +4,7 @@
  * as in scikit-learn: the scaler never refits on them.
  */
 import { AibookError } from "../core/errors";
-import { BaseEstimator, registerEstimator, type Transformer } from "../core/estimator";
+import { StatefulEstimator, registerEstimator, type Transformer } from "../core/estimator";
 import { checkColumns, readMatrix, writeLike, type Shape } from "./io";
 
 export type MinMaxScalerOptions = {
@@ -19,9 +19,8 @@ interface State {
   min: number[];
 }
 
-export class MinMaxScaler extends BaseEstimator<MinMaxScalerOptions> implements Transformer {
+export class MinMaxScaler extends StatefulEstimator<MinMaxScalerOptions, State> implements Transformer {
   static override readonly estimatorName = "MinMaxScaler";
-  #state?: State;
 
   constructor(options: Partial<MinMaxScalerOptions> = {}) {
     super({ featureRange: [0, 1] }, options);
@@ -29,12 +28,12 @@ export class MinMaxScaler extends BaseEstimator<MinMaxScalerOptions> implements 
 
   get dataMin(): number[] {
     this.assertFitted("dataMin");
-    return [...this.#state!.dataMin];
+    return [...this.state!.dataMin];
   }
 
   get dataMax(): number[] {
     this.assertFitted("dataMax");
-    return [...this.#state!.dataMax];
+    return [...this.state!.dataMax];
   }
 
   fit(X: unknown): this {
@@ -56,14 +55,14 @@ export class MinMaxScaler extends BaseEstimator<MinMaxScalerOptions> implements 
       return (hi - lo) / (range < 10 * Number.EPSILON ? 1 : range);
     });
     const min = dataMin.map((m, j) => lo - m * scale[j]);
-    this.#state = { shape, dataMin, dataMax, scale, min };
+    this.state = { shape, dataMin, dataMax, scale, min };
     this.markFitted();
     return this;
   }
 
   transform(X: unknown): unknown {
     this.assertFitted("transform");
-    const { scale, min, shape } = this.#state!;
+    const { scale, min, shape } = this.state!;
     const input = readMatrix(X, `${this.estimatorName}.transform`);
     checkColumns(shape, input.shape, `${this.estimatorName}.transform`);
     const rows = input.values;
@@ -80,14 +79,6 @@ export class MinMaxScaler extends BaseEstimator<MinMaxScalerOptions> implements 
 
   fitTransform(X: unknown): unknown {
     return this.fit(X).transform(X);
-  }
-
-  protected saveState(): unknown {
-    return this.#state;
-  }
-
-  protected loadState(state: unknown): void {
-    this.#state = state as State;
   }
 }
 

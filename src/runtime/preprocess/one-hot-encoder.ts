@@ -6,7 +6,7 @@
  * handleUnknown is "ignore" (all zeros).
  */
 import { AibookError } from "../core/errors";
-import { BaseEstimator, registerEstimator, type Transformer } from "../core/estimator";
+import { StatefulEstimator, registerEstimator, type Transformer } from "../core/estimator";
 import { isFrame, isMissing, isSeries, toTable, type Label } from "../core/data";
 import { sortLabelList } from "../metrics/labels";
 import { checkColumns, writeLike, type Shape } from "./io";
@@ -23,9 +23,8 @@ interface State {
   categories: (Label[] | null)[];
 }
 
-export class OneHotEncoder extends BaseEstimator<OneHotEncoderOptions> implements Transformer {
+export class OneHotEncoder extends StatefulEstimator<OneHotEncoderOptions, State> implements Transformer {
   static override readonly estimatorName = "OneHotEncoder";
-  #state?: State;
 
   constructor(options: Partial<OneHotEncoderOptions> = {}) {
     super({ handleUnknown: "error", columns: undefined }, options);
@@ -33,13 +32,13 @@ export class OneHotEncoder extends BaseEstimator<OneHotEncoderOptions> implement
 
   get categories(): Label[][] {
     this.assertFitted("categories");
-    return this.#state!.categories.filter((c): c is Label[] => c !== null).map((c) => [...c]);
+    return this.state!.categories.filter((c): c is Label[] => c !== null).map((c) => [...c]);
   }
 
   /** Output column names, as scikit-learn's get_feature_names_out. */
   get featureNames(): string[] {
     this.assertFitted("featureNames");
-    const { shape, categories } = this.#state!;
+    const { shape, categories } = this.state!;
     return shape.columns.flatMap((name, j) => (categories[j] ? categories[j]!.map((c) => `${name}_${c}`) : [name]));
   }
 
@@ -58,7 +57,7 @@ export class OneHotEncoder extends BaseEstimator<OneHotEncoderOptions> implement
       }
       return sortLabelList([...new Set(rows.map((r) => r[j] as Label))]);
     });
-    this.#state = { shape: { columns, named: isFrame(X) || isSeries(X) }, categories };
+    this.state = { shape: { columns, named: isFrame(X) || isSeries(X) }, categories };
     this.markFitted();
     return this;
   }
@@ -66,7 +65,7 @@ export class OneHotEncoder extends BaseEstimator<OneHotEncoderOptions> implement
   transform(X: unknown): unknown {
     this.assertFitted("transform");
     const where = `${this.estimatorName}.transform`;
-    const { shape, categories } = this.#state!;
+    const { shape, categories } = this.state!;
     const { columns, rows } = toTable(X, where);
     checkColumns(shape, { columns, named: isFrame(X) || isSeries(X) }, where);
     const lookup = categories.map((cats) => (cats ? new Map(cats.map((c, k) => [c, k])) : null));
@@ -89,14 +88,6 @@ export class OneHotEncoder extends BaseEstimator<OneHotEncoderOptions> implement
 
   fitTransform(X: unknown): unknown {
     return this.fit(X).transform(X);
-  }
-
-  protected saveState(): unknown {
-    return this.#state;
-  }
-
-  protected loadState(state: unknown): void {
-    this.#state = state as State;
   }
 }
 

@@ -5,7 +5,7 @@
  * inside pipeline(...) it sees the training part only.
  */
 import { AibookError } from "../core/errors";
-import { BaseEstimator, registerEstimator, type Transformer } from "../core/estimator";
+import { StatefulEstimator, registerEstimator, type Transformer } from "../core/estimator";
 import { checkSameLength, toNumbers, toVector } from "../core/data";
 import { sortedLabels } from "../metrics/labels";
 import { fSf } from "../stats/special";
@@ -23,9 +23,8 @@ interface State {
   selected: number[];
 }
 
-export class SelectKBest extends BaseEstimator<SelectKBestOptions> implements Transformer {
+export class SelectKBest extends StatefulEstimator<SelectKBestOptions, State> implements Transformer {
   static override readonly estimatorName = "SelectKBest";
-  #state?: State;
 
   constructor(options: Partial<SelectKBestOptions> = {}) {
     super({ k: 10, scoreFunc: "f_classif" }, options);
@@ -34,18 +33,18 @@ export class SelectKBest extends BaseEstimator<SelectKBestOptions> implements Tr
   /** F score of each input column (NaN for a constant column). */
   get scores(): number[] {
     this.assertFitted("scores");
-    return this.#state!.scores.map((s) => (s === null ? NaN : s));
+    return this.state!.scores.map((s) => (s === null ? NaN : s));
   }
 
   get pValues(): number[] {
     this.assertFitted("pValues");
-    return this.#state!.pValues.map((s) => (s === null ? NaN : s));
+    return this.state!.pValues.map((s) => (s === null ? NaN : s));
   }
 
   /** Names of the kept columns, in input order. */
   get selectedColumns(): string[] {
     this.assertFitted("selectedColumns");
-    return this.#state!.selected.map((j) => this.#state!.shape.columns[j]);
+    return this.state!.selected.map((j) => this.state!.shape.columns[j]);
   }
 
   fit(X: unknown, y?: unknown): this {
@@ -71,14 +70,14 @@ export class SelectKBest extends BaseEstimator<SelectKBestOptions> implements Tr
     const order = clean.map((_, j) => j).sort((a, b) => clean[a] - clean[b] || a - b);
     const selected = order.slice(p - k).sort((a, b) => a - b);
     const json = (v: number) => (Number.isFinite(v) ? v : v === Infinity ? Number.MAX_VALUE : null);
-    this.#state = { shape, scores: scored.f.map(json), pValues: scored.p.map(json), selected };
+    this.state = { shape, scores: scored.f.map(json), pValues: scored.p.map(json), selected };
     this.markFitted();
     return this;
   }
 
   transform(X: unknown): unknown {
     this.assertFitted("transform");
-    const { shape, selected } = this.#state!;
+    const { shape, selected } = this.state!;
     const input = readMatrix(X, `${this.estimatorName}.transform`);
     checkColumns(shape, input.shape, `${this.estimatorName}.transform`);
     return writeLike(X, input.values.map((row) => selected.map((j) => row[j])), selected.map((j) => input.shape.columns[j]));
@@ -86,14 +85,6 @@ export class SelectKBest extends BaseEstimator<SelectKBestOptions> implements Tr
 
   fitTransform(X: unknown, y?: unknown): unknown {
     return this.fit(X, y).transform(X);
-  }
-
-  protected saveState(): unknown {
-    return this.#state;
-  }
-
-  protected loadState(state: unknown): void {
-    this.#state = state as State;
   }
 }
 

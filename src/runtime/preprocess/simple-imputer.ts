@@ -4,7 +4,7 @@
  * data; inside pipeline(...) the statistic comes from the training part only.
  */
 import { AibookError } from "../core/errors";
-import { BaseEstimator, registerEstimator, type Transformer } from "../core/estimator";
+import { StatefulEstimator, registerEstimator, type Transformer } from "../core/estimator";
 import { isFrame, isMissing, isSeries, toTable } from "../core/data";
 import { checkColumns, writeLike, type Shape } from "./io";
 
@@ -21,9 +21,8 @@ interface State {
 
 const STRATEGIES = ["mean", "median", "most_frequent", "constant"];
 
-export class SimpleImputer extends BaseEstimator<SimpleImputerOptions> implements Transformer {
+export class SimpleImputer extends StatefulEstimator<SimpleImputerOptions, State> implements Transformer {
   static override readonly estimatorName = "SimpleImputer";
-  #state?: State;
 
   constructor(options: Partial<SimpleImputerOptions> = {}) {
     super({ strategy: "mean", fillValue: undefined }, options);
@@ -32,7 +31,7 @@ export class SimpleImputer extends BaseEstimator<SimpleImputerOptions> implement
   /** The fill value of each column. */
   get statistics(): (number | string)[] {
     this.assertFitted("statistics");
-    return [...this.#state!.statistics];
+    return [...this.state!.statistics];
   }
 
   fit(X: unknown): this {
@@ -58,7 +57,7 @@ export class SimpleImputer extends BaseEstimator<SimpleImputerOptions> implement
       const mid = values.length >> 1;
       return values.length % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
     });
-    this.#state = { shape: { columns, named: isFrame(X) || isSeries(X) }, statistics };
+    this.state = { shape: { columns, named: isFrame(X) || isSeries(X) }, statistics };
     this.markFitted();
     return this;
   }
@@ -66,7 +65,7 @@ export class SimpleImputer extends BaseEstimator<SimpleImputerOptions> implement
   transform(X: unknown): unknown {
     this.assertFitted("transform");
     const where = `${this.estimatorName}.transform`;
-    const { statistics, shape } = this.#state!;
+    const { statistics, shape } = this.state!;
     const { columns, rows } = toTable(X, where);
     checkColumns(shape, { columns, named: isFrame(X) || isSeries(X) }, where);
     return writeLike(X, rows.map((row) => row.map((v, j) => (isMissing(v) ? statistics[j] : v))), columns);
@@ -74,14 +73,6 @@ export class SimpleImputer extends BaseEstimator<SimpleImputerOptions> implement
 
   fitTransform(X: unknown): unknown {
     return this.fit(X).transform(X);
-  }
-
-  protected saveState(): unknown {
-    return this.#state;
-  }
-
-  protected loadState(state: unknown): void {
-    this.#state = state as State;
   }
 }
 

@@ -3,7 +3,7 @@
  * deviation (population, as scikit-learn); a constant column keeps scale 1. Fitting it inside a
  * pipeline keeps the test rows' statistics out of the model.
  */
-import { BaseEstimator, registerEstimator, type Transformer } from "../core/estimator";
+import { StatefulEstimator, registerEstimator, type Transformer } from "../core/estimator";
 import { checkColumns, readMatrix, uncheckedRows, writeLike, type Shape } from "./io";
 
 export type StandardScalerOptions = {
@@ -20,9 +20,8 @@ interface State {
   variance: number[];
 }
 
-export class StandardScaler extends BaseEstimator<StandardScalerOptions> implements Transformer {
+export class StandardScaler extends StatefulEstimator<StandardScalerOptions, State> implements Transformer {
   static override readonly estimatorName = "StandardScaler";
-  #state?: State;
 
   constructor(options: Partial<StandardScalerOptions> = {}) {
     super({ withMean: true, withStd: true }, options);
@@ -30,17 +29,17 @@ export class StandardScaler extends BaseEstimator<StandardScalerOptions> impleme
 
   get mean(): number[] {
     this.assertFitted("mean");
-    return [...this.#state!.mean];
+    return [...this.state!.mean];
   }
 
   get scale(): number[] {
     this.assertFitted("scale");
-    return [...this.#state!.scale];
+    return [...this.state!.scale];
   }
 
   get variance(): number[] {
     this.assertFitted("variance");
-    return [...this.#state!.variance];
+    return [...this.state!.variance];
   }
 
   fit(X: unknown): this {
@@ -66,14 +65,14 @@ export class StandardScaler extends BaseEstimator<StandardScalerOptions> impleme
     const variance = Array.from(sq, (s, j) => (s - (dev[j] * dev[j]) / n) / n);
     // scikit-learn's _is_constant_feature: a variance within rounding of zero means a constant column.
     const scale = variance.map((v, j) => (v <= n * Number.EPSILON * v + (n * mean[j] * Number.EPSILON) ** 2 ? 1 : Math.sqrt(v)));
-    this.#state = { shape, offset: this.params.withMean ? mean : mean.map(() => 0), mean, scale: this.params.withStd ? scale : scale.map(() => 1), variance };
+    this.state = { shape, offset: this.params.withMean ? mean : mean.map(() => 0), mean, scale: this.params.withStd ? scale : scale.map(() => 1), variance };
     this.markFitted();
     return this;
   }
 
   transform(X: unknown): unknown {
     this.assertFitted("transform");
-    const { offset: mean, scale, shape } = this.#state!;
+    const { offset: mean, scale, shape } = this.state!;
     const fast = uncheckedRows(X);
     const fastOut = fast && scaleRows(fast.values, mean, scale);
     const input = fastOut ? fast : readMatrix(X, `${this.estimatorName}.transform`);
@@ -88,17 +87,9 @@ export class StandardScaler extends BaseEstimator<StandardScalerOptions> impleme
 
   inverseTransform(X: unknown): unknown {
     this.assertFitted("inverseTransform");
-    const { offset: mean, scale } = this.#state!;
+    const { offset: mean, scale } = this.state!;
     const input = readMatrix(X, `${this.estimatorName}.inverseTransform`);
     return writeLike(X, input.values.map((row) => row.map((v, j) => v * scale[j] + mean[j])), input.shape.columns);
-  }
-
-  protected saveState(): unknown {
-    return this.#state;
-  }
-
-  protected loadState(state: unknown): void {
-    this.#state = state as State;
   }
 }
 
