@@ -5,7 +5,8 @@
 import { BaseEstimator, registerEstimator } from "../core/estimator";
 import { AibookError } from "../core/errors";
 import { createRandom, type Random } from "../random";
-import { checkNumber, columnStats, fitMatrix, predictMatrix, squaredDistance } from "./shared";
+import { withKernels, type Kernels, type Placed } from "../wasm";
+import { checkNumber, columnStats, fitMatrix, predictMatrix } from "./shared";
 
 export type KMeansOptions = {
   k: number;
@@ -57,15 +58,33 @@ export class KMeans extends BaseEstimator<KMeansOptions> {
     const variance = columnStats(values).variance;
     const tol = (this.params.tol * variance.reduce((a, b) => a + b, 0)) / variance.length;
     const random = createRandom(this.params.seed);
-    let best: KMeansState | undefined;
     const n = values.length;
     const p = values[0].length;
-    const data = new Float64Array(n * p);
-    values.forEach((row, i) => data.set(row, i * p));
-    for (let run = 0; run < nInit; run++) {
-      const result = lloyd(data, n, p, kmeansPlusPlus(data, n, p, k, random), maxIter, tol);
-      if (!best || result.inertia < best.inertia) best = result;
-    }
+    const trials = seedingTrials(k);
+    const layout = {
+      data: ["f64", n * p],
+      centers: ["f64", k * p],
+      labels: ["i32", n],
+      upper: ["f64", n],
+      lower: ["f64", n],
+      moved: ["f64", k],
+      half: ["f64", k],
+      sums: ["f64", k * p],
+      counts: ["f64", k],
+      candidates: ["f64", trials * p],
+      candidateDistances: ["f64", n * trials],
+      closest: ["f64", n],
+    } as const;
+    const best = withKernels(layout, (kernels, m) => {
+      values.forEach((row, i) => m.data.set(row, i * p));
+      let best: KMeansState | undefined;
+      for (let run = 0; run < nInit; run++) {
+        kmeansPlusPlus(kernels, m, n, p, k, random);
+        const result = lloyd(kernels, m, n, p, k, maxIter, tol);
+        if (!best || result.inertia < best.inertia) best = result;
+      }
+      return best!;
+    });
     this.#state = best;
     this.markFitted();
     return this;
@@ -75,7 +94,17 @@ export class KMeans extends BaseEstimator<KMeansOptions> {
   predict(X: unknown): number[] {
     this.assertFitted("predict");
     const { centers } = this.#state!;
-    return predictMatrix(X, centers[0].length, `${this.estimatorName}.predict`).map((x) => nearestCenter(x, centers).index);
+    const p = centers[0].length;
+    const values = predictMatrix(X, p, `${this.estimatorName}.predict`);
+    const n = values.length;
+    const k = centers.length;
+    const layout = { data: ["f64", n * p], centers: ["f64", k * p], labels: ["i32", n], first: ["f64", n], second: ["f64", n] } as const;
+    return withKernels(layout, (kernels, m) => {
+      values.forEach((row, i) => m.data.set(row, i * p));
+      centers.forEach((row, c) => m.centers.set(row, c * p));
+      kernels.nearestTwo(m.at.data, n, p, m.at.centers, k, m.at.labels, m.at.first, m.at.second);
+      return Array.from(m.labels);
+    });
   }
 
   fitPredict(X: unknown): number[] {
@@ -86,7 +115,17 @@ export class KMeans extends BaseEstimator<KMeansOptions> {
   transform(X: unknown): number[][] {
     this.assertFitted("transform");
     const { centers } = this.#state!;
-    return predictMatrix(X, centers[0].length, `${this.estimatorName}.transform`).map((x) => centers.map((c) => Math.sqrt(squaredDistance(x, c))));
+    const p = centers[0].length;
+    const values = predictMatrix(X, p, `${this.estimatorName}.transform`);
+    const n = values.length;
+    const k = centers.length;
+    const layout = { data: ["f64", n * p], centers: ["f64", k * p], out: ["f64", n * k] } as const;
+    return withKernels(layout, (kernels, m) => {
+      values.forEach((row, i) => m.data.set(row, i * p));
+      centers.forEach((row, c) => m.centers.set(row, c * p));
+      kernels.squaredDistances(m.at.data, n, p, m.at.centers, k, m.at.out);
+      return values.map((_, i) => Array.from(m.out.subarray(i * k, i * k + k), Math.sqrt));
+    });
   }
 
   protected saveState(): KMeansState {
@@ -98,39 +137,45 @@ export class KMeans extends BaseEstimator<KMeansOptions> {
   }
 }
 
-function nearestCenter(x: number[], centers: number[][]): { index: number; distance: number } {
-  let index = 0;
-  let distance = Infinity;
-  for (let c = 0; c < centers.length; c++) {
-    const d = squaredDistance(x, centers[c]);
-    if (d < distance) {
-      distance = d;
-      index = c;
-    }
-  }
-  return { index, distance };
+/** The arrays of one fit in the kernels' memory (see KMeans.fit for their sizes). */
+type FitArrays = Placed<{
+  data: ["f64", number];
+  centers: ["f64", number];
+  labels: ["i32", number];
+  upper: ["f64", number];
+  lower: ["f64", number];
+  moved: ["f64", number];
+  half: ["f64", number];
+  sums: ["f64", number];
+  counts: ["f64", number];
+  candidates: ["f64", number];
+  candidateDistances: ["f64", number];
+  closest: ["f64", number];
+}>;
+
+/** Candidates per new centre in greedy k-means++, as scikit-learn: 2 + floor(ln k). */
+function seedingTrials(k: number): number {
+  return 2 + Math.floor(Math.log(k));
 }
 
 /**
- * Greedy k-means++: each new centre is the best of 2 + floor(ln k) candidates drawn by D².
- * Works on the flat row-major copy of X; sums run in the same order as over number[][] rows.
+ * Greedy k-means++ into m.centers: each new centre is the best of the candidates drawn by D²
+ * (the one that lowers the total squared distance most). A round measures all its candidates
+ * in one kernel call; each candidate's total still sums over the rows in order.
  */
-function kmeansPlusPlus(data: Float64Array, n: number, p: number, k: number, random: Random): number[][] {
-  const trials = 2 + Math.floor(Math.log(k));
-  const rowOf = (i: number): number[] => Array.from(data.subarray(i * p, i * p + p));
+function kmeansPlusPlus(kernels: Kernels, m: FitArrays, n: number, p: number, k: number, random: Random): void {
+  const trials = seedingTrials(k);
+  const { data, centers, closest, candidates, candidateDistances: distances } = m;
   const first = random.int(n);
-  const centers = [rowOf(first)];
-  const closest = new Float64Array(n);
+  centers.set(data.subarray(first * p, first * p + p), 0);
+  kernels.squaredDistances(m.at.data, n, p, m.at.centers, 1, m.at.closest);
   let potential = 0;
-  for (let i = 0; i < n; i++) potential += closest[i] = flatSquaredDistance(data, i * p, first * p, p);
+  for (let i = 0; i < n; i++) potential += closest[i];
   const cumulative = new Float64Array(n);
-  let distances = new Float64Array(n);
-  let bestDistances = new Float64Array(n);
+  const potentials = new Float64Array(trials);
   for (let c = 1; c < k; c++) {
     let acc = 0;
     for (let i = 0; i < n; i++) cumulative[i] = acc += closest[i];
-    let bestPotential = Infinity;
-    let bestCandidate = 0;
     for (let t = 0; t < trials; t++) {
       const u = random.next() * potential;
       let lo = 0;
@@ -140,159 +185,114 @@ function kmeansPlusPlus(data: Float64Array, n: number, p: number, k: number, ran
         if (cumulative[mid] <= u) lo = mid + 1;
         else hi = mid;
       }
-      let pot = 0;
-      for (let i = 0; i < n; i++) pot += distances[i] = Math.min(closest[i], flatSquaredDistance(data, i * p, lo * p, p));
-      if (pot < bestPotential) {
-        bestPotential = pot;
-        bestCandidate = lo;
-        [bestDistances, distances] = [distances, bestDistances];
-      }
+      candidates.set(data.subarray(lo * p, lo * p + p), t * p);
     }
-    centers.push(rowOf(bestCandidate));
-    closest.set(bestDistances);
-    potential = bestPotential;
+    kernels.squaredDistances(m.at.data, n, p, m.at.candidates, trials, m.at.candidateDistances);
+    potentials.fill(0);
+    for (let i = 0; i < n; i++) {
+      for (let t = 0; t < trials; t++) potentials[t] += Math.min(closest[i], distances[i * trials + t]);
+    }
+    let best = 0;
+    for (let t = 1; t < trials; t++) if (potentials[t] < potentials[best]) best = t;
+    centers.set(candidates.subarray(best * p, best * p + p), c * p);
+    for (let i = 0; i < n; i++) closest[i] = Math.min(closest[i], distances[i * trials + best]);
+    potential = potentials[best];
   }
-  return centers;
-}
-
-function flatSquaredDistance(data: Float64Array, a: number, b: number, p: number): number {
-  let s = 0;
-  for (let j = 0; j < p; j++) {
-    const d = data[a + j] - data[b + j];
-    s += d * d;
-  }
-  return s;
 }
 
 /**
- * Lloyd iterations on flat typed arrays, with Hamerly's bounds: a row whose distance to its
- * centre is provably below the distance to every other centre is not re-measured. Same result
- * as plain Lloyd, a fraction of the distance computations once clusters settle.
+ * Lloyd iterations from the centres in m.centers until the centres move less than tol in all
+ * (squared) or no row changes cluster. The assignment step (hamerlyStep) keeps Hamerly's bounds,
+ * so a row is measured only when its bounds no longer prove its centre nearest, and moves its
+ * values between the per-centre sums only when it changes cluster: plain Lloyd's result (up to
+ * rounding of the sums) for a fraction of the work.
  */
-function lloyd(data: Float64Array, n: number, p: number, start: number[][], maxIter: number, tol: number): KMeansState {
-  const k = start.length;
-  let centers = new Float64Array(k * p);
-  start.forEach((c, j) => centers.set(c, j * p));
-  const labels = new Int32Array(n);
-  const upper = new Float64Array(n);
-  const lower = new Float64Array(n);
-  const dist = (i: number, c: number): number => {
-    const base = i * p;
-    const cb = c * p;
-    let d = 0;
-    for (let j = 0; j < p; j++) {
-      const t = data[base + j] - centers[cb + j];
-      d += t * t;
-    }
-    return Math.sqrt(d);
-  };
-  /** Nearest and second-nearest centre of row i. */
-  const full = (i: number): void => {
-    let best = 0;
-    let d1 = Infinity;
-    let d2 = Infinity;
-    for (let c = 0; c < k; c++) {
-      const d = dist(i, c);
-      if (d < d1) {
-        d2 = d1;
-        d1 = d;
-        best = c;
-      } else if (d < d2) d2 = d;
-    }
-    labels[i] = best;
-    upper[i] = d1;
-    lower[i] = d2;
-  };
-  for (let i = 0; i < n; i++) full(i);
-  const half = new Float64Array(k);
+function lloyd(kernels: Kernels, m: FitArrays, n: number, p: number, k: number, maxIter: number, tol: number): KMeansState {
+  const { data, centers, labels, upper, lower, moved, half, sums, counts } = m;
+  kernels.nearestTwo(m.at.data, n, p, m.at.centers, k, m.at.labels, m.at.upper, m.at.lower);
+  sums.fill(0);
+  counts.fill(0);
+  for (let i = 0; i < n; i++) {
+    upper[i] = Math.sqrt(upper[i]);
+    lower[i] = Math.sqrt(lower[i]);
+    const c = labels[i];
+    counts[c]++;
+    for (let j = 0; j < p; j++) sums[c * p + j] += data[i * p + j];
+  }
+  const next = new Float64Array(k * p);
   let iterations = 0;
   for (; iterations < maxIter; iterations++) {
-    const sums = new Float64Array(k * p);
-    const counts = new Float64Array(k);
-    for (let i = 0; i < n; i++) {
-      const c = labels[i];
-      counts[c]++;
-      const base = i * p;
-      const cb = c * p;
-      for (let j = 0; j < p; j++) sums[cb + j] += data[base + j];
-    }
-    const next = new Float64Array(k * p);
     for (let c = 0; c < k; c++) {
-      if (counts[c] === 0) {
-        // Empty cluster: move it to the row farthest from its centre, as scikit-learn does.
-        let far = 0;
-        let farD = -1;
-        for (let i = 0; i < n; i++) {
-          const d = dist(i, labels[i]);
-          if (d > farD) {
-            farD = d;
-            far = i;
-          }
-        }
-        next.set(data.subarray(far * p, far * p + p), c * p);
-      } else for (let j = 0; j < p; j++) next[c * p + j] = sums[c * p + j] / counts[c];
+      if (counts[c] === 0) next.set(farthestRow(data, n, p, centers, labels), c * p);
+      else for (let j = 0; j < p; j++) next[c * p + j] = sums[c * p + j] / counts[c];
     }
-    const moved = new Float64Array(k);
     let shift = 0;
-    for (let c = 0; c < k; c++) {
-      let m = 0;
-      for (let j = 0; j < p; j++) m += (next[c * p + j] - centers[c * p + j]) ** 2;
-      shift += m;
-      moved[c] = Math.sqrt(m);
-    }
-    centers = next;
-    if (shift <= tol) {
-      iterations++;
-      break;
-    }
     let maxMoved = 0;
     let secondMoved = 0;
     let maxAt = -1;
     for (let c = 0; c < k; c++) {
+      const d2 = squaredDistanceAt(next, c * p, centers, c * p, p);
+      shift += d2;
+      moved[c] = Math.sqrt(d2);
       if (moved[c] > maxMoved) {
         secondMoved = maxMoved;
         maxMoved = moved[c];
         maxAt = c;
       } else if (moved[c] > secondMoved) secondMoved = moved[c];
     }
+    centers.set(next);
+    if (shift <= tol) {
+      iterations++;
+      break;
+    }
     for (let c = 0; c < k; c++) {
       let nearest = Infinity;
-      for (let o = 0; o < k; o++) {
-        if (o === c) continue;
-        let d = 0;
-        for (let j = 0; j < p; j++) d += (centers[c * p + j] - centers[o * p + j]) ** 2;
-        nearest = Math.min(nearest, Math.sqrt(d));
-      }
-      half[c] = nearest / 2;
+      for (let o = 0; o < k; o++) if (o !== c) nearest = Math.min(nearest, squaredDistanceAt(centers, c * p, centers, o * p, p));
+      half[c] = Math.sqrt(nearest) / 2;
     }
-    let changed = false;
-    for (let i = 0; i < n; i++) {
-      const a = labels[i];
-      upper[i] += moved[a];
-      lower[i] -= a === maxAt ? secondMoved : maxMoved;
-      const bound = Math.max(half[a], lower[i]);
-      if (upper[i] <= bound) continue;
-      upper[i] = dist(i, a);
-      if (upper[i] <= bound) continue;
-      full(i);
-      if (labels[i] !== a) changed = true;
-    }
-    if (!changed) {
+    const changed = kernels.hamerlyStep(
+      m.at.data, n, p, m.at.centers, k,
+      m.at.labels, m.at.upper, m.at.lower, m.at.moved, m.at.half,
+      maxAt, maxMoved, secondMoved, m.at.sums, m.at.counts,
+    );
+    if (changed === 0) {
       iterations++;
       break;
     }
   }
+  // Final labels against the final centres, and the inertia from their squared distances.
+  kernels.nearestTwo(m.at.data, n, p, m.at.centers, k, m.at.labels, m.at.upper, m.at.lower);
   let inertia = 0;
-  for (let i = 0; i < n; i++) {
-    full(i);
-    inertia += upper[i] * upper[i];
-  }
+  for (let i = 0; i < n; i++) inertia += upper[i];
   return {
     centers: Array.from({ length: k }, (_, c) => Array.from(centers.subarray(c * p, c * p + p))),
     labels: Array.from(labels),
     inertia,
     iterations,
   };
+}
+
+/** An empty cluster moves to the row farthest from its centre, as in scikit-learn. */
+function farthestRow(data: Float64Array, n: number, p: number, centers: Float64Array, labels: Int32Array): Float64Array {
+  let far = 0;
+  let farD = -1;
+  for (let i = 0; i < n; i++) {
+    const d = squaredDistanceAt(data, i * p, centers, labels[i] * p, p);
+    if (d > farD) {
+      farD = d;
+      far = i;
+    }
+  }
+  return data.slice(far * p, far * p + p);
+}
+
+function squaredDistanceAt(a: Float64Array, ai: number, b: Float64Array, bi: number, p: number): number {
+  let s = 0;
+  for (let j = 0; j < p; j++) {
+    const d = a[ai + j] - b[bi + j];
+    s += d * d;
+  }
+  return s;
 }
 
 registerEstimator(KMeans);

@@ -48,6 +48,30 @@ describe("KMeans reaches scikit-learn's clustering", () => {
       assert.ok(Math.abs(best - c.inertia) <= 0.01 * c.inertia, `inertia ${best} vs ${c.inertia}`);
     });
   }
+  it("converges to a fixed point of Lloyd: every row at its nearest centre, every centre the mean of its rows", () => {
+    // Overlapping blobs: many rows sit near a boundary, where the bounds that skip work must not err.
+    let s = 3;
+    const next = () => ((s = (Math.imul(s, 48271) >>> 0) % 2147483647) / 2147483647);
+    const X = Array.from({ length: 3000 }, (_, i) => Array.from({ length: 7 }, (_, j) => next() * 4 + ((i % 5) * (j % 3)) / 2));
+    const m = new KMeans({ k: 6, seed: 3, tol: 0 }).fit(X);
+    const centers = m.centers;
+    const sq = (a: number[], b: number[]) => a.reduce((t, v, j) => t + (v - b[j]) ** 2, 0);
+    let inertia = 0;
+    X.forEach((x, i) => {
+      const d = centers.map((c) => sq(x, c));
+      assert.equal(m.labels[i], d.indexOf(Math.min(...d)), `row ${i}`);
+      inertia += Math.min(...d);
+    });
+    centers.forEach((c, ci) => {
+      const members = X.filter((_, i) => m.labels[i] === ci);
+      c.forEach((v, j) => assert.ok(Math.abs(v - members.reduce((t, r) => t + r[j], 0) / members.length) <= 1e-9, `centre ${ci}`));
+    });
+    assert.ok(Math.abs(m.inertia - inertia) <= 1e-9 * inertia);
+    m.transform(X.slice(0, 3)).forEach((row, i) =>
+      row.forEach((v, c) => assert.ok(Math.abs(v - Math.sqrt(sq(X[i], centers[c]))) <= 1e-12, `transform ${i}, ${c}`)),
+    );
+  });
+
   it("repeats with a seed and predicts the nearest centre", () => {
     const d = dataset("iris_std");
     const a = new KMeans({ k: 3, seed: 9 }).fit(d.X);
