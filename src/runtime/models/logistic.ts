@@ -5,6 +5,7 @@
  */
 import type { Label } from "../core/data";
 import { BaseEstimator, registerEstimator, type Classifier } from "../core/estimator";
+import { withKernels, type Kernels, type Placed } from "../wasm";
 import { lbfgs } from "./optimize";
 import { checkChoice, checkNumber, fitClasses, fitMatrix, labelsFromProba, predictMatrix, sigmoid, softmaxRows } from "./shared";
 
@@ -66,118 +67,13 @@ export class LogisticRegression extends BaseEstimator<LogisticRegressionOptions>
     const width = p + 1;
     const l2 = penalty === "l2" ? 1 / (c * n) : 0;
     const useIntercept = this.params.fitIntercept;
-    // The nonzero entries of X, row by row (CSR): zero features (pixels, one-hot columns) cost nothing.
-    const rowStart = new Int32Array(n + 1);
-    let nonzero = 0;
-    for (const row of values) for (const v of row) if (v !== 0) nonzero++;
-    const colIndex = new Int32Array(nonzero);
-    const entry = new Float64Array(nonzero);
-    let q0 = 0;
-    values.forEach((row, i) => {
-      row.forEach((v, j) => {
-        if (v !== 0) {
-          colIndex[q0] = j;
-          entry[q0++] = v;
-        }
-      });
-      rowStart[i + 1] = q0;
-    });
-    const scores = new Float64Array(rows);
-    // Every entry nonzero (dense features): row i is entry[i * p .. i * p + p), no column lookups.
-    const dense = nonzero === n * p;
     // Mean log-loss + l2/2 ||W||^2 (scikit-learn's objective divided by n: the same optimum).
-    // Coefficients and their gradient feature-major (j * rows + k) inside the loop: contiguous reads.
-    const wt = new Float64Array(p * rows);
-    const gt = new Float64Array(p * rows);
-    const objective = (w: Float64Array, grad: Float64Array): number => {
-      grad.fill(0);
-      gt.fill(0);
-      for (let j = 0; j < p; j++) for (let k = 0; k < rows; k++) wt[j * rows + k] = w[k * width + j];
+    const objective = (design: LinearDesign) => (w: Float64Array, grad: Float64Array): number => {
+      const z = design.scores(w);
       let loss = 0;
-      for (let i = 0; i < n; i++) {
-        const qs = rowStart[i];
-        const qe = rowStart[i + 1];
-        // Five classes per pass over the row with the sums in registers (the same sums, in the
-        // same order, as one class at a time: results do not change, loads and stores drop 5x;
-        // ten classes, as digits, take two passes).
-        let k0 = 0;
-        if (rows === 1 && dense) {
-          let z = useIntercept ? w[p] : 0;
-          for (let j = 0; j < p; j++) z += w[j] * entry[qs + j];
-          scores[0] = z;
-          k0 = 1;
-        }
-        for (; k0 + 5 <= rows; k0 += 5) {
-          let z0 = useIntercept ? w[k0 * width + p] : 0;
-          let z1 = useIntercept ? w[(k0 + 1) * width + p] : 0;
-          let z2 = useIntercept ? w[(k0 + 2) * width + p] : 0;
-          let z3 = useIntercept ? w[(k0 + 3) * width + p] : 0;
-          let z4 = useIntercept ? w[(k0 + 4) * width + p] : 0;
-          for (let q = qs; q < qe; q++) {
-            const xj = entry[q];
-            const at = colIndex[q] * rows + k0;
-            z0 += wt[at] * xj;
-            z1 += wt[at + 1] * xj;
-            z2 += wt[at + 2] * xj;
-            z3 += wt[at + 3] * xj;
-            z4 += wt[at + 4] * xj;
-          }
-          scores[k0] = z0;
-          scores[k0 + 1] = z1;
-          scores[k0 + 2] = z2;
-          scores[k0 + 3] = z3;
-          scores[k0 + 4] = z4;
-        }
-        for (; k0 < rows; k0++) {
-          let z = useIntercept ? w[k0 * width + p] : 0;
-          for (let q = qs; q < qe; q++) z += wt[colIndex[q] * rows + k0] * entry[q];
-          scores[k0] = z;
-        }
-        if (rows === 1) {
-          const z = scores[0];
-          const target = codes[i] === 1 ? 1 : 0;
-          const e = Math.exp(-Math.abs(z));
-          loss += (z > 0 ? z : 0) - z * target + Math.log1p(e);
-          const r = (z >= 0 ? 1 / (1 + e) : e / (1 + e)) - target;
-          if (dense) for (let j = 0; j < p; j++) grad[j] += r * entry[qs + j];
-          else for (let q = qs; q < qe; q++) grad[colIndex[q]] += r * entry[q];
-          if (useIntercept) grad[p] += r;
-        } else {
-          let max = -Infinity;
-          for (let k = 0; k < rows; k++) max = Math.max(max, scores[k]);
-          const own = scores[codes[i]];
-          let sum = 0;
-          for (let k = 0; k < rows; k++) sum += scores[k] = Math.exp(scores[k] - max);
-          loss += max + Math.log(sum) - own;
-          for (let k = 0; k < rows; k++) {
-            scores[k] = scores[k] / sum - (codes[i] === k ? 1 : 0);
-            if (useIntercept) grad[k * width + p] += scores[k];
-          }
-          // X^T (P - Y), five classes per pass with their residuals in registers.
-          let b = 0;
-          for (; b + 5 <= rows; b += 5) {
-            const r0 = scores[b];
-            const r1 = scores[b + 1];
-            const r2 = scores[b + 2];
-            const r3 = scores[b + 3];
-            const r4 = scores[b + 4];
-            for (let q = qs; q < qe; q++) {
-              const xj = entry[q];
-              const at = colIndex[q] * rows + b;
-              gt[at] += r0 * xj;
-              gt[at + 1] += r1 * xj;
-              gt[at + 2] += r2 * xj;
-              gt[at + 3] += r3 * xj;
-              gt[at + 4] += r4 * xj;
-            }
-          }
-          for (; b < rows; b++) {
-            const r = scores[b];
-            for (let q = qs; q < qe; q++) gt[colIndex[q] * rows + b] += r * entry[q];
-          }
-        }
-      }
-      if (rows > 1) for (let j = 0; j < p; j++) for (let k = 0; k < rows; k++) grad[k * width + j] += gt[j * rows + k];
+      for (let i = 0; i < n; i++) loss += logLossResidual(z, i * rows, rows, codes[i]);
+      grad.fill(0);
+      design.addGradient(grad);
       let penaltyValue = 0;
       for (let k = 0; k < rows; k++) {
         for (let j = 0; j < p; j++) {
@@ -185,11 +81,25 @@ export class LogisticRegression extends BaseEstimator<LogisticRegressionOptions>
           grad[idx] = grad[idx] / n + l2 * w[idx];
           penaltyValue += w[idx] * w[idx];
         }
-        grad[k * width + p] /= n;
+        grad[k * width + p] = useIntercept ? grad[k * width + p] / n : 0;
       }
       return loss / n + 0.5 * l2 * penaltyValue;
     };
-    const result = lbfgs(objective, new Float64Array(rows * width), { maxIter, gtol: 1e-10 });
+    const minimize = (design: LinearDesign) => lbfgs(objective(design), new Float64Array(rows * width), { maxIter, gtol: 1e-10 });
+    let nonzero = 0;
+    for (const row of values) for (let j = 0; j < p; j++) if (row[j] !== 0) nonzero++;
+    // Mostly nonzero features run through the WebAssembly kernels; sparse ones (one-hot columns,
+    // pixels of a blank page) as compressed rows, where a zero costs nothing.
+    const result =
+      nonzero >= (n * p) / 4
+        ? withKernels(
+            { x: ["f64", n * p], w: ["f64", rows * p], z: ["f64", n * rows], g: ["f64", rows * p] } as const,
+            (kernels, m) => {
+              values.forEach((row, i) => m.x.set(row, i * p));
+              return minimize(denseDesign(kernels, m, n, p, rows, useIntercept));
+            },
+          )
+        : minimize(sparseDesign(values, nonzero, rows, useIntercept));
     // scikit-learn's lbfgs stops at a gradient of 1e-4 on the summed loss; warn as it would.
     const converged = result.converged || result.gradNorm <= 1e-4 / n;
     if (!converged) {
@@ -243,6 +153,109 @@ export class LogisticRegression extends BaseEstimator<LogisticRegressionOptions>
   protected loadState(state: unknown): void {
     this.#state = state as LogisticState;
   }
+}
+
+/**
+ * The linear part of the model over the training rows: scores X Wᵀ + b for given coefficients
+ * (w holds one row of p coefficients and an intercept per class), and the gradient Rᵀ X and
+ * Σ R once logLossResidual has turned the scores into residuals R in place.
+ */
+interface LinearDesign {
+  /** Scores, n × rows: the array that addGradient later reads the residuals from. */
+  scores(w: Float64Array): Float64Array;
+  /** Adds Rᵀ X (and the residual sums, for the intercepts) into grad, laid out as w. */
+  addGradient(grad: Float64Array): void;
+}
+
+type DenseArrays = Placed<{ x: ["f64", number]; w: ["f64", number]; z: ["f64", number]; g: ["f64", number] }>;
+
+/** Dense rows in the kernels' memory: both products run in WebAssembly SIMD. */
+function denseDesign(kernels: Kernels, m: DenseArrays, n: number, p: number, rows: number, useIntercept: boolean): LinearDesign {
+  const width = p + 1;
+  return {
+    scores(w) {
+      for (let k = 0; k < rows; k++) m.w.set(w.subarray(k * width, k * width + p), k * p);
+      kernels.dotRows(m.at.x, n, p, m.at.w, rows, m.at.z);
+      if (useIntercept) for (let i = 0; i < n; i++) for (let k = 0; k < rows; k++) m.z[i * rows + k] += w[k * width + p];
+      return m.z;
+    },
+    addGradient(grad) {
+      m.g.fill(0);
+      kernels.addTransposedProduct(m.at.x, n, p, m.at.z, rows, m.at.g);
+      for (let k = 0; k < rows; k++) {
+        for (let j = 0; j < p; j++) grad[k * width + j] += m.g[k * p + j];
+        let sum = 0;
+        for (let i = 0; i < n; i++) sum += m.z[i * rows + k];
+        grad[k * width + p] += sum;
+      }
+    },
+  };
+}
+
+/** Compressed rows (the nonzero entries of each row): a zero feature costs nothing. */
+function sparseDesign(values: number[][], nonzero: number, rows: number, useIntercept: boolean): LinearDesign {
+  const n = values.length;
+  const width = values[0].length + 1;
+  const p = width - 1;
+  const rowStart = new Int32Array(n + 1);
+  const colIndex = new Int32Array(nonzero);
+  const entry = new Float64Array(nonzero);
+  let q = 0;
+  for (let i = 0; i < n; i++) {
+    const row = values[i];
+    for (let j = 0; j < p; j++) {
+      if (row[j] !== 0) {
+        colIndex[q] = j;
+        entry[q++] = row[j];
+      }
+    }
+    rowStart[i + 1] = q;
+  }
+  const z = new Float64Array(n * rows);
+  return {
+    scores(w) {
+      for (let i = 0; i < n; i++) {
+        for (let k = 0; k < rows; k++) {
+          const base = k * width;
+          let s = useIntercept ? w[base + p] : 0;
+          for (let e = rowStart[i]; e < rowStart[i + 1]; e++) s += w[base + colIndex[e]] * entry[e];
+          z[i * rows + k] = s;
+        }
+      }
+      return z;
+    },
+    addGradient(grad) {
+      for (let i = 0; i < n; i++) {
+        for (let k = 0; k < rows; k++) {
+          const r = z[i * rows + k];
+          const base = k * width;
+          for (let e = rowStart[i]; e < rowStart[i + 1]; e++) grad[base + colIndex[e]] += r * entry[e];
+          grad[base + p] += r;
+        }
+      }
+    },
+  };
+}
+
+/**
+ * Log-loss of one row from its scores z[at .. at + rows), which it replaces by the residuals
+ * (predicted probability minus target): one sigmoid score for two classes, softmax for more.
+ */
+function logLossResidual(z: Float64Array, at: number, rows: number, code: number): number {
+  if (rows === 1) {
+    const s = z[at];
+    const target = code === 1 ? 1 : 0;
+    const e = Math.exp(-Math.abs(s));
+    z[at] = (s >= 0 ? 1 / (1 + e) : e / (1 + e)) - target;
+    return (s > 0 ? s : 0) - s * target + Math.log1p(e);
+  }
+  let max = -Infinity;
+  for (let k = 0; k < rows; k++) max = Math.max(max, z[at + k]);
+  const own = z[at + code];
+  let sum = 0;
+  for (let k = 0; k < rows; k++) sum += z[at + k] = Math.exp(z[at + k] - max);
+  for (let k = 0; k < rows; k++) z[at + k] = z[at + k] / sum - (code === k ? 1 : 0);
+  return max + Math.log(sum) - own;
 }
 
 registerEstimator(LogisticRegression);

@@ -41,6 +41,56 @@ describe("LogisticRegression matches scikit-learn (lbfgs, L2, C)", () => {
   }
 });
 
+describe("LogisticRegression reaches the optimum on dense and on sparse features", () => {
+  // At the optimum of mean log-loss + ||W||²/(2Cn) the gradient is zero: Xᵀ(P − Y)/n + W/(Cn) = 0
+  // and Σ(P − Y) = 0 for the intercepts. Checked in plain loops, whichever path the fit took.
+  const gradientAtFit = (X: number[][], y: number[], m: LogisticRegression, c: number, intercept = true): number => {
+    const n = X.length;
+    const proba = m.predictProba(X);
+    const classes = m.classes as number[];
+    const coef = m.coef;
+    let worst = 0;
+    coef.forEach((w, k) => {
+      // Two classes: one row of coefficients, for the second class.
+      const cls = coef.length === 1 ? 1 : k;
+      const residual = X.map((_, i) => proba[i][cls] - (y[i] === classes[cls] ? 1 : 0));
+      w.forEach((wj, j) => {
+        const g = X.reduce((s, x, i) => s + residual[i] * x[j], 0) / n + wj / (c * n);
+        worst = Math.max(worst, Math.abs(g));
+      });
+      if (intercept) worst = Math.max(worst, Math.abs(residual.reduce((s, r) => s + r, 0) / n));
+    });
+    return worst;
+  };
+  let s = 11;
+  const next = () => ((s = (Math.imul(s, 48271) >>> 0) % 2147483647) / 2147483647);
+  // Scaled one-hot blocks (about 1 in 8 entries nonzero: compressed rows) and Gaussian-ish values (dense).
+  const sparse = Array.from({ length: 400 }, () => Array.from({ length: 24 }, (_, j) => (Math.floor(next() * 8) === j % 8 ? 0.5 + next() : 0)));
+  const dense = Array.from({ length: 400 }, () => Array.from({ length: 6 }, () => next() * 2 - 1));
+  const label = (x: number[], classes: number) => {
+    const score = Math.floor((x.reduce((a, v, j) => a + v * (j + 1), 0) + 3 * next()) * 7);
+    return ((score % classes) + classes) % classes;
+  };
+  for (const [name, X] of [["sparse", sparse], ["dense", dense]] as const) {
+    for (const classes of [2, 3]) {
+      it(`${name} features, ${classes} classes: zero gradient at the fit`, () => {
+        const y = X.map((x) => label(x, classes));
+        const m = new LogisticRegression({ c: 0.5 }).fit(X, y);
+        assert.equal(m.classes.length, classes);
+        assert.ok(gradientAtFit(X, y, m, 0.5) < 1e-7, `gradient ${gradientAtFit(X, y, m, 0.5)}`);
+      });
+    }
+  }
+  it("without an intercept, the intercepts stay zero and the coefficients still reach the optimum", () => {
+    const y = dense.map((x) => label(x, 2));
+    for (const X of [dense, sparse]) {
+      const m = new LogisticRegression({ fitIntercept: false }).fit(X, y);
+      assert.deepEqual(m.intercept, [0]);
+      assert.ok(gradientAtFit(X, y, m, 1, false) < 1e-7, `gradient ${gradientAtFit(X, y, m, 1, false)}`);
+    }
+  });
+});
+
 describe("GLM matches statsmodels (canonical links) and scikit-learn (alpha)", () => {
   for (const c of fixture("glm").cases) {
     it(`${c.family} on ${c.dataset}, alpha=${c.alpha} (${c.reference})`, () => {
