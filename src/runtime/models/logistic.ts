@@ -93,10 +93,13 @@ export class LogisticRegression extends BaseEstimator<LogisticRegressionOptions>
     const result =
       nonzero >= (n * p) / 4
         ? withKernels(
-            { x: ["f64", n * p], w: ["f64", rows * p], z: ["f64", n * rows], g: ["f64", rows * p] } as const,
+            { x: ["f64", n * width], w: ["f64", rows * width], z: ["f64", n * rows], g: ["f64", rows * width] } as const,
             (kernels, m) => {
-              values.forEach((row, i) => m.x.set(row, i * p));
-              return minimize(denseDesign(kernels, m, n, p, rows, useIntercept));
+              values.forEach((row, i) => {
+                m.x.set(row, i * width);
+                m.x[i * width + p] = useIntercept ? 1 : 0;
+              });
+              return minimize(denseDesign(kernels, m, n, width, rows));
             },
           )
         : minimize(sparseDesign(values, nonzero, rows, useIntercept));
@@ -169,25 +172,22 @@ interface LinearDesign {
 
 type DenseArrays = Placed<{ x: ["f64", number]; w: ["f64", number]; z: ["f64", number]; g: ["f64", number] }>;
 
-/** Dense rows in the kernels' memory: both products run in WebAssembly SIMD. */
-function denseDesign(kernels: Kernels, m: DenseArrays, n: number, p: number, rows: number, useIntercept: boolean): LinearDesign {
-  const width = p + 1;
+/**
+ * Dense rows in the kernels' memory, each followed by a 1 (or a 0 without an intercept), so the
+ * coefficients and their gradient keep w's layout and the intercepts need no loops of their own:
+ * both products run in WebAssembly SIMD.
+ */
+function denseDesign(kernels: Kernels, m: DenseArrays, n: number, width: number, rows: number): LinearDesign {
   return {
     scores(w) {
-      for (let k = 0; k < rows; k++) m.w.set(w.subarray(k * width, k * width + p), k * p);
-      kernels.dotRows(m.at.x, n, p, m.at.w, rows, m.at.z);
-      if (useIntercept) for (let i = 0; i < n; i++) for (let k = 0; k < rows; k++) m.z[i * rows + k] += w[k * width + p];
+      m.w.set(w);
+      kernels.dotRows(m.at.x, n, width, m.at.w, rows, m.at.z);
       return m.z;
     },
     addGradient(grad) {
       m.g.fill(0);
-      kernels.addTransposedProduct(m.at.x, n, p, m.at.z, rows, m.at.g);
-      for (let k = 0; k < rows; k++) {
-        for (let j = 0; j < p; j++) grad[k * width + j] += m.g[k * p + j];
-        let sum = 0;
-        for (let i = 0; i < n; i++) sum += m.z[i * rows + k];
-        grad[k * width + p] += sum;
-      }
+      kernels.addTransposedProduct(m.at.x, n, width, m.at.z, rows, m.at.g);
+      for (let i = 0; i < grad.length; i++) grad[i] += m.g[i];
     },
   };
 }

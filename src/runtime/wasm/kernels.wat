@@ -79,6 +79,52 @@
         (f64.store (local.get $dst)
           (f64.add (f64.load (local.get $dst)) (f64.mul (local.get $s) (f64.load (local.get $src))))))))
 
+  ;; out[0] = dot(a, b0), out[1] = dot(a, b1) over p values: each pair of a is loaded once for both.
+  (func $dot2 (param $a i32) (param $b0 i32) (param $b1 i32) (param $p i32) (param $out i32)
+    (local $pairEnd i32) (local $acc0 v128) (local $acc1 v128) (local $av v128) (local $s0 f64) (local $s1 f64) (local $x f64)
+    (local.set $pairEnd (i32.add (local.get $a) (i32.shl (i32.and (local.get $p) (i32.const -2)) (i32.const 3))))
+    (block $done
+      (loop $pair
+        (br_if $done (i32.ge_u (local.get $a) (local.get $pairEnd)))
+        (local.set $av (v128.load (local.get $a)))
+        (local.set $acc0 (f64x2.add (local.get $acc0) (f64x2.mul (local.get $av) (v128.load (local.get $b0)))))
+        (local.set $acc1 (f64x2.add (local.get $acc1) (f64x2.mul (local.get $av) (v128.load (local.get $b1)))))
+        (local.set $a (i32.add (local.get $a) (i32.const 16)))
+        (local.set $b0 (i32.add (local.get $b0) (i32.const 16)))
+        (local.set $b1 (i32.add (local.get $b1) (i32.const 16)))
+        (br $pair)))
+    (local.set $s0 (f64.add (f64x2.extract_lane 0 (local.get $acc0)) (f64x2.extract_lane 1 (local.get $acc0))))
+    (local.set $s1 (f64.add (f64x2.extract_lane 0 (local.get $acc1)) (f64x2.extract_lane 1 (local.get $acc1))))
+    (if (i32.and (local.get $p) (i32.const 1))
+      (then
+        (local.set $x (f64.load (local.get $a)))
+        (local.set $s0 (f64.add (local.get $s0) (f64.mul (local.get $x) (f64.load (local.get $b0)))))
+        (local.set $s1 (f64.add (local.get $s1) (f64.mul (local.get $x) (f64.load (local.get $b1)))))))
+    (f64.store (local.get $out) (local.get $s0))
+    (f64.store offset=8 (local.get $out) (local.get $s1)))
+
+  ;; dst[j] += s0 * src0[j] + s1 * src1[j] for p values: one load and store of dst for two rows.
+  (func $axpy2 (param $dst i32) (param $src0 i32) (param $s0 f64) (param $src1 i32) (param $s1 f64) (param $p i32)
+    (local $pairEnd i32) (local $v0 v128) (local $v1 v128)
+    (local.set $v0 (f64x2.splat (local.get $s0)))
+    (local.set $v1 (f64x2.splat (local.get $s1)))
+    (local.set $pairEnd (i32.add (local.get $dst) (i32.shl (i32.and (local.get $p) (i32.const -2)) (i32.const 3))))
+    (block $done
+      (loop $pair
+        (br_if $done (i32.ge_u (local.get $dst) (local.get $pairEnd)))
+        (v128.store (local.get $dst)
+          (f64x2.add (v128.load (local.get $dst))
+            (f64x2.add (f64x2.mul (local.get $v0) (v128.load (local.get $src0))) (f64x2.mul (local.get $v1) (v128.load (local.get $src1))))))
+        (local.set $dst (i32.add (local.get $dst) (i32.const 16)))
+        (local.set $src0 (i32.add (local.get $src0) (i32.const 16)))
+        (local.set $src1 (i32.add (local.get $src1) (i32.const 16)))
+        (br $pair)))
+    (if (i32.and (local.get $p) (i32.const 1))
+      (then
+        (f64.store (local.get $dst)
+          (f64.add (f64.load (local.get $dst))
+            (f64.add (f64.mul (local.get $s0) (f64.load (local.get $src0))) (f64.mul (local.get $s1) (f64.load (local.get $src1)))))))))
+
   ;; out (n x k) = squared distance of each of the n rows of x (n x p) to each of the k rows of c.
   (func (export "squaredDistances") (param $x i32) (param $n i32) (param $p i32) (param $c i32) (param $k i32) (param $out i32)
     (local $rowEnd i32) (local $stride i32) (local $centre i32) (local $centresEnd i32)
@@ -100,44 +146,68 @@
         (br $rows))))
 
   ;; out (n x k) = x (n x p) times the transpose of w (k x p): one linear score per row and w row.
+  ;; Two rows of w per pass over a row of x.
   (func (export "dotRows") (param $x i32) (param $n i32) (param $p i32) (param $w i32) (param $k i32) (param $out i32)
-    (local $rowEnd i32) (local $stride i32) (local $wrow i32) (local $wEnd i32)
+    (local $rowEnd i32) (local $stride i32) (local $wrow i32) (local $wPairEnd i32) (local $wEnd i32)
     (local.set $stride (i32.shl (local.get $p) (i32.const 3)))
     (local.set $rowEnd (i32.add (local.get $x) (i32.mul (local.get $n) (local.get $stride))))
     (local.set $wEnd (i32.add (local.get $w) (i32.mul (local.get $k) (local.get $stride))))
+    (local.set $wPairEnd (i32.add (local.get $w) (i32.mul (i32.and (local.get $k) (i32.const -2)) (local.get $stride))))
     (block $done
       (loop $rows
         (br_if $done (i32.ge_u (local.get $x) (local.get $rowEnd)))
         (local.set $wrow (local.get $w))
-        (block $wDone
-          (loop $ws
-            (br_if $wDone (i32.ge_u (local.get $wrow) (local.get $wEnd)))
+        (block $pairsDone
+          (loop $pairs
+            (br_if $pairsDone (i32.ge_u (local.get $wrow) (local.get $wPairEnd)))
+            (call $dot2 (local.get $x) (local.get $wrow) (i32.add (local.get $wrow) (local.get $stride)) (local.get $p) (local.get $out))
+            (local.set $out (i32.add (local.get $out) (i32.const 16)))
+            (local.set $wrow (i32.add (local.get $wrow) (i32.shl (local.get $stride) (i32.const 1))))
+            (br $pairs)))
+        (if (i32.lt_u (local.get $wrow) (local.get $wEnd))
+          (then
             (f64.store (local.get $out) (call $dot (local.get $x) (local.get $wrow) (local.get $p)))
-            (local.set $out (i32.add (local.get $out) (i32.const 8)))
-            (local.set $wrow (i32.add (local.get $wrow) (local.get $stride)))
-            (br $ws)))
+            (local.set $out (i32.add (local.get $out) (i32.const 8)))))
         (local.set $x (i32.add (local.get $x) (local.get $stride)))
         (br $rows))))
 
   ;; g (k x p) += transpose of r (n x k) times x (n x p): the gradient X^T R of a linear model.
+  ;; Two rows of x per pass over a row of g.
   (func (export "addTransposedProduct") (param $x i32) (param $n i32) (param $p i32) (param $r i32) (param $k i32) (param $g i32)
-    (local $rowEnd i32) (local $stride i32) (local $grow i32) (local $gEnd i32)
+    (local $pairEnd i32) (local $stride i32) (local $rstride i32) (local $grow i32) (local $gEnd i32) (local $rr i32)
     (local.set $stride (i32.shl (local.get $p) (i32.const 3)))
-    (local.set $rowEnd (i32.add (local.get $x) (i32.mul (local.get $n) (local.get $stride))))
+    (local.set $rstride (i32.shl (local.get $k) (i32.const 3)))
+    (local.set $pairEnd (i32.add (local.get $x) (i32.mul (i32.and (local.get $n) (i32.const -2)) (local.get $stride))))
     (local.set $gEnd (i32.add (local.get $g) (i32.mul (local.get $k) (local.get $stride))))
     (block $done
       (loop $rows
-        (br_if $done (i32.ge_u (local.get $x) (local.get $rowEnd)))
+        (br_if $done (i32.ge_u (local.get $x) (local.get $pairEnd)))
         (local.set $grow (local.get $g))
+        (local.set $rr (local.get $r))
         (block $gDone
           (loop $gs
             (br_if $gDone (i32.ge_u (local.get $grow) (local.get $gEnd)))
+            (call $axpy2 (local.get $grow)
+              (local.get $x) (f64.load (local.get $rr))
+              (i32.add (local.get $x) (local.get $stride)) (f64.load (i32.add (local.get $rr) (local.get $rstride)))
+              (local.get $p))
+            (local.set $rr (i32.add (local.get $rr) (i32.const 8)))
+            (local.set $grow (i32.add (local.get $grow) (local.get $stride)))
+            (br $gs)))
+        (local.set $r (i32.add (local.get $r) (i32.shl (local.get $rstride) (i32.const 1))))
+        (local.set $x (i32.add (local.get $x) (i32.shl (local.get $stride) (i32.const 1))))
+        (br $rows)))
+    ;; The last row when n is odd.
+    (if (i32.and (local.get $n) (i32.const 1))
+      (then
+        (local.set $grow (local.get $g))
+        (block $lastDone
+          (loop $last
+            (br_if $lastDone (i32.ge_u (local.get $grow) (local.get $gEnd)))
             (call $axpy (local.get $grow) (local.get $x) (f64.load (local.get $r)) (local.get $p))
             (local.set $r (i32.add (local.get $r) (i32.const 8)))
             (local.set $grow (i32.add (local.get $grow) (local.get $stride)))
-            (br $gs)))
-        (local.set $x (i32.add (local.get $x) (local.get $stride)))
-        (br $rows))))
+            (br $last))))))
 
   ;; For each row of x: the nearest of the k centres (lowest index on ties) into labels, the
   ;; squared distance to it into first and to the second nearest into second (k >= 1; with one
