@@ -15,7 +15,7 @@ const commands: Record<string, Command> = {
 };
 
 export const usage = `usage:
-  aibook run NOTEBOOK [--inplace | --out FILE] [--timeout SECONDS] [--format text|json]
+  aibook run NOTEBOOK [--inplace | --out FILE] [--timeout SECONDS] [--format text|json] [--no-history]
   aibook lint NOTEBOOK... [--execute] [--format text|json|sarif] [--rules ID,ID]
   aibook export NOTEBOOK --to ipynb|ts [--out FILE]
   aibook import NOTEBOOK.ipynb [--out FILE.aibook]`;

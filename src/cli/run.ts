@@ -2,12 +2,14 @@
  * `aibook run NOTEBOOK [--inplace | --out FILE] [--timeout SECONDS] [--format text|json]`
  * (shared/spec/cli.md): runs every code cell in a fresh kernel, prints what each cell shows,
  * stops at the first failing cell (exit 1) and optionally saves the outputs into a notebook.
+ * Like the editor, it records evaluate/compareModels results in the run history (--no-history: not).
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import process from "node:process";
 import { NotebookFormatError, parseNotebook, serializeNotebook, type AibookNotebook } from "../format";
 import { Mime } from "../protocol/mime";
+import { NOTEBOOK_ENV, RUN_HISTORY_DIR, RUN_HISTORY_ENV, runHistoryPath } from "../protocol/run-history";
 import { failureOf, runNotebook, savedOutputs, type CellRun, type NotebookRun } from "../kernel/runNotebook";
 import { KernelSession, type KernelSessionOptions } from "../kernel/session";
 
@@ -16,6 +18,8 @@ export interface RunArguments {
   out?: string;
   timeoutSeconds?: number;
   format: "text" | "json";
+  /** Record evaluate/compareModels results in the run history (the metrics panel's), as the editor does. */
+  history: boolean;
 }
 
 export class UsageError extends Error {}
@@ -26,6 +30,7 @@ export function parseRunArguments(args: string[]): RunArguments {
   let out: string | undefined;
   let timeoutSeconds: number | undefined;
   let format: "text" | "json" = "text";
+  let history = true;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const value = () => {
@@ -34,6 +39,7 @@ export function parseRunArguments(args: string[]): RunArguments {
       return next;
     };
     if (arg === "--inplace") inplace = true;
+    else if (arg === "--no-history") history = false;
     else if (arg === "--out") out = value();
     else if (arg === "--timeout") {
       const text = value();
@@ -48,10 +54,24 @@ export function parseRunArguments(args: string[]): RunArguments {
   }
   if (positional.length !== 1) throw new UsageError(positional.length === 0 ? "run needs a NOTEBOOK" : `run takes one NOTEBOOK, got ${positional.length}`);
   if (inplace && out !== undefined) throw new UsageError("--inplace and --out cannot be used together");
-  return { notebook: positional[0], out: inplace ? positional[0] : out, timeoutSeconds, format };
+  return { notebook: positional[0], out: inplace ? positional[0] : out, timeoutSeconds, format, history };
 }
 
-const RUN_USAGE = "usage: aibook run NOTEBOOK [--inplace | --out FILE] [--timeout SECONDS] [--format text|json]";
+const RUN_USAGE = "usage: aibook run NOTEBOOK [--inplace | --out FILE] [--timeout SECONDS] [--format text|json] [--no-history]";
+
+/**
+ * Where `aibook run` records runs: `.aibook/runs.jsonl` in the notebook's project, the nearest
+ * folder from the notebook's up that has a `.aibook` folder, a package.json or a .git (the
+ * workspace folder the editor would use), else the notebook's own folder. The metrics panel
+ * reads every `.aibook/runs.jsonl` of the workspace, so runs from a terminal show up there.
+ */
+export function runHistoryFileForCli(notebookPath: string): string {
+  const start = path.dirname(path.resolve(notebookPath));
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if ([RUN_HISTORY_DIR, "package.json", ".git"].some((name) => existsSync(path.join(dir, name)))) return runHistoryPath(dir);
+    if (path.dirname(dir) === dir) return runHistoryPath(start);
+  }
+}
 
 /** `kernel` lets tests run the kernel from source. */
 export async function runCommand(args: string[], kernel: Partial<KernelSessionOptions> = {}): Promise<number> {
@@ -72,12 +92,15 @@ export async function runCommand(args: string[], kernel: Partial<KernelSessionOp
     return 2;
   }
 
-  const session = new KernelSession({ notebookDir: path.dirname(path.resolve(options.notebook)), ...kernel });
+  const notebookPath = path.resolve(options.notebook);
+  const env = options.history ? { ...kernel.env, [RUN_HISTORY_ENV]: runHistoryFileForCli(notebookPath), [NOTEBOOK_ENV]: notebookPath } : kernel.env;
+  const session = new KernelSession({ notebookDir: path.dirname(notebookPath), ...kernel, env });
   const text = options.format === "text";
   let run: NotebookRun;
   try {
     run = await runNotebook(notebook, {
       session,
+      notebookPath,
       timeoutSeconds: options.timeoutSeconds,
       onCellStart: text ? (cell) => process.stdout.write(`--- cell ${cell + 1}\n`) : undefined,
       onOutput: text

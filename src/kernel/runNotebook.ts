@@ -32,6 +32,8 @@ export interface RunNotebookOptions {
   onOutput?: (cell: number, output: CellOutput) => void;
   /** After each cell, with its result and outputs (the value included). */
   onCellEnd?: (run: CellRun) => void;
+  /** The notebook's path, named by the runs that evaluate/compareModels record (with the cell). */
+  notebookPath?: string;
 }
 
 export async function runNotebook(notebook: AibookNotebook, options: RunNotebookOptions): Promise<NotebookRun> {
@@ -56,6 +58,7 @@ export async function runNotebook(notebook: AibookNotebook, options: RunNotebook
       label: options.label?.(index) ?? `cell ${index + 1}`, // counted from 1, as VS Code shows cells
       // Runtime pitfall findings name their cell by its index in the notebook.
       cellId: index,
+      runContext: { notebook: options.notebookPath ?? null, cell: index },
       onOutput: (output) => {
         collect(outputs, output);
         options.onOutput?.(index, output);

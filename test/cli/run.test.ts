@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import process from "node:process";
@@ -38,6 +38,43 @@ describe("aibook run", () => {
     const items = JSON.parse(stdout).cells[0].outputs as { mime: string; data: string }[];
     assert.ok(items.some((o) => o.mime === "application/vnd.code.notebook.stdout" && /TensorFlow\.js backend: wasm/.test(o.data)), JSON.stringify(items));
     assert.ok(items.some((o) => o.mime === "text/plain" && o.data === "'wasm'"), JSON.stringify(items));
+  });
+
+  describe("run history", () => {
+    let dir: string;
+    beforeEach(() => {
+      dir = mkdtempSync(path.join(os.tmpdir(), "aibook-run-history-"));
+    });
+    afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+    const copyInto = (folder: string) => {
+      mkdirSync(folder, { recursive: true });
+      const target = path.join(folder, "records-runs.aibook");
+      copyFileSync(`${fixtures}/records-runs.aibook`, target);
+      return target;
+    };
+    const records = (file: string) => readFileSync(file, "utf8").trim().split("\n").map((line) => JSON.parse(line));
+
+    it("records each evaluate in the project's .aibook/runs.jsonl, naming the notebook and cell, as the editor does", async () => {
+      writeFileSync(path.join(dir, "package.json"), "{}");
+      const notebook = copyInto(path.join(dir, "notebooks"));
+      const { code, stdout } = await aibookRun(notebook, "--format", "json");
+      assert.equal(code, 0, stdout);
+      const runs = records(path.join(dir, ".aibook", "runs.jsonl"));
+      assert.deepEqual(runs.map((r) => [r.kind, r.name, r.notebook, r.cell]), [
+        ["evaluation", "baseline", notebook, 1],
+        ["evaluation", "logistic", notebook, 2],
+      ]);
+      assert.equal(runs[1].metrics.accuracy, 1);
+    });
+
+    it("without a project around the notebook, records next to it; --no-history records nothing", async () => {
+      const notebook = copyInto(path.join(dir, "loose"));
+      assert.equal((await aibookRun(notebook, "--no-history", "--format", "json")).code, 0);
+      assert.equal(existsSync(path.join(dir, "loose", ".aibook")), false);
+      assert.equal((await aibookRun(notebook, "--format", "json")).code, 0);
+      assert.equal(records(path.join(dir, "loose", ".aibook", "runs.jsonl")).length, 2);
+    });
   });
 
   it("stops at the failing cell, exits 1 and names the error's line and column in the cell", async () => {
