@@ -51,16 +51,34 @@ export function classificationReport(yTrue: unknown, yPred: unknown, options: { 
 }
 
 function formatReport(r: ClassificationReport, digits: number): string {
+  // scikit-learn's layout: "{:>width} " then " {:>9}" per column, so two spaces before the first.
   const names = [...r.classes.map((k) => String(k.label)), "weighted avg"];
   const width = Math.max(...names.map((s) => s.length), digits);
   const head = ["precision", "recall", "f1-score", "support"];
-  const num = (x: number) => x.toFixed(digits).padStart(9);
-  const row = (name: string, s: ClassScores) => `${name.padStart(width)} ${num(s.precision)} ${num(s.recall)} ${num(s.f1)} ${String(s.support).padStart(9)}`;
-  const lines = [`${"".padStart(width)} ${head.map((h) => h.padStart(9)).join(" ")}`, ""];
+  const cell = (s: string) => ` ${s.padStart(9)}`;
+  const num = (x: number) => cell(fixedHalfEven(x, digits));
+  const row = (name: string, s: ClassScores) => `${name.padStart(width)} ${num(s.precision)}${num(s.recall)}${num(s.f1)}${cell(String(s.support))}`;
+  const lines = [`${"".padStart(width)} ${head.map(cell).join("")}`, ""];
   for (const k of r.classes) lines.push(row(String(k.label), k));
   lines.push("");
-  lines.push(`${"accuracy".padStart(width)} ${"".padStart(9)} ${"".padStart(9)} ${num(r.accuracy)} ${String(r.macroAvg.support).padStart(9)}`);
+  lines.push(`${"accuracy".padStart(width)} ${cell("")}${cell("")}${num(r.accuracy)}${cell(String(r.macroAvg.support))}`);
   lines.push(row("macro avg", r.macroAvg));
   lines.push(row("weighted avg", r.weightedAvg));
   return lines.join("\n") + "\n";
+}
+
+/**
+ * Python's "{:.Nf}": the nearest decimal, and an exact tie (0.125 to 2 digits) to the even
+ * digit, where JavaScript's toFixed rounds up — 1/8 or 3/8 of a class is common in small tests.
+ */
+export function fixedHalfEven(x: number, digits: number): string {
+  const rounded = x.toFixed(digits);
+  if (!Number.isFinite(x) || Math.abs(x) >= 1e21) return rounded;
+  const exact = x.toFixed(100);
+  const dot = exact.indexOf(".");
+  const rest = exact.slice(dot + 1 + digits);
+  if (!/^50*$/.test(rest)) return rounded;
+  const down = exact.slice(0, dot + 1 + digits).replace(/\.$/, "");
+  const lastDigit = Number(down[down.length - 1]);
+  return lastDigit % 2 === 0 ? down : rounded;
 }

@@ -1,7 +1,8 @@
 /**
  * Classification metrics with scikit-learn's definitions and defaults: accuracy,
  * balanced accuracy, precision, recall, F1 and specificity under the binary, macro, weighted and
- * micro averages (ill-defined ratios count as 0, scikit-learn's zero_division default).
+ * micro averages. An ill-defined ratio (a class never predicted, or absent from yTrue) counts as
+ * `zeroDivision` (default 0, with a console warning, as scikit-learn's zero_division="warn").
  */
 import { AibookError } from "../core/errors";
 import type { Label } from "../core/data";
@@ -15,9 +16,14 @@ export interface AverageOptions {
   average?: Average;
   /** The positive class for average "binary" (default 1). */
   positiveLabel?: Label;
+  /** The value of an ill-defined ratio (0/0): 0 or 1, or "warn" (default: 0 and a console warning). */
+  zeroDivision?: 0 | 1 | "warn";
 }
 
-const AVERAGE_OPTIONS = ["average", "positiveLabel"];
+const AVERAGE_OPTIONS = ["average", "positiveLabel", "zeroDivision"];
+
+/** a / b, or the zeroDivision value for 0/0, recorded (with why: `kind`) for the warning. */
+type Divide = (a: number, b: number, kind: string) => number;
 
 export function accuracy(yTrue: unknown, yPred: unknown): number {
   const { t, p } = labelPair(yTrue, yPred, "accuracy");
@@ -35,15 +41,25 @@ export function balancedAccuracy(yTrue: unknown, yPred: unknown): number {
 }
 
 export function precision(yTrue: unknown, yPred: unknown, options: AverageOptions = {}): number {
-  return averaged("precision", yTrue, yPred, options, (c, i) => ratio(c.tp[i], c.predicted[i]), (c) => ratio(sum(c.tp), sum(c.predicted)));
+  return averaged("precision", yTrue, yPred, options, (c, i, div) => div(c.tp[i], c.predicted[i], "predicted"), (c, div) => div(sum(c.tp), sum(c.predicted), "predicted"));
 }
 
 export function recall(yTrue: unknown, yPred: unknown, options: AverageOptions = {}): number {
-  return averaged("recall", yTrue, yPred, options, (c, i) => ratio(c.tp[i], c.actual[i]), (c) => ratio(sum(c.tp), sum(c.actual)));
+  return averaged("recall", yTrue, yPred, options, (c, i, div) => div(c.tp[i], c.actual[i], "true"), (c, div) => div(sum(c.tp), sum(c.actual), "true"));
 }
 
 export function f1(yTrue: unknown, yPred: unknown, options: AverageOptions = {}): number {
-  return averaged("f1", yTrue, yPred, options, (c, i) => f1Of(c, i), (c) => fScore(ratio(sum(c.tp), sum(c.predicted)), ratio(sum(c.tp), sum(c.actual))));
+  // F1 is ill-defined only when both precision and recall are (scikit-learn's "true nor predicted").
+  const f = (tp: number, predicted: number, actual: number, div: Divide) =>
+    predicted === 0 && actual === 0 ? div(0, 0, "both") : fScore(ratio(tp, predicted), ratio(tp, actual));
+  return averaged(
+    "f1",
+    yTrue,
+    yPred,
+    options,
+    (c, i, div) => f(c.tp[i], c.predicted[i], c.actual[i], div),
+    (c, div) => f(sum(c.tp), sum(c.predicted), sum(c.actual), div),
+  );
 }
 
 /** True negative rate, TN / (TN + FP): the recall of "not this class". */
@@ -55,11 +71,11 @@ export function specificity(yTrue: unknown, yPred: unknown, options: AverageOpti
     yTrue,
     yPred,
     options,
-    (c, i) => ratio(tn(c, i), tn(c, i) + fp(c, i)),
-    (c) => {
+    (c, i, div) => div(tn(c, i), tn(c, i) + fp(c, i), "negative"),
+    (c, div) => {
       const tns = c.labels.reduce<number>((s, _, i) => s + tn(c, i), 0);
       const fps = c.labels.reduce<number>((s, _, i) => s + fp(c, i), 0);
-      return ratio(tns, tns + fps);
+      return div(tns, tns + fps, "negative");
     },
   );
 }
@@ -77,13 +93,26 @@ function averaged(
   yTrue: unknown,
   yPred: unknown,
   options: AverageOptions,
-  perLabel: (c: LabelCounts, i: number) => number,
-  micro: (c: LabelCounts) => number,
+  perLabel: (c: LabelCounts, i: number, div: Divide) => number,
+  micro: (c: LabelCounts, div: Divide) => number,
 ): number {
   checkOptions(where, options, AVERAGE_OPTIONS);
+  const zeroDivision = options.zeroDivision ?? "warn";
+  if (zeroDivision !== 0 && zeroDivision !== 1 && zeroDivision !== "warn") {
+    throw new AibookError(`${where}: zeroDivision must be 0, 1 or "warn"; got ${JSON.stringify(zeroDivision)}.`);
+  }
   const { t, p } = labelPair(yTrue, yPred, where);
-  const c = labelCounts(t, p);
+  let c = labelCounts(t, p);
+  const illDefined = new Map<string, Label[]>();
+  const at = (label: Label | undefined): Divide => (a, b, kind) => {
+    if (b !== 0) return a / b;
+    const labels = illDefined.get(kind) ?? [];
+    if (label !== undefined && !labels.includes(label)) labels.push(label);
+    illDefined.set(kind, labels);
+    return zeroDivision === 1 ? 1 : 0;
+  };
   const average = options.average ?? "binary";
+  let result: number;
   switch (average) {
     case "binary": {
       const positive = options.positiveLabel ?? 1;
@@ -93,23 +122,42 @@ function averaged(
             `choose { average: "macro" }, "weighted" or "micro".`,
         );
       }
-      const i = c.labels.indexOf(positive);
+      let i = c.labels.indexOf(positive);
       if (i < 0) {
-        if (c.labels.length < 2) return 0;
-        throw new AibookError(`${where}: positiveLabel ${JSON.stringify(positive)} is not one of the labels (${c.labels.map((l) => JSON.stringify(l)).join(", ")}); pass { positiveLabel: … }.`);
+        if (c.labels.length === 2) {
+          throw new AibookError(`${where}: positiveLabel ${JSON.stringify(positive)} is not one of the labels (${c.labels.map((l) => JSON.stringify(l)).join(", ")}); pass { positiveLabel: … }.`);
+        }
+        // One class only, and not the positive one: scikit-learn scores the positive class on zero counts.
+        c = labelCounts(t, p, [...c.labels, positive]);
+        i = c.labels.length - 1;
       }
-      return perLabel(c, i);
+      result = perLabel(c, i, at(c.labels[i]));
+      break;
     }
     case "macro":
-      return c.labels.reduce<number>((s, _, i) => s + perLabel(c, i), 0) / c.labels.length;
+      result = c.labels.reduce<number>((s, l, i) => s + perLabel(c, i, at(l)), 0) / c.labels.length;
+      break;
     case "weighted": {
       const total = sum(c.actual);
-      return total === 0 ? 0 : c.labels.reduce<number>((s, _, i) => s + perLabel(c, i) * c.actual[i], 0) / total;
+      result = total === 0 ? 0 : c.labels.reduce<number>((s, l, i) => s + perLabel(c, i, at(l)) * c.actual[i], 0) / total;
+      break;
     }
     case "micro":
-      return micro(c);
+      result = micro(c, at(undefined));
+      break;
     default:
       throw new AibookError(`${where}: average must be "binary", "macro", "weighted" or "micro"; got ${JSON.stringify(average)}.`);
+  }
+  if (zeroDivision === "warn") warnIllDefined(where, illDefined, 0);
+  return result;
+}
+
+/** scikit-learn's UndefinedMetricWarning, in words: which classes, why, and how to choose the value. */
+function warnIllDefined(where: string, illDefined: Map<string, Label[]>, zeroValue: number): void {
+  const reasons: Record<string, string> = { predicted: "no predicted rows", true: "no true rows", both: "neither true nor predicted rows", negative: "no negative rows" };
+  for (const [kind, labels] of illDefined) {
+    const which = labels.length ? ` for ${labels.length === 1 ? "class" : "classes"} ${labels.map((l) => JSON.stringify(l)).join(", ")}` : "";
+    console.warn(`${where} is ill-defined and set to ${zeroValue}${which} (${reasons[kind]}); pass { zeroDivision: 0 } or { zeroDivision: 1 } to choose the value and silence this warning.`);
   }
 }
 

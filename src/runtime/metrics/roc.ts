@@ -2,7 +2,7 @@
  * ROC curve and area under it, computed as scikit-learn does (distinct thresholds in decreasing
  * score order, collinear points dropped, trapezoidal area). Binary scores are the positive
  * class's probability or score; for more classes `rocAuc` takes the probability matrix (columns
- * in sorted class order, as predictProba gives) and averages one-vs-rest AUCs.
+ * in sorted class order, as predictProba gives) and averages one-vs-rest or one-vs-one AUCs.
  */
 import { AibookError } from "../core/errors";
 import { toVector, type Label } from "../core/data";
@@ -29,31 +29,77 @@ export function rocCurve(yTrue: unknown, scores: unknown, options: RocOptions & 
 }
 
 export interface RocAucOptions extends RocOptions {
-  /** How the per-class one-vs-rest AUCs combine for more than two classes (default "macro"). */
-  average?: "macro" | "weighted";
+  /**
+   * How per-class AUCs combine for more than two classes (default "macro"): "weighted" by class
+   * support (or, for "ovo", by the share of rows in each pair), "micro" pools every (row, class)
+   * score into one curve ("ovr" only), as scikit-learn's roc_auc_score.
+   */
+  average?: "macro" | "weighted" | "micro";
+  /** More than two classes: one-vs-rest (default) or one-vs-one (Hand & Till), scikit-learn's multi_class. */
+  multiClass?: "ovr" | "ovo";
 }
 
 export function rocAuc(yTrue: unknown, scores: unknown, options: RocAucOptions = {}): number {
-  checkOptions("rocAuc", options, ["positiveLabel", "average"]);
+  checkOptions("rocAuc", options, ["positiveLabel", "average", "multiClass"]);
   const t = toVector(yTrue, "rocAuc (yTrue)");
   const classes = sortedLabels(t);
   const matrix = asMatrix(scores);
-  if (matrix && matrix[0]?.length > 2) {
-    if (matrix[0].length !== classes.length) {
-      throw new AibookError(`rocAuc: the scores have ${matrix[0].length} columns but yTrue has ${classes.length} classes (${classes.join(", ")}); every class must appear in yTrue.`);
-    }
-    checkLength(t, matrix, "rocAuc");
-    const aucs = classes.map((c, k) => auc(curve(t.map((v) => v === c), matrix.map((r) => r[k]), true)));
-    if ((options.average ?? "macro") === "macro") return aucs.reduce((a, b) => a + b, 0) / aucs.length;
-    const support = classes.map((c) => t.filter((v) => v === c).length);
-    return aucs.reduce((a, x, k) => a + x * support[k], 0) / t.length;
-  }
+  if (matrix && matrix[0]?.length > 2) return multiclassAuc(t, classes, matrix, options);
   const s = binaryScores(scores, t, options.positiveLabel, "rocAuc");
   const pos = positives(t, options.positiveLabel, "rocAuc");
   if (pos.every((x) => x) || pos.every((x) => !x)) {
     throw new AibookError("rocAuc: yTrue holds one class only; the ROC AUC is undefined. Score on a test set that holds both classes (a stratified split).");
   }
   return auc(curve(pos, s, true));
+}
+
+/** scikit-learn's multiclass roc_auc_score: probabilities whose columns follow the sorted classes. */
+function multiclassAuc(t: Label[], classes: Label[], matrix: number[][], options: RocAucOptions): number {
+  const multiClass = options.multiClass ?? "ovr";
+  const average = options.average ?? "macro";
+  if (multiClass !== "ovr" && multiClass !== "ovo") throw new AibookError(`rocAuc: multiClass must be "ovr" or "ovo"; got ${JSON.stringify(multiClass)}.`);
+  if (!["macro", "weighted", "micro"].includes(average) || (multiClass === "ovo" && average === "micro")) {
+    throw new AibookError(`rocAuc: average for ${multiClass === "ovo" ? 'multiClass "ovo"' : "more than two classes"} must be "macro" or "weighted"${multiClass === "ovr" ? ' or "micro"' : ""}; got ${JSON.stringify(average)}.`);
+  }
+  if (matrix[0].length !== classes.length) {
+    throw new AibookError(`rocAuc: the scores have ${matrix[0].length} columns but yTrue has ${classes.length} classes (${classes.join(", ")}); every class must appear in yTrue.`);
+  }
+  checkLength(t, matrix, "rocAuc");
+  matrix.forEach((row, i) => {
+    const bad = row.find((v) => typeof v !== "number" || Number.isNaN(v));
+    if (bad !== undefined) throw new AibookError(`rocAuc: score at row ${i} is ${JSON.stringify(bad)}; scores must be numbers.`);
+    const total = row.reduce((a, b) => a + b, 0);
+    // numpy's allclose(1, total): what scikit-learn checks before a multiclass AUC.
+    if (!(Math.abs(total - 1) <= 1e-8 + 1e-5 * Math.abs(total))) {
+      throw new AibookError(`rocAuc: row ${i} of the scores sums to ${total}, not 1; a multiclass AUC needs predictProba's probabilities, not decision values.`);
+    }
+  });
+  const column = (k: number, rows: number[]) => rows.map((i) => matrix[i][k]);
+  const all = t.map((_, i) => i);
+  if (multiClass === "ovr") {
+    if (average === "micro") {
+      return auc(curve(all.flatMap((i) => classes.map((c) => t[i] === c)), all.flatMap((i) => matrix[i]), true));
+    }
+    const aucs = classes.map((c, k) => auc(curve(t.map((v) => v === c), column(k, all), true)));
+    if (average === "macro") return aucs.reduce((a, b) => a + b, 0) / aucs.length;
+    const support = classes.map((c) => t.filter((v) => v === c).length);
+    return aucs.reduce((a, x, k) => a + x * support[k], 0) / t.length;
+  }
+  // One-vs-one (Hand & Till): each pair of classes on its own rows, both directions averaged.
+  const pairScores: number[] = [];
+  const prevalence: number[] = [];
+  for (let a = 0; a < classes.length; a++) {
+    for (let b = a + 1; b < classes.length; b++) {
+      const rows = all.filter((i) => t[i] === classes[a] || t[i] === classes[b]);
+      const aucA = auc(curve(rows.map((i) => t[i] === classes[a]), column(a, rows), true));
+      const aucB = auc(curve(rows.map((i) => t[i] === classes[b]), column(b, rows), true));
+      pairScores.push((aucA + aucB) / 2);
+      prevalence.push(rows.length / t.length);
+    }
+  }
+  if (average === "macro") return pairScores.reduce((x, y) => x + y, 0) / pairScores.length;
+  const weight = prevalence.reduce((x, y) => x + y, 0);
+  return pairScores.reduce((x, score, k) => x + score * prevalence[k], 0) / weight;
 }
 
 /** Trapezoidal area under a curve given by increasing x. */

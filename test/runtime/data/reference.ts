@@ -12,7 +12,7 @@ const ROOT = resolve(__dirname, "../../..");
 
 export const DATASETS = process.env.AIBOOK_DATASETS ?? resolve(ROOT, "../shared/datasets");
 
-export function fixture<T = any>(name: "data" | "metrics" | "preprocess" | "split" | "stats"): T {
+export function fixture<T = any>(name: "data" | "metrics" | "preprocess" | "split" | "stats" | "edge-cases"): T {
   return JSON.parse(readFileSync(resolve(ROOT, "test/fixtures/runtime/data", `${name}.json`), "utf8"), (_, v) =>
     v === "Infinity" ? Infinity : v === "-Infinity" ? -Infinity : v,
   );

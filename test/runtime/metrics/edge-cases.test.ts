@@ -1,0 +1,103 @@
+/**
+ * Metrics on the edge cases where a port drifts from scikit-learn: classes never predicted
+ * (zero_division), labels absent from yTrue, string and number-like labels, positiveLabel, label
+ * order in confusionMatrix, tied scores in ROC, multiclass one-vs-rest and one-vs-one AUC,
+ * constant regression targets and singleton clusters. Reference values and the cases scikit-learn
+ * refuses come from scripts/fixtures/reference_edge_cases.py.
+ */
+import assert from "node:assert/strict";
+import { metrics } from "../../../src/runtime/metrics";
+import { AibookError } from "../../../src/runtime/core/errors";
+import { fixture, assertClose } from "../data/reference";
+
+const edge = fixture("edge-cases");
+const RTOL = 1e-9;
+
+type Metric = (...args: unknown[]) => unknown;
+const call = (fn: string, ...args: unknown[]) => (metrics as unknown as Record<string, Metric>)[fn](...args);
+
+/** scikit-learn refused this input: the runtime must throw its own clear error, not return a value. */
+function assertRefused(run: () => unknown, why: string): void {
+  assert.throws(run, (e: unknown) => e instanceof AibookError && e.message.length > 20, `expected an AibookError (scikit-learn: ${why})`);
+}
+
+function capturingWarnings<T>(run: () => T): { value: T; warnings: string[] } {
+  const warnings: string[] = [];
+  const original = console.warn;
+  console.warn = (...parts: unknown[]) => void warnings.push(parts.join(" "));
+  try {
+    return { value: run(), warnings };
+  } finally {
+    console.warn = original;
+  }
+}
+
+describe("metrics edge cases against scikit-learn", () => {
+  describe("label metrics", () => {
+    for (const c of edge.labelMetrics) {
+      it(`${c.fn}: ${c.name}${c.options ? " " + JSON.stringify(c.options) : ""}`, () => {
+        const args = c.options ? [c.yTrue, c.yPred, c.options] : [c.yTrue, c.yPred];
+        if (c.error) return assertRefused(() => call(c.fn, ...args), c.sklearnError);
+        const { value, warnings } = capturingWarnings(() => call(c.fn, ...args));
+        assertClose(value, c.expected, RTOL);
+        // scikit-learn's UndefinedMetricWarning for 0/0 under zero_division="warn": the runtime warns too.
+        const sklearnWarned = (c.warnings ?? []).includes("UndefinedMetricWarning");
+        assert.equal(warnings.length > 0, sklearnWarned, `warnings: ${JSON.stringify(warnings)}; scikit-learn warned: ${sklearnWarned}`);
+        for (const w of warnings) assert.match(w, /ill-defined.*zeroDivision/);
+      });
+    }
+  });
+
+  describe("classificationReport", () => {
+    for (const c of edge.classificationReports) {
+      it(`${c.name}, digits ${c.digits}: the text and the numbers`, () => {
+        const report = metrics.classificationReport(c.yTrue, c.yPred, { digits: c.digits });
+        assert.equal(report.toString(), c.text);
+        const labels: string[] = c.labels;
+        assert.deepEqual(report.classes.map((k) => String(k.label)), labels);
+        const scores = (s: { precision: number; recall: number; f1: number; support: number }) => [s.precision, s.recall, s.f1, s.support];
+        const expected = (d: Record<string, number>) => [d.precision, d.recall, d["f1-score"], d.support];
+        report.classes.forEach((k, i) => assertClose(scores(k), expected(c.dict[labels[i]]), RTOL, 0, String(k.label)));
+        assertClose(report.accuracy, c.dict.accuracy, RTOL, 0, "accuracy");
+        assertClose(scores(report.macroAvg), expected(c.dict["macro avg"]), RTOL, 0, "macro avg");
+        assertClose(scores(report.weightedAvg), expected(c.dict["weighted avg"]), RTOL, 0, "weighted avg");
+      });
+    }
+  });
+
+  describe("rocCurve with tied scores", () => {
+    for (const c of edge.rocCurves) {
+      it(`${c.name} ${JSON.stringify(c.options)}`, () => {
+        const r = metrics.rocCurve(c.yTrue, c.scores, c.options);
+        assertClose(r.fpr, c.fpr, RTOL, 0, "fpr");
+        assertClose(r.tpr, c.tpr, RTOL, 0, "tpr");
+        assert.equal(r.thresholds[0], Infinity);
+        assertClose(r.thresholds.slice(1), c.thresholds, RTOL, 0, "thresholds");
+      });
+    }
+  });
+
+  describe("rocAuc", () => {
+    for (const c of edge.rocAuc) {
+      it(`${c.name} ${JSON.stringify(c.options)}`, () => {
+        if (c.error) return assertRefused(() => metrics.rocAuc(c.yTrue, c.scores, c.options), c.sklearnError);
+        assertClose(metrics.rocAuc(c.yTrue, c.scores, c.options), c.expected, RTOL);
+      });
+    }
+  });
+
+  describe("regression", () => {
+    for (const c of edge.regression) {
+      it(`${c.fn}: ${c.name}`, () => assertClose(call(c.fn, c.yTrue, c.yPred), c.expected, RTOL));
+    }
+  });
+
+  describe("silhouette", () => {
+    for (const c of edge.silhouette) {
+      it(c.name, () => {
+        if (c.error) return assertRefused(() => metrics.silhouette(c.X, c.labels), c.sklearnError);
+        assertClose(metrics.silhouette(c.X, c.labels), c.expected, RTOL);
+      });
+    }
+  });
+});
