@@ -8,6 +8,7 @@ import path from "node:path";
 import * as vscode from "vscode";
 import { KernelSession, type CellResult, type KernelState } from "../kernel/session";
 import { CellOutputWriter, errorOutput, outputItem } from "./cellOutputs";
+import { LateOutput, type EndedCell } from "./lateOutput";
 import { RuntimeDiagnostics, runtimeRuleSettings } from "./runtime-diagnostics";
 import { runHistoryFileFor } from "./run-history-files";
 import { NOTEBOOK_ENV, RUN_HISTORY_ENV } from "../protocol/run-history";
@@ -17,6 +18,10 @@ export const CONTROLLER_ID = "aibook-kernel";
 interface NotebookKernel {
   session: KernelSession;
   executionOrder: number;
+  /** Where output goes that comes after a cell ended, while no cell runs. */
+  late: LateOutput;
+  /** The cell that ran last, and how it ended. */
+  lastEnded?: EndedCell;
   /** Stops publishing the session's runtime pitfall findings. */
   diagnostics?: vscode.Disposable;
 }
@@ -64,7 +69,10 @@ export class AibookController implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const kernel of this.kernels.values()) kernel.session.dispose();
+    for (const kernel of this.kernels.values()) {
+      kernel.late.dispose();
+      kernel.session.dispose();
+    }
     this.kernels.clear();
     for (const d of this.disposables) d.dispose();
   }
@@ -82,10 +90,13 @@ export class AibookController implements vscode.Disposable {
   }
 
   private async executeCell(cell: vscode.NotebookCell, kernel: NotebookKernel): Promise<boolean> {
+    // A cell has one execution at a time: end the late-output one; output meanwhile waits for this cell.
+    await kernel.late.hold();
     const execution = this.controller.createNotebookCellExecution(cell);
     if (execution.token.isCancellationRequested) {
       execution.start();
       execution.end(undefined);
+      for (const output of kernel.late.release()) if (kernel.lastEnded) kernel.late.write(kernel.lastEnded, output);
       return false;
     }
     execution.executionOrder = ++kernel.executionOrder;
@@ -93,16 +104,24 @@ export class AibookController implements vscode.Disposable {
     await execution.clearOutput();
     const writer = new CellOutputWriter(execution);
     const language = cell.document.languageId.endsWith("javascript") ? "javascript" : "typescript";
-    const result = await kernel.session.execute(cell.document.getText(), {
+    const ended: EndedCell = { cell, executionOrder: execution.executionOrder, success: false };
+    let running = true;
+    const done = kernel.session.execute(cell.document.getText(), {
       language,
       label: `cell ${cell.index + 1}`,
       cellId: cell.document.uri.toString(),
       runContext: { notebook: cell.notebook.uri.scheme === "file" ? cell.notebook.uri.fsPath : null, cell: cell.index },
       onOutput: (output) => writer.write(output),
+      onLateOutput: (output) => (running ? writer.write(output) : kernel.late.write(ended, output)),
     });
+    for (const output of kernel.late.release()) writer.write(output);
+    const result = await done;
     this.appendResult(writer, result);
     await writer.flushed();
     execution.end(result.status === "ok", Date.now());
+    running = false;
+    ended.success = result.status === "ok";
+    kernel.lastEnded = ended;
     return result.status === "ok";
   }
 
@@ -148,7 +167,7 @@ export class AibookController implements vscode.Disposable {
     if (!kernel) {
       const session = new KernelSession({ notebookDir: notebookFolder(notebook), kernelPath: this.kernelPath, runtimeRules: runtimeRuleSettings(), env: runHistoryEnvFor(notebook) });
       session.on("state", () => this.stateChanged.fire(notebook));
-      kernel = { session, executionOrder: 0, diagnostics: this.runtimeDiagnostics.attach(session, notebook) };
+      kernel = { session, executionOrder: 0, late: new LateOutput(this.controller), diagnostics: this.runtimeDiagnostics.attach(session, notebook) };
       this.kernels.set(key, kernel);
     }
     return kernel;
@@ -157,6 +176,7 @@ export class AibookController implements vscode.Disposable {
   private disposeKernel(notebook: vscode.NotebookDocument): void {
     const key = notebook.uri.toString();
     this.kernels.get(key)?.diagnostics?.dispose();
+    this.kernels.get(key)?.late.dispose();
     this.kernels.get(key)?.session.dispose();
     this.kernels.delete(key);
   }

@@ -49,6 +49,11 @@ export interface ExecuteOptions {
   cellId?: CellId;
   /** Notebook and cell that the run history records for evaluate/compareModels in this cell. */
   runContext?: RunContext;
+  /**
+   * Output that the cell's timers or unawaited promises print after it ended, while no other cell
+   * runs (Jupyter shows it in the cell last run; once another cell starts, it shows there).
+   */
+  onLateOutput?: (output: CellOutput) => void;
 }
 
 export interface KernelSessionOptions {
@@ -78,6 +83,8 @@ export class KernelSession extends EventEmitter<{ state: [KernelState]; findings
   private ready: Promise<void> | undefined;
   private abandonStart: ((error: Error) => void) | undefined;
   private running: Running | undefined;
+  /** The options of the cell that runs or ran last: where output goes while no cell runs. */
+  private lastRun: ExecuteOptions | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private nextId = 1;
   private readonly cells = new Map<number, CompiledCellRecord>();
@@ -138,6 +145,8 @@ export class KernelSession extends EventEmitter<{ state: [KernelState]; findings
   }
 
   private async executeNow(source: string, options: ExecuteOptions): Promise<CellResult> {
+    // From now on, output while no cell runs (this one compiling, or ended) belongs to this cell.
+    this.lastRun = options;
     const started = Date.now();
     const first = await this.compileAndRun(source, options, started, false);
     // V8 refused a script made by erasing types: nothing ran, so compile with the emitter and run that.
@@ -226,6 +235,10 @@ export class KernelSession extends EventEmitter<{ state: [KernelState]; findings
       return;
     }
     const running = this.running;
+    if (!running && (message.type === "stream" || message.type === "display")) {
+      this.lastRun?.onLateOutput?.(message.type === "stream" ? { kind: "stream", name: message.name, text: message.text } : { kind: "display", items: message.items });
+      return;
+    }
     if (!running || !("id" in message)) return;
     // Output of an earlier cell's timers or unawaited promises shows in the cell running now,
     // as in Jupyter; only the end of a cell must be its own.
@@ -252,7 +265,9 @@ export class KernelSession extends EventEmitter<{ state: [KernelState]; findings
   }
 
   private forwardRaw(name: "stdout" | "stderr", text: string): void {
-    this.running?.options.onOutput?.({ kind: "stream", name, text });
+    const output: CellOutput = { kind: "stream", name, text };
+    if (this.running) this.running.options.onOutput?.(output);
+    else this.lastRun?.onLateOutput?.(output);
   }
 
   /** Kills the process; a cell still running ends with `ending`. */

@@ -44,6 +44,21 @@ suite("aibook kernel in VS Code", () => {
     assert.equal(outputs[2].text, "after\n");
   });
 
+  test("output a cell's timer prints after the cell ended shows in that cell, which keeps its order and success", async () => {
+    const notebook = await openNotebook("kernel-late.aibook", ["let n = 0;\nconst timer = setInterval(() => { console.log('tick', ++n); if (n === 3) clearInterval(timer); }, 300);\n'started'"]);
+    const [cell] = notebook.getCells();
+    await runCells(notebook, 0, 1);
+    await ended(cell);
+    const order = cell.executionSummary?.executionOrder;
+    await until(vscode.workspace.onDidChangeNotebookDocument, () => outputTexts(cell).some((o) => o.text.includes("tick 3")), "the third tick", 10_000);
+    const text = outputTexts(cell).filter((o) => o.mime === "application/vnd.code.notebook.stdout").map((o) => o.text).join("");
+    assert.equal(text, "tick 1\ntick 2\ntick 3\n");
+    assert.deepEqual(outputTexts(cell)[0], { mime: "text/plain", text: "'started'" });
+    await until(vscode.workspace.onDidChangeNotebookDocument, () => cell.executionSummary?.success !== undefined, "the late output's execution to end", 5000);
+    assert.equal(cell.executionSummary?.success, true);
+    assert.equal(cell.executionSummary?.executionOrder, order);
+  });
+
   test("Run All stops at the first failing cell and shows the error at the cell's line", async () => {
     const notebook = await openNotebook("kernel-fail.aibook", ["const ok = 1;", "const missing: any = undefined;\nmissing.field;", "console.log('after');"]);
     await runCells(notebook, 0, 3);

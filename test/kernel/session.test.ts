@@ -57,6 +57,20 @@ describe("kernel process", function () {
     assert.deepEqual(outputs, [{ kind: "stream", name: "stdout", text: "late\n" }]);
   });
 
+  it("shows output that comes while no cell runs in the cell that ran last, not in an earlier one", async () => {
+    const first: CellOutput[] = [];
+    const last: CellOutput[] = [];
+    await kernel.execute("setTimeout(() => console.log('tick'), 150);", { onLateOutput: (o) => first.push(o) });
+    await kernel.execute("setTimeout(() => { process.stderr.write('tock\\n'); display({ n: 1 }); }, 50); 'ends first'", { onLateOutput: (o) => last.push(o) });
+    await new Promise((r) => setTimeout(r, 600));
+    assert.deepEqual(first, []);
+    assert.deepEqual(last, [
+      { kind: "stream", name: "stderr", text: "tock\n" },
+      { kind: "display", items: [{ mime: Mime.text, data: "{ n: 1 }" }] },
+      { kind: "stream", name: "stdout", text: "tick\n" },
+    ]);
+  });
+
   it("shows display() values as outputs of the running cell", async () => {
     const outputs: CellOutput[] = [];
     await kernel.execute("display({ a: 1 }, { toMimeBundle: () => [{ mime: 'text/html', data: '<b>x</b>' }] })", { onOutput: (o) => outputs.push(o) });
