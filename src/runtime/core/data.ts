@@ -56,6 +56,18 @@ export function isTensor(x: unknown): x is TensorLike {
   return typeof x === "object" && x !== null && Array.isArray((x as TensorLike).shape) && typeof (x as TensorLike).arraySync === "function";
 }
 
+/** An array of records ({ column: value } per row), as JSON data and many APIs hand rows over. */
+export function isRecords(x: unknown): x is Record<string, unknown>[] {
+  if (!Array.isArray(x) || x.length === 0) return false;
+  const first = x[0];
+  return typeof first === "object" && first !== null && !Array.isArray(first) && !isTensor(first) && Object.getPrototypeOf(first) === Object.prototype;
+}
+
+/** Whether the input names its columns (DataFrame, Series, records), so that later calls can be checked by name. */
+export function hasColumnNames(x: unknown): boolean {
+  return isFrame(x) || isSeries(x) || isRecords(x);
+}
+
 /** True for NaN, null, undefined and blank strings: what pandas' isna() plus an empty CSV cell catch. */
 export function isMissing(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === "number" && Number.isNaN(v)) || (typeof v === "string" && v.trim() === "");
@@ -71,6 +83,7 @@ export function toTable(X: unknown, what = "X"): Table {
   if (isFrame(X)) return { columns: [...X.columns].map(String), rows: X.values.map((r) => [...r]) };
   if (isTensor(X)) X = X.arraySync();
   if (isSeries(X)) return { columns: [seriesName(X) ?? "x0"], rows: X.values.map((v) => [v]) };
+  if (isRecords(X)) return recordsTable(X, what);
   if (!Array.isArray(X)) throw new AibookError(`${what} must be a DataFrame, a 2-D array or a tensor; got ${describe(X)}.`);
   if (X.length === 0) return { columns: [], rows: [] };
   const width = Array.isArray(X[0]) ? (X[0] as unknown[]).length : -1;
@@ -81,6 +94,25 @@ export function toTable(X: unknown, what = "X"): Table {
     }
   });
   return { columns: Array.from({ length: width }, (_, j) => `x${j}`), rows: (X as unknown[][]).map((r) => [...r]) };
+}
+
+/** Records as a table: the columns are every key, in order of first appearance (pandas' DataFrame(records)). */
+function recordsTable(records: Record<string, unknown>[], what: string): Table {
+  const columns: string[] = [];
+  const seen = new Set<string>();
+  records.forEach((record, i) => {
+    if (typeof record !== "object" || record === null || Array.isArray(record)) {
+      throw new AibookError(`${what}: row ${i} is ${describe(record)}, but row 0 is a record ({ column: value }); pass one record per row.`);
+    }
+    for (const key of Object.keys(record)) {
+      if (!seen.has(key)) {
+        seen.add(key);
+        columns.push(key);
+      }
+    }
+  });
+  // A key absent from a record is a missing value there, as in pandas.
+  return { columns, rows: records.map((record) => columns.map((c) => record[c])) };
 }
 
 export interface MatrixOptions {

@@ -4,7 +4,7 @@
  * result back in the same kind of container — a DataFrame keeps its index and names its columns.
  */
 import { AibookError } from "../core/errors";
-import { isFrame, isSeries, toMatrix, type Matrix } from "../core/data";
+import { hasColumnNames, isFrame, isSeries, toMatrix, type Matrix } from "../core/data";
 import { lazyFrameFromColumns, inferDtype } from "../data/frame";
 
 export interface Shape {
@@ -18,7 +18,7 @@ export function readMatrix(X: unknown, where: string, options: { allowMissing?: 
   if (fast) return fast;
   const { values, columns } = toMatrix(X, { where, allowMissing: options.allowMissing });
   if (!values.length) throw new AibookError(`${where}: X has no rows.`);
-  return { values, shape: { columns, named: isFrame(X) || isSeries(X) } };
+  return { values, shape: { columns, named: hasColumnNames(X) } };
 }
 
 /**

@@ -28,7 +28,17 @@ export class LabelEncoder extends StatefulEstimator<Record<string, never>, State
   fit(y: unknown): this {
     const labels = toVector(y, `${this.estimatorName}.fit`);
     if (!labels.length) throw new AibookError(`${this.estimatorName}.fit: y has no values.`);
-    this.state = { classes: sortLabelList([...new Set(labels)]) };
+    const classes = [...new Set(labels)];
+    const number = classes.find((c) => typeof c === "number");
+    const text = classes.find((c) => typeof c === "string");
+    if (number !== undefined && text !== undefined) {
+      // scikit-learn refuses this too: numbers and strings have no common sorted order.
+      throw new AibookError(
+        `${this.estimatorName}.fit: y mixes numbers and text (${JSON.stringify(number)} and ${JSON.stringify(text)}); the classes would have no sorted order. ` +
+          `Convert the labels to one kind first, e.g. y.map(String).`,
+      );
+    }
+    this.state = { classes: sortLabelList(classes) };
     this.markFitted();
     return this;
   }

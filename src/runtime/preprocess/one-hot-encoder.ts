@@ -3,11 +3,13 @@
  * `column_category` as scikit-learn's get_feature_names_out). With `columns`, only those
  * columns are encoded, in place, and the others pass through — what a ColumnTransformer does
  * in scikit-learn, without the ceremony. A category unseen in fit is an error unless
- * handleUnknown is "ignore" (all zeros).
+ * handleUnknown is "ignore" (all zeros). `drop: "first"` leaves out each column's first category
+ * and `drop: "if_binary"` only that of two-category columns, as scikit-learn's drop option (for
+ * unregularised linear models, where a full set of indicators is collinear with the intercept).
  */
 import { AibookError } from "../core/errors";
 import { StatefulEstimator, registerEstimator, type Transformer } from "../core/estimator";
-import { isFrame, isMissing, isSeries, toTable, type Label } from "../core/data";
+import { hasColumnNames, isMissing, toTable, type Label } from "../core/data";
 import { sortLabelList } from "../metrics/labels";
 import { checkColumns, writeLike, type Shape } from "./io";
 
@@ -15,19 +17,23 @@ export type OneHotEncoderOptions = {
   handleUnknown: "error" | "ignore";
   /** Encode only these columns (default: all). */
   columns: string[] | undefined;
+  /** Leave out a category: "first" in every column, "if_binary" in two-category columns only. */
+  drop: "first" | "if_binary" | undefined;
 };
 
 interface State {
   shape: Shape;
   /** Categories per input column; null for a column that passes through. */
   categories: (Label[] | null)[];
+  /** Index of the category left out of each column (drop), or null. Absent in models saved before drop existed. */
+  dropped?: (number | null)[];
 }
 
 export class OneHotEncoder extends StatefulEstimator<OneHotEncoderOptions, State> implements Transformer {
   static override readonly estimatorName = "OneHotEncoder";
 
   constructor(options: Partial<OneHotEncoderOptions> = {}) {
-    super({ handleUnknown: "error", columns: undefined }, options);
+    super({ handleUnknown: "error", columns: undefined, drop: undefined }, options);
   }
 
   get categories(): Label[][] {
@@ -39,12 +45,15 @@ export class OneHotEncoder extends StatefulEstimator<OneHotEncoderOptions, State
   get featureNames(): string[] {
     this.assertFitted("featureNames");
     const { shape, categories } = this.state!;
-    return shape.columns.flatMap((name, j) => (categories[j] ? categories[j]!.map((c) => `${name}_${c}`) : [name]));
+    const dropped = this.state!.dropped ?? [];
+    return shape.columns.flatMap((name, j) => (categories[j] ? categories[j]!.flatMap((c, k) => (k === dropped[j] ? [] : [`${name}_${c}`])) : [name]));
   }
 
   fit(X: unknown): this {
     const where = `${this.estimatorName}.fit`;
-    if (!["error", "ignore"].includes(this.params.handleUnknown)) throw new AibookError(`${where}: handleUnknown must be "error" or "ignore".`);
+    if (!["error", "ignore"].includes(this.params.handleUnknown)) throw new AibookError(`${where}: handleUnknown must be "error" or "ignore"; got ${JSON.stringify(this.params.handleUnknown)}.`);
+    const drop = this.params.drop;
+    if (drop !== undefined && drop !== "first" && drop !== "if_binary") throw new AibookError(`${where}: drop must be "first" or "if_binary" (or left out); got ${JSON.stringify(drop)}.`);
     const { columns, rows } = toTable(X, where);
     if (!rows.length) throw new AibookError(`${where}: X has no rows.`);
     const encode = this.params.columns;
@@ -55,9 +64,18 @@ export class OneHotEncoder extends StatefulEstimator<OneHotEncoderOptions, State
       if (missing) {
         throw new AibookError(`${where}: column "${name}" has ${missing} missing values; impute them first (SimpleImputer({ strategy: "most_frequent" })) or drop those rows.`);
       }
-      return sortLabelList([...new Set(rows.map((r) => r[j] as Label))]);
+      const values = [...new Set(rows.map((r) => r[j] as Label))];
+      const kinds = new Set(values.map((v) => typeof v));
+      if (kinds.size > 1) {
+        throw new AibookError(
+          `${where}: column "${name}" mixes numbers and text (${values.slice(0, 4).map((v) => JSON.stringify(v)).join(", ")}); its categories have no order. ` +
+            `Convert the column to one kind first, e.g. String(value).`,
+        );
+      }
+      return sortLabelList(values);
     });
-    this.state = { shape: { columns, named: isFrame(X) || isSeries(X) }, categories };
+    const dropped = categories.map((cats) => (cats && (drop === "first" || (drop === "if_binary" && cats.length === 2)) ? 0 : null));
+    this.state = { shape: { columns, named: hasColumnNames(X) }, categories, dropped };
     this.markFitted();
     return this;
   }
@@ -67,7 +85,8 @@ export class OneHotEncoder extends StatefulEstimator<OneHotEncoderOptions, State
     const where = `${this.estimatorName}.transform`;
     const { shape, categories } = this.state!;
     const { columns, rows } = toTable(X, where);
-    checkColumns(shape, { columns, named: isFrame(X) || isSeries(X) }, where);
+    checkColumns(shape, { columns, named: hasColumnNames(X) }, where);
+    const dropped = this.state!.dropped ?? [];
     const lookup = categories.map((cats) => (cats ? new Map(cats.map((c, k) => [c, k])) : null));
     const out = rows.map((row, i) =>
       row.flatMap((v, j) => {
@@ -80,7 +99,8 @@ export class OneHotEncoder extends StatefulEstimator<OneHotEncoderOptions, State
               `Use new OneHotEncoder({ handleUnknown: "ignore" }) to encode it as all zeros.`,
           );
         }
-        return categories[j]!.map((_, m) => (m === k ? 1 : 0));
+        const skip = dropped[j];
+        return categories[j]!.flatMap((_, m) => (m === skip ? [] : [m === k ? 1 : 0]));
       }),
     );
     return writeLike(X, out, this.featureNames);

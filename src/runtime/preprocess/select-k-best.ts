@@ -1,19 +1,20 @@
 /**
  * SelectKBest: keep the k features with the highest univariate scores — ANOVA F against the
  * classes (scikit-learn's default f_classif) or F of the correlation with a numeric target
- * (f_regression). Selecting on all rows before the split leaks the test labels into the choice;
+ * (f_regression), or chi-squared of non-negative features (counts, frequencies) against the classes
+ * (chi2). Selecting on all rows before the split leaks the test labels into the choice;
  * inside pipeline(...) it sees the training part only.
  */
 import { AibookError } from "../core/errors";
 import { StatefulEstimator, registerEstimator, type Transformer } from "../core/estimator";
 import { checkSameLength, toNumbers, toVector } from "../core/data";
 import { sortedLabels } from "../metrics/labels";
-import { fSf } from "../stats/special";
+import { chiSquareSf, fSf } from "../stats/special";
 import { checkColumns, readMatrix, writeLike, type Shape } from "./io";
 
 export type SelectKBestOptions = {
   k: number | "all";
-  scoreFunc: "f_classif" | "f_regression";
+  scoreFunc: "f_classif" | "f_regression" | "chi2";
 };
 
 interface State {
@@ -64,7 +65,11 @@ export class SelectKBest extends StatefulEstimator<SelectKBestOptions, State> im
       const target = toNumbers(y, `${where} (y)`);
       checkSameLength(values, target, where);
       scored = fRegression(values, target);
-    } else throw new AibookError(`${where}: scoreFunc must be "f_classif" or "f_regression"; got ${JSON.stringify(this.params.scoreFunc)}.`);
+    } else if (this.params.scoreFunc === "chi2") {
+      const labels = toVector(y, `${where} (y)`);
+      checkSameLength(values, labels, where);
+      scored = chi2(values, labels, where);
+    } else throw new AibookError(`${where}: scoreFunc must be "f_classif", "f_regression" or "chi2"; got ${JSON.stringify(this.params.scoreFunc)}.`);
     // scikit-learn: NaN scores count as the lowest; stable sort, keep the last k, in column order.
     const clean = scored.f.map((f) => (Number.isNaN(f) ? -Number.MAX_VALUE : f));
     const order = clean.map((_, j) => j).sort((a, b) => clean[a] - clean[b] || a - b);
@@ -152,11 +157,59 @@ export function fRegression(X: number[][], y: number[]): { f: number[]; p: numbe
     }
     const mean = sum / n;
     const norm = Math.sqrt(sq - n * mean * mean);
-    const r = dot / norm / yNorm;
+    const raw = dot / norm / yNorm;
+    const r = Number.isNaN(raw) ? 0 : raw;
     const r2 = r * r;
     const F = (r2 / (1 - r2)) * dof;
-    f.push(F);
-    pv.push(fSf(F, 1, dof));
+    // scikit-learn's force_finite: a perfect (anti-)correlation gets the largest finite F and p 0;
+    // an undefined F (constant column, where the correlation divides by a zero norm) F 0 and p 1.
+    if (F === Infinity) {
+      f.push(Number.MAX_VALUE);
+      pv.push(0);
+    } else if (Number.isNaN(F)) {
+      f.push(0);
+      pv.push(1);
+    } else {
+      f.push(F);
+      pv.push(fSf(F, 1, dof));
+    }
+  }
+  return { f, p: pv };
+}
+
+/**
+ * Chi-squared of each non-negative column's class totals against the totals its overall sum
+ * would give in proportion to the class sizes (scikit-learn's chi2); an all-zero column is NaN.
+ */
+export function chi2(X: number[][], labels: (number | string)[], where = "chi2"): { f: number[]; p: number[] } {
+  const classes = sortedLabels(labels);
+  if (classes.length < 2) throw new AibookError(`${where}: y holds one class only (${JSON.stringify(classes[0])}); chi2 compares classes.`);
+  const p = X[0].length;
+  const n = X.length;
+  const at = new Map(classes.map((c, i) => [c, i]));
+  const observed = classes.map(() => new Array(p).fill(0));
+  const classCount = classes.map(() => 0);
+  X.forEach((row, i) => {
+    const c = at.get(labels[i])!;
+    classCount[c]++;
+    for (let j = 0; j < p; j++) {
+      if (row[j] < 0) {
+        throw new AibookError(`${where}: column ${j} holds the negative value ${row[j]} at row ${i}; chi2 needs non-negative features (counts or frequencies). Use scoreFunc "f_classif", or MinMaxScaler first.`);
+      }
+      observed[c][j] += row[j];
+    }
+  });
+  const f: number[] = [];
+  const pv: number[] = [];
+  for (let j = 0; j < p; j++) {
+    const total = observed.reduce((s, row) => s + row[j], 0);
+    let chisq = 0;
+    for (let c = 0; c < classes.length; c++) {
+      const expected = (classCount[c] / n) * total;
+      chisq += (observed[c][j] - expected) ** 2 / expected;
+    }
+    f.push(chisq);
+    pv.push(Number.isNaN(chisq) ? NaN : chiSquareSf(chisq, classes.length - 1));
   }
   return { f, p: pv };
 }

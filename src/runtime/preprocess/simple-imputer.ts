@@ -5,7 +5,7 @@
  */
 import { AibookError } from "../core/errors";
 import { StatefulEstimator, registerEstimator, type Transformer } from "../core/estimator";
-import { isFrame, isMissing, isSeries, toTable } from "../core/data";
+import { hasColumnNames, isMissing, toTable } from "../core/data";
 import { checkColumns, writeLike, type Shape } from "./io";
 
 export type SimpleImputerOptions = {
@@ -57,7 +57,7 @@ export class SimpleImputer extends StatefulEstimator<SimpleImputerOptions, State
       const mid = values.length >> 1;
       return values.length % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
     });
-    this.state = { shape: { columns, named: isFrame(X) || isSeries(X) }, statistics };
+    this.state = { shape: { columns, named: hasColumnNames(X) }, statistics };
     this.markFitted();
     return this;
   }
@@ -67,7 +67,7 @@ export class SimpleImputer extends StatefulEstimator<SimpleImputerOptions, State
     const where = `${this.estimatorName}.transform`;
     const { statistics, shape } = this.state!;
     const { columns, rows } = toTable(X, where);
-    checkColumns(shape, { columns, named: isFrame(X) || isSeries(X) }, where);
+    checkColumns(shape, { columns, named: hasColumnNames(X) }, where);
     return writeLike(X, rows.map((row) => row.map((v, j) => (isMissing(v) ? statistics[j] : v))), columns);
   }
 
