@@ -6,6 +6,7 @@ import { BaseEstimator, registerEstimator } from "../core/estimator";
 import { AibookError } from "../core/errors";
 import { createRandom, type Random } from "../random";
 import { withKernels, type Kernels, type Placed } from "../wasm";
+import { progress, type Progress } from "./progress";
 import { checkNumber, columnStats, fitMatrix, predictMatrix } from "./shared";
 
 export type KMeansOptions = {
@@ -79,8 +80,10 @@ export class KMeans extends BaseEstimator<KMeansOptions> {
       values.forEach((row, i) => m.data.set(row, i * p));
       let best: KMeansState | undefined;
       for (let run = 0; run < nInit; run++) {
+        const report = progress(nInit > 1 ? `${where} (run ${run + 1}/${nInit})` : where, "iteration", maxIter);
         kmeansPlusPlus(kernels, m, n, p, k, random);
-        const result = lloyd(kernels, m, n, p, k, maxIter, tol);
+        const result = lloyd(kernels, m, n, p, k, maxIter, tol, report);
+        report.finish(`${result.iterations} iterations, inertia ${result.inertia.toPrecision(6)}`);
         if (!best || result.inertia < best.inertia) best = result;
       }
       return best!;
@@ -207,7 +210,7 @@ function kmeansPlusPlus(kernels: Kernels, m: FitArrays, n: number, p: number, k:
  * values between the per-centre sums only when it changes cluster: plain Lloyd's result (up to
  * rounding of the sums) for a fraction of the work.
  */
-function lloyd(kernels: Kernels, m: FitArrays, n: number, p: number, k: number, maxIter: number, tol: number): KMeansState {
+function lloyd(kernels: Kernels, m: FitArrays, n: number, p: number, k: number, maxIter: number, tol: number, report: Progress): KMeansState {
   const { data, centers, labels, upper, lower, moved, half, sums, counts } = m;
   kernels.nearestTwo(m.at.data, n, p, m.at.centers, k, m.at.labels, m.at.upper, m.at.lower);
   sums.fill(0);
@@ -241,6 +244,7 @@ function lloyd(kernels: Kernels, m: FitArrays, n: number, p: number, k: number, 
       } else if (moved[c] > secondMoved) secondMoved = moved[c];
     }
     centers.set(next);
+    report.tick(iterations + 1, `centre shift ${shift.toExponential(2)}`);
     if (shift <= tol) {
       iterations++;
       break;

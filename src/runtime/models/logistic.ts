@@ -7,6 +7,7 @@ import type { Label } from "../core/data";
 import { BaseEstimator, registerEstimator, type Classifier } from "../core/estimator";
 import { withKernels, type Kernels, type Placed } from "../wasm";
 import { lbfgs } from "./optimize";
+import { progress } from "./progress";
 import { checkChoice, checkNumber, fitClasses, fitMatrix, labelsFromProba, predictMatrix, sigmoid, softmaxRows } from "./shared";
 
 export type LogisticRegressionOptions = {
@@ -85,7 +86,9 @@ export class LogisticRegression extends BaseEstimator<LogisticRegressionOptions>
       }
       return loss / n + 0.5 * l2 * penaltyValue;
     };
-    const minimize = (design: LinearDesign) => lbfgs(objective(design), new Float64Array(rows * width), { maxIter, gtol: 1e-10 });
+    const report = progress(where, "iteration", maxIter);
+    const onIteration = (iteration: number, value: number) => report.tick(iteration, `loss ${value.toPrecision(6)}`);
+    const minimize = (design: LinearDesign) => lbfgs(objective(design), new Float64Array(rows * width), { maxIter, gtol: 1e-10, onIteration });
     let nonzero = 0;
     for (const row of values) for (let j = 0; j < p; j++) if (row[j] !== 0) nonzero++;
     // Mostly nonzero features run through the WebAssembly kernels; sparse ones (one-hot columns,
@@ -103,6 +106,7 @@ export class LogisticRegression extends BaseEstimator<LogisticRegressionOptions>
             },
           )
         : minimize(sparseDesign(values, nonzero, rows, useIntercept));
+    report.finish(`${result.iterations} iterations, loss ${result.value.toPrecision(6)}`);
     // scikit-learn's lbfgs stops at a gradient of 1e-4 on the summed loss; warn as it would.
     const converged = result.converged || result.gradNorm <= 1e-4 / n;
     if (!converged) {

@@ -22,6 +22,8 @@ export type LbfgsOptions = {
   /** Stop when the relative decrease of the objective falls below this. */
   ftol?: number;
   memory?: number;
+  /** Called after each iteration with its number and the objective's value (progress reports). */
+  onIteration?: (iteration: number, value: number) => void;
 }
 
 export function lbfgs(f: Objective, x0: Float64Array, options: LbfgsOptions): LbfgsResult {
@@ -96,6 +98,7 @@ export function lbfgs(f: Objective, x0: Float64Array, options: LbfgsOptions): Lb
       }
     }
     if (maxAbs(g) <= gtol || decrease <= ftol) converged = true;
+    options.onIteration?.(iterations, fx);
   }
   return { x, value: fx, iterations, converged, gradNorm: maxAbs(g) };
 }
