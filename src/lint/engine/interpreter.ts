@@ -15,6 +15,7 @@ import {
   taintsOf,
   assign,
   unknown,
+  type ClassObj,
   type DataObj,
   type Env,
   type Facts,
@@ -23,12 +24,13 @@ import {
   type Value,
 } from "./values";
 import { aibookFunctions } from "./knowledge";
+import { ANY_KEY } from "./values";
 
-const globals = new Set(["Math", "JSON", "Number", "String", "Array", "Object", "console", "Promise", "Boolean", "Date"]);
+const globals = new Set(["Math", "JSON", "Number", "String", "Array", "Object", "console", "Promise", "Boolean", "Date", "Map"]);
 const MAX_CALL_DEPTH = 4;
 
 export class Interpreter implements Runtime {
-  readonly facts: Facts = { fits: [], steps: [], evals: [], splits: [], compares: [], models: [], internalErrors: [] };
+  readonly facts: Facts = { fits: [], predictions: [], steps: [], evals: [], splits: [], compares: [], models: [], internalErrors: [] };
   private counter = 0;
   private weak = 0;
   private callStack: ts.Node[] = [];
@@ -149,11 +151,15 @@ export class Interpreter implements Runtime {
       return;
     }
     if (ts.isLabeledStatement(s)) return this.statement(s.statement, env);
+    if (ts.isClassDeclaration(s)) {
+      if (s.name) env.vars.set(s.name.text, [{ t: "class", node: s, env }]);
+      return;
+    }
     if (ts.isThrowStatement(s)) {
       this.expr(s.expression, env);
       return;
     }
-    // Function declarations are hoisted in block(); classes, types and the rest carry no rows.
+    // Function declarations are hoisted in block(); types and the rest carry no rows.
   }
 
   private weakly(run: () => void): void {
@@ -250,6 +256,8 @@ export class Interpreter implements Runtime {
         // df["age"] = df["age"].fillNa(mean): the frame now holds what the statistic made.
         if (o.t === "data" && !o.elem) for (const step of taintsOf(value)) o.taints.add(step);
         if (o.t === "rec" && key !== undefined) o.props.set(key, this.weak > 0 ? join(o.props.get(key) ?? unknown, value) : value);
+        // table[category] = value: a lookup table, whatever the key (a per-category statistic is still one).
+        else if (o.t === "rec" && ts.isElementAccessExpression(target)) o.props.set(ANY_KEY, join(o.props.get(ANY_KEY) ?? unknown, value));
         else if (o.t === "arr") o.elem = join(o.elem, value);
       }
     }
@@ -266,6 +274,9 @@ export class Interpreter implements Runtime {
     if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isSatisfiesExpression(e) || ts.isTypeAssertionExpression(e) || ts.isAwaitExpression(e))
       return this.expr(e.expression, env);
     if (ts.isIdentifier(e)) return this.identifier(e.text, env);
+    if (e.kind === ts.SyntaxKind.ThisKeyword) return lookup(env, "this") ?? unknown;
+    if (e.kind === ts.SyntaxKind.SuperKeyword) return lookup(env, "super") ?? unknown;
+    if (ts.isClassExpression(e)) return [{ t: "class", node: e, env }];
     if (ts.isNumericLiteral(e)) return [{ t: "num", sym: null, k: Number(e.text) }];
     if (ts.isStringLiteralLike(e)) return [{ t: "str", v: e.text }];
     if (ts.isTemplateExpression(e)) {
@@ -305,7 +316,7 @@ export class Interpreter implements Runtime {
     if (ts.isNewExpression(e)) {
       const ctor = this.expr(e.expression, env);
       const args = (e.arguments ?? []).map((a) => this.expr(a, env));
-      return join(...ctor.map((c) => (c.t === "lib" ? callLibrary(this, c.path, args, e, true) : unknown)));
+      return join(...ctor.map((c) => (c.t === "lib" ? callLibrary(this, c.path, args, e, true) : c.t === "class" ? this.construct(c, args, e) : unknown)));
     }
     if (ts.isArrowFunction(e) || ts.isFunctionExpression(e)) return [{ t: "fn", node: e, env }];
     if (ts.isConditionalExpression(e)) {
@@ -362,6 +373,8 @@ export class Interpreter implements Runtime {
 
   private objectLiteral(e: ts.ObjectLiteralExpression, env: Env): Value {
     const props = new Map<string, Value>();
+    const self: Obj = { t: "rec", props };
+    const methodEnv: Env = { vars: new Map([["this", [self]]]), parent: env };
     for (const p of e.properties) {
       if (ts.isPropertyAssignment(p)) {
         const key = ts.isIdentifier(p.name) || ts.isStringLiteralLike(p.name) || ts.isNumericLiteral(p.name) ? p.name.text : undefined;
@@ -370,9 +383,9 @@ export class Interpreter implements Runtime {
       } else if (ts.isShorthandPropertyAssignment(p)) props.set(p.name.text, this.identifier(p.name.text, env));
       else if (ts.isSpreadAssignment(p)) {
         for (const o of this.expr(p.expression, env)) if (o.t === "rec") for (const [k, v] of o.props) props.set(k, v);
-      } else if (ts.isMethodDeclaration(p) && ts.isIdentifier(p.name)) props.set(p.name.text, [{ t: "fn", node: p, env }]);
+      } else if (ts.isMethodDeclaration(p) && ts.isIdentifier(p.name)) props.set(p.name.text, [{ t: "fn", node: p, env: methodEnv }]);
     }
-    return [{ t: "rec", props }];
+    return [self];
   }
 
   private binary(e: ts.BinaryExpression, env: Env): Value {
@@ -435,11 +448,50 @@ export class Interpreter implements Runtime {
     return this.apply(fn, args, e);
   }
 
+  /**
+   * `new C(...)` of a user class: an instance record whose methods and property initializers see
+   * it as `this` (base classes first), then the constructor, whose `super(...)` runs the base's.
+   */
+  private construct(cls: ClassObj, args: Value[], node: ts.Node, instance?: Obj & { t: "rec" }, depth = 0): Value {
+    const self = instance ?? ({ t: "rec", props: new Map<string, Value>() } as Obj & { t: "rec" });
+    const thisEnv: Env = { vars: new Map([["this", [self]]]), parent: cls.env };
+    const base = cls.node.heritageClauses
+      ?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)
+      ?.types.flatMap((t) => this.expr(t.expression, cls.env))
+      .find((o): o is ClassObj => o.t === "class");
+    if (base && depth < MAX_CALL_DEPTH) {
+      const superCall: Obj = { t: "lib", path: "$super" };
+      thisEnv.vars.set("super", [superCall]);
+      this.superCalls.set(superCall, (superArgs) => this.construct(base, superArgs, node, self, depth + 1));
+    }
+    if (base && depth < MAX_CALL_DEPTH && !cls.node.members.some(ts.isConstructorDeclaration)) this.construct(base, args, node, self, depth + 1);
+    for (const m of cls.node.members) {
+      if (ts.canHaveModifiers(m) && ts.getModifiers(m)?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword)) continue;
+      const name = m.name && (ts.isIdentifier(m.name) || ts.isStringLiteral(m.name) || ts.isPrivateIdentifier(m.name)) ? m.name.text : undefined;
+      if (name === undefined) continue;
+      if (ts.isMethodDeclaration(m)) self.props.set(name, [{ t: "fn", node: m, env: thisEnv }]);
+      else if (ts.isPropertyDeclaration(m) && m.initializer) self.props.set(name, this.expr(m.initializer, thisEnv));
+    }
+    const ctor = cls.node.members.find((m): m is ts.ConstructorDeclaration => ts.isConstructorDeclaration(m) && !!m.body);
+    if (ctor) {
+      // constructor(private readonly data: X): a parameter property is a member too.
+      ctor.parameters.forEach((p, i) => {
+        if (ts.isIdentifier(p.name) && ts.isParameterPropertyDeclaration(p, ctor)) self.props.set(p.name.text, args[i] ?? unknown);
+      });
+      this.callFunction({ t: "fn", node: ctor, env: thisEnv }, args, node);
+    }
+    return [self];
+  }
+
+  /** `super(...)` inside a constructor: runs the base class's constructor on the same instance. */
+  private readonly superCalls = new Map<Obj, (args: Value[]) => Value>();
+
   /** Call a value: a user function, a library function, or something unknown (whose callbacks still run). */
   apply(fn: Value, args: Value[], node: ts.Node): Value {
     const results: Value[] = [];
     for (const f of fn) {
       if (f.t === "fn") results.push(this.callFunction(f, args, node));
+      else if (f.t === "lib" && this.superCalls.has(f)) results.push(this.superCalls.get(f)!(args));
       else if (f.t === "lib") results.push(callLibrary(this, f.path, args, node, false));
     }
     if (fn.length === 0) for (const a of args) for (const o of a) if (o.t === "fn") this.callFunction(o, [], node);

@@ -91,6 +91,13 @@ export interface FnObj {
   env: Env;
 }
 
+/** A user class: `new` runs its constructor on a record that its methods see as `this`. */
+export interface ClassObj {
+  t: "class";
+  node: ts.ClassLikeDeclaration;
+  env: Env;
+}
+
 /** A library name: a module, a function or a class of it ("aibook/trainTestSplit", "tf/layers/dense"). */
 export interface LibObj {
   t: "lib";
@@ -103,7 +110,7 @@ export interface BoardObj {
   models: Value;
 }
 
-export type Obj = DataObj | ModelObj | PredObj | ScoreObj | StatObj | NumObj | StrObj | RecObj | ArrObj | FnObj | LibObj | BoardObj;
+export type Obj = DataObj | ModelObj | PredObj | ScoreObj | StatObj | NumObj | StrObj | RecObj | ArrObj | FnObj | LibObj | BoardObj | ClassObj;
 export type Value = Obj[];
 
 export interface Env {
@@ -147,8 +154,18 @@ export interface CompareFact {
   right: ScoreObj[];
 }
 
+/** A model asked to predict some rows (a test part, new data, the training rows again). */
+export interface PredictFact {
+  model: ModelObj;
+  fit: FitFact | undefined;
+  atoms: Atom[];
+  node: ts.Node;
+}
+
 export interface Facts {
   fits: FitFact[];
+  /** Predictions, measured or not: a metric written by hand may hide from evaluations. */
+  predictions: PredictFact[];
   steps: StepFact[];
   evals: EvalFact[];
   splits: SplitFact[];
@@ -159,6 +176,9 @@ export interface Facts {
 }
 
 export const unknown: Value = [];
+
+/** The member of a record read or written with a key the analysis cannot spell (a Map, `table[key]`). */
+export const ANY_KEY = "\u0000any";
 
 export function join(...values: Value[]): Value {
   const out: Obj[] = [];

@@ -10,6 +10,22 @@ const { xTrain, xTest, yTrain, yTest } = trainTestSplit(X, y, { testSize: 0.25, 
 ruleTester(evaluateOnTrain, {
   invalid: [
     {
+      name: "a wrapper class that scores the rows it kept from training",
+      cells: [
+        `import { readCsv, RandomForestRegressor, metrics } from "aibook";\nclass Wrapper {\n  private model: any;\n  private X: any;\n  private y: any;\n  constructor(private readonly make: any) {}\n  train(X: any, y: any) {\n    this.X = X;\n    this.y = y;\n    this.model = this.make.fit(X, y);\n  }\n  score() {\n    return metrics.r2(this.y, this.model.predict(this.X));\n  }\n}`,
+        `const houses = await readCsv("houses.csv");\nconst w = new Wrapper(new RandomForestRegressor());\nw.train(houses.drop({ columns: ["price"] }), houses["price"]);\nconsole.log(w.score());`,
+      ],
+      errors: [{ cell: 1, line: 4 }],
+    },
+    {
+      name: "tfjs fitDataset and evaluateDataset on one tf.data pipeline",
+      cells: [
+        `import * as tf from "@tensorflow/tfjs";\nimport { readCsv } from "aibook";\nconst df = await readCsv("sonar.csv");\nconst feats = df.drop({ columns: ["label"] }).values;\nconst target = df["label"].values.map((v) => [v === "M" ? 1 : 0]);\nconst dataset = tf.data.zip({ xs: tf.data.array(feats), ys: tf.data.array(target) }).batch(16);`,
+        `const net = tf.sequential({ layers: [tf.layers.dense({ inputShape: [60], units: 1, activation: "sigmoid" })] });\nnet.compile({ optimizer: "adam", loss: "binaryCrossentropy", metrics: ["accuracy"] });\nawait net.fitDataset(dataset, { epochs: 5 });\nconst result = await net.evaluateDataset(dataset);`,
+      ],
+      errors: [{ cell: 1, line: 4 }],
+    },
+    {
       name: "evaluate() on the training part only",
       cells: [split, `const tree = new DecisionTreeClassifier({ maxDepth: 3 }).fit(xTrain, yTrain);\nevaluate(tree, xTrain, yTrain);`],
       errors: [{ cell: 1, line: 2 }],
@@ -107,6 +123,13 @@ ruleTester(evaluateOnTrain, {
     },
   ],
   valid: [
+    {
+      name: "tfjs fitDataset on a zipped training part, evaluated on the test part",
+      cells: [
+        `import * as tf from "@tensorflow/tfjs";\nimport { readCsv, trainTestSplit } from "aibook";\nconst df = await readCsv("sonar.csv");\nconst { xTrain, xTest, yTrain, yTest } = trainTestSplit(df.drop({ columns: ["label"] }).values, df["label"].values, { stratify: true });\nconst trainDs = tf.data.zip([tf.data.array(xTrain), tf.data.array(yTrain)]).shuffle(100).batch(16);`,
+        `const net = tf.sequential({ layers: [tf.layers.dense({ inputShape: [60], units: 1, activation: "sigmoid" })] });\nnet.compile({ optimizer: "adam", loss: "binaryCrossentropy" });\nawait net.fitDataset(trainDs, { epochs: 5 });\nnet.evaluate(tf.tensor2d(xTest), tf.tensor2d(yTest));`,
+      ],
+    },
     {
       name: "training score next to the held-out score",
       cells: [split, `const tree = new DecisionTreeClassifier().fit(xTrain, yTrain);\nevaluate(tree, xTrain, yTrain);\nevaluate(tree, xTest, yTest);`],

@@ -4,6 +4,15 @@ import { ruleTester } from "../../../test/lint/rule-tester";
 ruleTester(overlapLeakage, {
   invalid: [
     {
+      name: "a class method trains on every row before the split (the call site is the anchor)",
+      cells: [
+        `import { readCsv, trainTestSplit, SVC, metrics } from "aibook";\nclass Runner {\n  estimator: any;\n  constructor(private readonly options: any) {}\n  learn(X: any, y: any) {\n    this.estimator = new SVC(this.options);\n    this.estimator.fit(X, y);\n  }\n  accuracy(X: any, y: any) {\n    return metrics.accuracy(y, this.estimator.predict(X));\n  }\n}`,
+        `const cars = await readCsv("cars.csv");\nconst X = cars.drop({ columns: ["origin"] });\nconst runner = new Runner({ kernel: "rbf" });\nrunner.learn(X, cars["origin"]);`,
+        `const { xTest, yTest } = trainTestSplit(X, cars["origin"], { stratify: true });\nrunner.accuracy(xTest, yTest);`,
+      ],
+      errors: [{ cell: 1, line: 4 }],
+    },
+    {
       name: "danfojs iloc ranges that overlap",
       cells: [
         `import * as dfd from "danfojs-node";\nimport { GaussianNB, evaluate } from "aibook";\nconst df = await dfd.readCSV("wine.csv");\nconst n = Math.floor(df.shape[0] * 0.7);\nconst train = df.iloc({ rows: [\`0:\${n + 20}\`] });\nconst test = df.iloc({ rows: [\`\${n}:\`] });`,
@@ -140,6 +149,13 @@ ruleTester(overlapLeakage, {
     },
   ],
   valid: [
+    {
+      name: "a subclass whose super(...) sets the model, fitted on the training part and tested on the test part",
+      cells: [
+        `import { readCsv, trainTestSplit, LogisticRegression, evaluate } from "aibook";\nclass Base {\n  model: any;\n  constructor(m: any) {\n    this.model = m;\n  }\n  fit(X: any, y: any) {\n    this.model.fit(X, y);\n    return this;\n  }\n}\nclass Scored extends Base {\n  constructor() {\n    super(new LogisticRegression());\n  }\n  test(X: any, y: any) {\n    return evaluate(this.model, X, y);\n  }\n}`,
+        `const cars = await readCsv("cars.csv");\nconst parts = trainTestSplit(cars.drop({ columns: ["origin"] }), cars["origin"], { stratify: true });\nnew Scored().fit(parts.xTrain, parts.yTrain).test(parts.xTest, parts.yTest);`,
+      ],
+    },
     {
       name: "danfojs iloc ranges that meet at a cut",
       cells: [

@@ -11,6 +11,22 @@ const y = df["outcome"];`;
 ruleTester(preprocessingLeakage, {
   invalid: [
     {
+      name: "target encoding: the target's mean per group on every row, looked up through a Map",
+      cells: [
+        `import { readCsv, trainTestSplit, LogisticRegression, evaluate } from "aibook";\nconst loans = await readCsv("loans.csv");\nconst perRegion = loans.groupby(["region"]).col(["defaulted"]).mean();\nconst lookup = new Map();\nperRegion["region"].values.forEach((r, i) => lookup.set(r, perRegion["defaulted_mean"].values[i]));\nconst withRate = loans.addColumn("region_rate", loans["region"].values.map((r) => lookup.get(r)));`,
+        `const { xTrain, xTest, yTrain, yTest } = trainTestSplit(withRate.drop({ columns: ["defaulted", "region"] }), withRate["defaulted"], { stratify: true });\nevaluate(new LogisticRegression().fit(xTrain, yTrain), xTest, yTest);`,
+      ],
+      errors: [{ cell: 0, line: 3 }],
+    },
+    {
+      name: "target encoding through a plain object keyed by category",
+      cells: [
+        `import { readCsv, trainTestSplit, GaussianNB, evaluate } from "aibook";\nconst loans = await readCsv("loans.csv");\nconst stats = loans.groupby(["grade"]).col(["defaulted"]).mean();\nconst table: Record<string, number> = {};\nstats["grade"].values.forEach((g, i) => {\n  table[g] = stats["defaulted_mean"].values[i];\n});\nconst encoded = loans.addColumn("grade_rate", loans["grade"].values.map((g) => table[g]));`,
+        `const parts = trainTestSplit(encoded.drop({ columns: ["defaulted", "grade"] }), encoded["defaulted"], { stratify: true });\nevaluate(new GaussianNB().fit(parts.xTrain, parts.yTrain), parts.xTest, parts.yTest);`,
+      ],
+      errors: [{ cell: 0, line: 3 }],
+    },
+    {
       name: "StandardScaler.fitTransform on every row, then the split",
       cells: [load, `const z = new StandardScaler().fitTransform(X);\nconst { xTrain, xTest, yTrain, yTest } = trainTestSplit(z, y, { stratify: true });`, `evaluate(new LogisticRegression().fit(xTrain, yTrain), xTest, yTest);`],
       errors: [{ cell: 1, line: 1 }],
@@ -95,6 +111,13 @@ ruleTester(preprocessingLeakage, {
     },
   ],
   valid: [
+    {
+      name: "target encoding learned on the training part, applied to both parts",
+      cells: [
+        `import { readCsv, trainTestSplit, LogisticRegression, evaluate } from "aibook";\nconst loans = await readCsv("loans.csv");\nconst { train, test } = trainTestSplit(loans, { stratify: "defaulted" });\nconst perRegion = train.groupby(["region"]).col(["defaulted"]).mean();\nconst lookup = new Map();\nperRegion["region"].values.forEach((r, i) => lookup.set(r, perRegion["defaulted_mean"].values[i]));\nconst encode = (part) => part.addColumn("region_rate", part["region"].values.map((r) => lookup.get(r) ?? 0));`,
+        `const a = encode(train);\nconst b = encode(test);\nevaluate(new LogisticRegression().fit(a.drop({ columns: ["defaulted", "region"] }), a["defaulted"]), b.drop({ columns: ["defaulted", "region"] }), b["defaulted"]);`,
+      ],
+    },
     {
       name: "scaler fitted on the training part, applied to both",
       cells: [load, `const { xTrain, xTest, yTrain, yTest } = trainTestSplit(X, y, { stratify: true });\nconst sc = new StandardScaler().fit(xTrain);\nevaluate(new LogisticRegression().fit(sc.transform(xTrain), yTrain), sc.transform(xTest), yTest);`],

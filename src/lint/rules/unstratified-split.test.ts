@@ -10,6 +10,14 @@ const y = iris["species"];`;
 ruleTester(unstratifiedSplit, {
   invalid: [
     {
+      name: "records shuffled by a random sort and sliced; the classifier's precision is counted by hand",
+      cells: [
+        `import KNN from "ml-knn";\nimport { readCsv } from "aibook";\nconst df = await readCsv("glass.csv");\nconst items = df.values.map((r) => ({ features: r.slice(0, 9), kind: r[9] }));\nconst order = items.slice().sort(() => Math.random() - 0.5);\nconst trainItems = order.slice(0, 150);\nconst testItems = order.slice(150);`,
+        `const knn = new KNN(trainItems.map((t) => t.features), trainItems.map((t) => t.kind));\nconst out = knn.predict(testItems.map((t) => t.features));\nlet right = 0;\nout.forEach((o, i) => {\n  if (o === 1 && testItems[i].kind === 1) right++;\n});`,
+      ],
+      errors: [{ cell: 0, line: 7 }],
+    },
+    {
       name: "trainTestSplit without stratify, labels to a classifier",
       cells: [load, `const parts = trainTestSplit(X, y, { testSize: 0.3, seed: 2 });`, `const tree = new DecisionTreeClassifier().fit(parts.xTrain, parts.yTrain);\nevaluate(tree, parts.xTest, parts.yTest);`],
       errors: [{ cell: 1, line: 1 }],
@@ -97,6 +105,13 @@ ruleTester(unstratifiedSplit, {
     },
   ],
   valid: [
+    {
+      name: "records shuffled by a random sort and sliced for a regression forest, measured by hand",
+      cells: [
+        `import { RandomForestRegression } from "ml-random-forest";\nimport { readCsv } from "aibook";\nconst df = await readCsv("houses.csv");\nconst items = df.values.map((r) => ({ features: r.slice(0, 9), price: r[9] }));\nconst order = items.slice().sort(() => Math.random() - 0.5);\nconst trainItems = order.slice(0, 150);\nconst testItems = order.slice(150);`,
+        `const forest = new RandomForestRegression();\nforest.train(trainItems.map((t) => t.features), trainItems.map((t) => t.price));\nconst out = forest.predict(testItems.map((t) => t.features));\nlet err = 0;\nout.forEach((o, i) => {\n  err += Math.abs(o - testItems[i].price);\n});`,
+      ],
+    },
     {
       name: "a split stratified by hand: each class shuffled and cut on its own",
       cells: [

@@ -85,8 +85,11 @@ Use \`trainTestSplit(X, y, { stratify: true })\` (or \`stratifiedKFold\`). Regre
       if (!isClassifier(fit.model)) continue; // cross-validation on an unstratified training part counts too
       for (const a of fit.atoms) for (const c of a.cuts) if (c.kind === "part" && c.split.kind === "random" && c.split.stratified === false) report(c.split, fit);
     }
-    for (const e of evals) {
-      if (e.cv || !e.fit || e.fit.cv || !e.model || !isClassifier(e.model)) continue;
+    // Rows a classifier is measured on, or predicts (a metric written by hand may not show as one),
+    // cut from the rows it was trained on by a split that keeps no class proportions.
+    const heldOut = [...evals.filter((e) => !e.cv && e.model), ...context.facts.predictions];
+    for (const e of heldOut) {
+      if (!e.fit || e.fit.cv || !e.model || !isClassifier(e.model)) continue;
       const fit = e.fit;
       for (const a of e.atoms)
         for (const b of fit.atoms) {

@@ -2,7 +2,7 @@
  * Property reads, element reads and arithmetic on abstract values.
  */
 import ts from "typescript";
-import { unknown, type DataObj, type NumObj, type Obj, type StatObj, type Value } from "../values";
+import { ANY_KEY, unknown, type DataObj, type NumObj, type Obj, type StatObj, type Value } from "../values";
 import { type Runtime, fresh, lenSym, num, sameRows } from "./core";
 
 /** + - * / on abstract values: scores stay scores, data stays data (picking up statistics), numbers fold. */
@@ -85,6 +85,7 @@ export function elementOf(rt: Runtime, v: Value, index: Value): Value {
         break;
       case "rec":
         if (k !== undefined && o.props.has(String(k))) out.push(...o.props.get(String(k))!);
+        else out.push(...(o.props.get(ANY_KEY) ?? unknown));
         break;
     }
   }

@@ -4,7 +4,7 @@
 import ts from "typescript";
 import { complexityOfClass, defaultExportClass, roleOfClass } from "../knowledge";
 import { atom, type Bound } from "../rows";
-import { dataOf, join, modelsOf, scoresOf, unknown, type ArrObj, type DataObj, type ModelObj, type Obj, type PredObj, type Value } from "../values";
+import { ANY_KEY, dataOf, join, modelsOf, scoresOf, unknown, type ArrObj, type DataObj, type ModelObj, type Obj, type PredObj, type Value } from "../values";
 import { arithmetic, getProperty } from "./access";
 import { type Runtime, argNode, concatRows, data, deepScores, filter, fitModel, fresh, handMetric, indexRoot, literalOptions, newModel, newStep, readHints, recordCompare, recordEval, recordSplit, sameRows, slice, splitParts, stratifiedOption, toData } from "./core";
 import { arrMethod, callbackArgs, dataMethod, sampleOrShuffle } from "./data";
@@ -47,12 +47,15 @@ export function callMethod(rt: Runtime, receiver: Value, name: string, args: Val
       case "rec": {
         const member = o.props.get(name);
         if (member) results.push(rt.apply(member, args, node));
+        else results.push(lookupTableMethod(o, name, args));
         break;
       }
       case "board":
         results.push([o]);
         break;
       case "stat":
+        // byCategory.values.forEach((v, i) => table.set(...)): the callback sees the statistic.
+        if (/^(forEach|map|reduce|filter)$/.test(name)) callbackArgs(rt, [o], args, node, () => [[o], [fresh(rt)], [o]]);
         results.push([o]);
         break;
       case "fn":
@@ -113,7 +116,8 @@ export function callLibrary(rt: Runtime, path: string, args: Value[], node: ts.N
         });
         return [{ t: "arr", elems: parts, elem: join(...parts) }];
       }
-      if (path === "tf/concat" || path === "tf/data/zip") return concatRows(rt, [rt.iterate(a0), ...dataOf(a0).map((d) => [d] as Value)], node);
+      if (path === "tf/concat") return concatRows(rt, [rt.iterate(a0), ...dataOf(a0).map((d) => [d] as Value)], node);
+      if (path === "tf/data/zip") return zipRows(rt, a0);
       if (path === "tf/moments") return dataMethod(rt, dataOf(a0)[0] ?? data([], []), "moments", [], node);
       if (path === "tf/util/shuffle") {
         for (const d of toData(rt, a0)) d.shuffled = true;
@@ -175,6 +179,8 @@ export function callLibrary(rt: Runtime, path: string, args: Value[], node: ts.N
         if (args[1]?.some((o) => o.t === "fn")) return [indexRoot(rt, false)];
       }
       return unknown;
+    case "Map":
+      return isNew ? [{ t: "rec", props: new Map() }] : unknown;
     case "Object":
       if (name === "values" || name === "entries" || name === "keys") {
         const recs = a0.filter((o) => o.t === "rec");
@@ -196,6 +202,28 @@ export function callLibrary(rt: Runtime, path: string, args: Value[], node: ts.N
     default:
       return unknown;
   }
+}
+
+/**
+ * tf.data.zip({ xs, ys }) or zip([xs, ys]): the datasets side by side, row i with row i, so the
+ * rows of its parts (not their concatenation, which would look like rows repeated).
+ */
+function zipRows(rt: Runtime, parts: Value): Value {
+  const members = join(...parts.map((o) => (o.t === "rec" ? join(...o.props.values()) : o.t === "arr" ? o.elem : [o])));
+  const rows = toData(rt, members).filter((d) => !d.elem);
+  if (!rows.length) return unknown;
+  return [data(rows.flatMap((d) => d.atoms), rows.flatMap((d) => [...d.taints]), { shuffled: rows.some((d) => d.shuffled) })];
+}
+
+/** `map.set(key, v)`, `map.get(key)`, `map.values()` on a record used as a lookup table: every key is one member. */
+function lookupTableMethod(o: Extract<Obj, { t: "rec" }>, name: string, args: Value[]): Value {
+  if (name === "set") {
+    o.props.set(ANY_KEY, join(o.props.get(ANY_KEY) ?? unknown, args[1] ?? unknown));
+    return [o];
+  }
+  if (name === "get") return o.props.get(ANY_KEY) ?? unknown;
+  if (name === "values") return [{ t: "arr", elems: null, elem: o.props.get(ANY_KEY) ?? unknown }];
+  return unknown;
 }
 
 export function readRoot(rt: Runtime, node: ts.Node): DataObj {

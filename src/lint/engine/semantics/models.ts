@@ -50,7 +50,9 @@ export function modelMethod(rt: Runtime, m: ModelObj, name: string, args: Value[
     case "classify": {
       if (m.role === "transformer" || m.role === "unsupervised") return unknown;
       const x = args[0] ?? unknown;
-      return [{ t: "pred", model: m, fit: m.fit, atoms: atomsOf(x), taints: taintsOf(x) } satisfies PredObj];
+      const atoms = atomsOf(x);
+      if (atoms.length) rt.facts.predictions.push({ model: m, fit: m.fit, atoms, node: rt.anchor(node) });
+      return [{ t: "pred", model: m, fit: m.fit, atoms, taints: taintsOf(x) } satisfies PredObj];
     }
     case "evaluate":
     case "score": {
