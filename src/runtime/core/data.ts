@@ -135,10 +135,14 @@ export function toMatrix(X: unknown, options: MatrixOptions = {}): { values: Mat
         missing.set(columns[j], (missing.get(columns[j]) ?? 0) + 1);
         return NaN;
       }
-      if (typeof v === "number") return v;
+      if (typeof v === "number") {
+        if (v === Infinity || v === -Infinity) throw infinite(where, `column "${columns[j]}"`, v, i);
+        return v;
+      }
       if (typeof v === "boolean") return v ? 1 : 0;
       if (v instanceof Date) return v.getTime();
       const n = typeof v === "string" ? Number(v) : NaN;
+      if (n === Infinity || n === -Infinity) throw infinite(where, `column "${columns[j]}"`, n, i);
       if (Number.isNaN(n)) {
         throw new AibookError(
           `${where}: column "${columns[j]}" holds the text ${JSON.stringify(v)} at row ${i}; models need numbers. ` +
@@ -170,7 +174,8 @@ function plainNumberMatrix(X: unknown): { values: Matrix; columns: string[] } | 
     const out: number[] = new Array(width);
     for (let j = 0; j < width; j++) {
       const v = row[j];
-      if (typeof v !== "number" || v !== v) return undefined;
+      // NaN and ±Infinity (v - v is NaN for both) take the general path, which reports them.
+      if (typeof v !== "number" || v - v !== 0) return undefined;
       out[j] = v;
     }
     values[i] = out;
@@ -201,6 +206,7 @@ export function toNumbers(y: unknown, where = "y"): number[] {
   return toVector(y, where).map((v, i) => {
     const n = typeof v === "number" ? v : Number(v);
     if (typeof v === "string" && v.trim() === "") throw new MissingValuesError(where, [{ column: "target", count: 1 }]);
+    if (n === Infinity || n === -Infinity) throw infinite(where, "the target", n, i);
     if (Number.isNaN(n)) {
       if (typeof v === "number") throw new MissingValuesError(where, [{ column: "target", count: 1 }]);
       throw new AibookError(`${where}: the target holds the text ${JSON.stringify(v)} at row ${i}; a regression target must be numeric.`);
@@ -214,6 +220,11 @@ export function checkSameLength(X: { length: number }, y: { length: number }, wh
   if (X.length !== y.length) {
     throw new AibookError(`${where}: X has ${X.length} rows but y has ${y.length}; they must describe the same rows.`);
   }
+}
+
+/** scikit-learn refuses infinity too ("Input contains infinity"): it would turn into NaN in the sums. */
+function infinite(where: string, what: string, v: number, row: number): AibookError {
+  return new AibookError(`${where}: ${what} holds ${v} at row ${row}; models and metrics need finite numbers. Replace it (a cap, or a missing value to impute) or drop the row.`);
 }
 
 function describe(v: unknown): string {

@@ -4,7 +4,7 @@
  * label order is scikit-learn's (sorted), so per-class results line up with its output.
  */
 import { AibookError } from "../core/errors";
-import { checkSameLength, toNumbers, toVector, type Label } from "../core/data";
+import { toNumbers, toVector, type Label } from "../core/data";
 
 export function labelPair(yTrue: unknown, yPred: unknown, where: string): { t: Label[]; p: Label[] } {
   const t = toVector(yTrue, `${where} (yTrue)`);
@@ -30,7 +30,7 @@ export function labelPair(yTrue: unknown, yPred: unknown, where: string): { t: L
 export function numberPair(yTrue: unknown, yPred: unknown, where: string): { t: number[]; p: number[] } {
   const t = toNumbers(yTrue, `${where} (yTrue)`);
   const p = toNumbers(yPred, `${where} (yPred)`);
-  checkSameLength(t, p, where);
+  if (t.length !== p.length) throw new AibookError(`${where}: yTrue has ${t.length} values but yPred has ${p.length}; they must describe the same rows.`);
   if (!t.length) throw new AibookError(`${where}: no rows to score.`);
   return { t, p };
 }

@@ -44,6 +44,12 @@ export function fitClasses(y: unknown, nRows: number, where: string, minClasses 
     throw new AibookError(`${where}: y holds NaN labels; drop those rows or fill the labels first.`);
   }
   const numeric = labels.every((v) => typeof v === "number");
+  const text = labels.find((v) => typeof v === "string");
+  const number = labels.find((v) => typeof v === "number");
+  if (text !== undefined && number !== undefined) {
+    // scikit-learn refuses a mix too; quietly turning 1 into "1" would make predictions unlike yTest.
+    throw new AibookError(`${where}: y mixes numbers and text (${JSON.stringify(number)} and ${JSON.stringify(text)}); convert the labels to one kind first, e.g. y.map(String).`);
+  }
   const classes = sortLabels(numeric ? labels : labels.map(String));
   if (classes.length < minClasses) {
     throw new AibookError(`${where}: y holds one class only (${JSON.stringify(classes[0])}); a classifier needs at least two.`);

@@ -53,7 +53,8 @@ function plainNumbers(X: unknown, allowNaN: boolean): { values: Matrix; shape: S
     if (!Array.isArray(row) || row.length !== p) return undefined;
     for (let j = 0; j < p; j++) {
       const v = row[j];
-      if (typeof v !== "number" || (v !== v && !allowNaN)) return undefined;
+      // ±Infinity (and NaN unless allowed) take toMatrix's path, which reports them.
+      if (typeof v !== "number" || (v - v !== 0 && (v === v ? true : !allowNaN))) return undefined;
     }
   }
   const columns = frame ? X.columns.map(String) : Array.from({ length: p }, (_, j) => `x${j}`);

@@ -101,7 +101,8 @@ function columnSums(rows: unknown[][]): Float64Array | undefined {
     const row = rows[i];
     for (let j = 0; j < p; j++) {
       const v = row[j];
-      if (typeof v !== "number" || v !== v) return undefined;
+      // NaN and ±Infinity (v - v is NaN for both) go through readMatrix, which reports them.
+      if (typeof v !== "number" || v - v !== 0) return undefined;
       sum[j] += v;
     }
   }
@@ -118,7 +119,7 @@ function scaleRows(rows: unknown[][], offset: number[], scale: number[]): number
     if (z.length !== p) return undefined;
     for (let j = 0; j < p; j++) {
       const v = z[j];
-      if (typeof v !== "number" || v !== v) return undefined;
+      if (typeof v !== "number" || v - v !== 0) return undefined;
       z[j] = (v - offset[j]) / scale[j];
     }
     out[i] = z;

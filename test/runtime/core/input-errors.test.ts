@@ -1,0 +1,73 @@
+/**
+ * Bad input meets a clear error on every path into the runtime — the fast number[][] paths
+ * included — rather than a NaN three steps later: infinity (which scikit-learn refuses too),
+ * labels that mix numbers and text, records with missing keys, and metric inputs of different
+ * lengths. Records ({ column: value } per row) work wherever a DataFrame does.
+ */
+import assert from "node:assert/strict";
+import { AibookError, MissingValuesError } from "../../../src/runtime/core/errors";
+import { GaussianNB, KNeighborsClassifier, LinearRegression, PCA } from "../../../src/runtime/models";
+import { LabelEncoder, MinMaxScaler, OneHotEncoder, SimpleImputer, StandardScaler } from "../../../src/runtime/preprocess";
+import { metrics } from "../../../src/runtime/metrics";
+
+const X = [[1, 2], [2, 1], [3, 4], [4, 3], [5, 6], [6, 5]];
+const y = ["a", "b", "a", "b", "a", "b"];
+const target = [1, 2, 3, 4, 5, 6];
+const withInfinity = X.map((r, i) => (i === 3 ? [r[0], Infinity] : r));
+
+describe("input errors", () => {
+  const fits: [string, (data: unknown) => unknown][] = [
+    ["LinearRegression.fit", (d) => new LinearRegression().fit(d, target)],
+    ["GaussianNB.fit", (d) => new GaussianNB().fit(d, y)],
+    ["KNeighborsClassifier.fit", (d) => new KNeighborsClassifier({ k: 3 }).fit(d, y)],
+    ["StandardScaler.fit", (d) => new StandardScaler().fit(d)],
+    ["MinMaxScaler.fit", (d) => new MinMaxScaler().fit(d)],
+    ["PCA.fit", (d) => new PCA().fit(d)],
+    ["StandardScaler.transform", (d) => new StandardScaler().fit(X).transform(d)],
+    ["LinearRegression.predict", (d) => new LinearRegression().fit(X, target).predict(d)],
+  ];
+  for (const [where, run] of fits) {
+    it(`${where}: Infinity in X names the column and row`, () => {
+      assert.throws(() => run(withInfinity), (e: unknown) => e instanceof AibookError && new RegExp(`${where.replace(".", "\\.")}: column "x1" holds Infinity at row 3`).test(e.message));
+      assert.throws(() => run(X.map((r, i) => (i === 1 ? [String(-Infinity), r[1]] : r))), /column "x0" holds -Infinity at row 1/);
+    });
+  }
+
+  it("an infinite regression target or metric input is refused", () => {
+    assert.throws(() => new LinearRegression().fit(X, [1, 2, Infinity, 4, 5, 6]), /the target holds Infinity at row 2/);
+    assert.throws(() => metrics.mse([1, 2, 3], [1, -Infinity, 3]), /mse \(yPred\): the target holds -Infinity at row 1/);
+  });
+
+  it("classifier labels that mix numbers and text are refused, not turned into strings", () => {
+    for (const model of [new GaussianNB(), new KNeighborsClassifier({ k: 1 })]) {
+      assert.throws(() => model.fit(X, [1, "a", 1, "a", 2, 2]), /y mixes numbers and text \(1 and "a"\)/);
+    }
+    assert.throws(() => new LabelEncoder().fit([1, "a", 2]), /mixes numbers and text/);
+    assert.throws(() => new OneHotEncoder().fit([[1], ["a"], [2]]), /column "x0" mixes numbers and text/);
+  });
+
+  it("regression metrics name yTrue and yPred when their lengths differ", () => {
+    for (const fn of [metrics.r2, metrics.mse, metrics.mae, metrics.rmse]) {
+      assert.throws(() => fn([1, 2, 3], [1, 2]), /yTrue has 3 values but yPred has 2/);
+    }
+  });
+
+  it("records: a missing key is a missing value, counted per column in fit", () => {
+    const records = [{ a: 1, b: 2 }, { a: 2 }, { a: 3, b: null }, { a: 4, b: 1 }];
+    assert.throws(
+      () => new LinearRegression().fit(records, [1, 2, 3, 4]),
+      (e: unknown) => e instanceof MissingValuesError && /LinearRegression\.fit: .*missing values.* in b \(2\)/.test(e.message) && /SimpleImputer/.test(e.message),
+    );
+    assert.deepEqual(new SimpleImputer().fit(records).transform(records), [[1, 2], [2, 1.5], [3, 1.5], [4, 1]]);
+  });
+
+  it("records: text in a numeric column names the column by its key", () => {
+    assert.throws(() => new StandardScaler().fit([{ age: 3 }, { age: "old" }]), /StandardScaler\.fit: column "age" holds the text "old" at row 1/);
+  });
+
+  it("records: transform checks the columns by name against fit", () => {
+    const scaler = new StandardScaler().fit([{ a: 1, b: 2 }, { a: 3, b: 5 }]);
+    assert.throws(() => scaler.transform([{ b: 1, a: 2 }]), /column 0 is "b" but was "a" in fit/);
+    assert.deepEqual(scaler.transform([{ a: 2, b: 3.5 }]), [[0, 0]]);
+  });
+});

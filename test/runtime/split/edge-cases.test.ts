@@ -1,0 +1,43 @@
+/**
+ * Fold and split sizes on scikit-learn's edge cases (scripts/fixtures/reference_edge_cases.py):
+ * n not divisible by the folds, a class rarer than the folds (scikit-learn warns and still
+ * allocates), string classes numbered in order of first appearance, and stratified test counts
+ * under rounding, where scikit-learn breaks ties at random: every seed must give one of the
+ * per-class counts scikit-learn gives over 30 seeds.
+ */
+import assert from "node:assert/strict";
+import { kFold, stratifiedKFold, trainTestSplit } from "../../../src/runtime/split";
+import { AibookError } from "../../../src/runtime/core/errors";
+import { fixture } from "../data/reference";
+
+const edge = fixture("edge-cases").splits;
+
+describe("split edge cases against scikit-learn", () => {
+  for (const c of edge.kFold) {
+    it(`kFold: ${c.n} rows in ${c.folds} folds`, () => {
+      assert.deepEqual(kFold(c.n, { folds: c.folds }).map((f) => f.testIndex), c.testIndex);
+    });
+  }
+
+  for (const c of edge.stratifiedKFold) {
+    it(`stratifiedKFold: ${c.name}, ${c.folds} folds`, () => {
+      if (c.error) return assert.throws(() => stratifiedKFold(c.y, { folds: c.folds }), AibookError);
+      const folds = stratifiedKFold(c.y, { folds: c.folds });
+      assert.deepEqual(folds.map((f) => f.testIndex), c.testIndex);
+      for (const f of folds) assert.equal(f.trainIndex.length + f.testIndex.length, c.y.length);
+    });
+  }
+
+  for (const c of edge.trainTestSplit) {
+    it(`trainTestSplit stratify: ${c.name}, testSize ${c.testSize}`, () => {
+      const X = c.y.map((_: unknown, i: number) => [i]);
+      const allowed = new Set(c.allowed.map((a: { train: number[]; test: number[] }) => JSON.stringify(a)));
+      for (let seed = 0; seed < 10; seed++) {
+        const { yTrain, yTest } = trainTestSplit(X, c.y as unknown[], { testSize: c.testSize, stratify: true, seed });
+        const count = (ys: unknown[]) => c.classes.map((k: unknown) => ys.filter((v) => v === k).length);
+        const got = JSON.stringify({ train: count(yTrain), test: count(yTest) });
+        assert.ok(allowed.has(got), `seed ${seed}: ${got} is not among scikit-learn's ${[...allowed].join(" | ")}`);
+      }
+    });
+  }
+});
