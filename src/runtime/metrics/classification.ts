@@ -18,9 +18,11 @@ export interface AverageOptions {
   positiveLabel?: Label;
   /** The value of an ill-defined ratio (0/0): 0 or 1, or "warn" (default: 0 and a console warning). */
   zeroDivision?: 0 | 1 | "warn";
+  /** The classes to average over, for macro/weighted/micro (default: every label in yTrue or yPred), as scikit-learn's labels. */
+  labels?: Label[];
 }
 
-const AVERAGE_OPTIONS = ["average", "positiveLabel", "zeroDivision"];
+const AVERAGE_OPTIONS = ["average", "positiveLabel", "zeroDivision", "labels"];
 
 /** a / b, or the zeroDivision value for 0/0, recorded (with why: `kind`) for the warning. */
 type Divide = (a: number, b: number, kind: string) => number;
@@ -103,6 +105,10 @@ function averaged(
   }
   const { t, p } = labelPair(yTrue, yPred, where);
   let c = labelCounts(t, p);
+  if (options.labels !== undefined && (options.average ?? "binary") !== "binary") {
+    if (!Array.isArray(options.labels) || !options.labels.length) throw new AibookError(`${where}: labels must be a non-empty array of classes; got ${JSON.stringify(options.labels)}.`);
+    c = labelCounts(t, p, [...options.labels]);
+  }
   const illDefined = new Map<string, Label[]>();
   const at = (label: Label | undefined): Divide => (a, b, kind) => {
     if (b !== 0) return a / b;

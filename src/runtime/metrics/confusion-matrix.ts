@@ -16,6 +16,13 @@ export function confusionMatrix(yTrue: unknown, yPred: unknown, options: Confusi
   checkOptions("confusionMatrix", options, ["labels", "normalize"]);
   const { t, p } = labelPair(yTrue, yPred, "confusionMatrix");
   const labels = options.labels ?? sortedLabels(t, p);
+  if (options.labels !== undefined) {
+    if (!Array.isArray(labels) || !labels.length) throw new AibookError(`confusionMatrix: labels must be a non-empty array of classes; got ${JSON.stringify(options.labels)}.`);
+    const inTrue = new Set(t);
+    if (!labels.some((l) => inTrue.has(l))) {
+      throw new AibookError(`confusionMatrix: none of the labels (${labels.map((l) => JSON.stringify(l)).join(", ")}) occurs in yTrue (${sortedLabels(t).map((l) => JSON.stringify(l)).join(", ")}); check their spelling and type (1 is not "1").`);
+    }
+  }
   const at = new Map(labels.map((l, i) => [l, i]));
   const m = labels.map(() => labels.map(() => 0));
   for (let i = 0; i < t.length; i++) {

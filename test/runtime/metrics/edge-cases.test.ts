@@ -8,6 +8,7 @@
 import assert from "node:assert/strict";
 import { metrics } from "../../../src/runtime/metrics";
 import { AibookError } from "../../../src/runtime/core/errors";
+import { Series } from "danfojs-node";
 import { fixture, assertClose } from "../data/reference";
 
 const edge = fixture("edge-cases");
@@ -46,6 +47,17 @@ describe("metrics edge cases against scikit-learn", () => {
         for (const w of warnings) assert.match(w, /ill-defined.*zeroDivision/);
       });
     }
+  });
+
+  it("danfojs Series give the same values as arrays", () => {
+    for (const c of edge.labelMetrics.filter((k: any) => !k.error && k.fn !== "confusionMatrix")) {
+      const args = [new Series(c.yTrue), new Series(c.yPred), ...(c.options ? [c.options] : [])];
+      const { value } = capturingWarnings(() => call(c.fn, ...args));
+      assertClose(value, c.expected, RTOL, 0, `${c.fn} ${c.name}`);
+    }
+    const roc = edge.rocAuc.find((k: any) => !k.error && !Array.isArray(k.scores[0]));
+    assertClose(metrics.rocAuc(new Series(roc.yTrue), new Series(roc.scores)), roc.expected, RTOL, 0, "rocAuc");
+    for (const c of edge.regression) assertClose(call(c.fn, new Series(c.yTrue), new Series(c.yPred)), c.expected, RTOL, 0, `${c.fn} ${c.name}`);
   });
 
   describe("classificationReport", () => {
