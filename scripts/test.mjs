@@ -1,6 +1,7 @@
 // `npm test`: everything that must pass before a change lands, in order: the build, the type
 // check, the unit tests (mocha, see .mocharc.json) and the integration suite inside a real
-// VS Code (scripts/vscode/run-integration.mjs, which installs that VS Code on first use).
+// VS Code (scripts/vscode/run-integration.mjs, which installs that VS Code on first use), then
+// its untrusted-workspace part in a second VS Code with workspace trust on.
 // Ends with the counts of each part and one total line `N passed, N failed`; exits 1 when
 // anything failed. A failed build or type check counts as one failure.
 //   node scripts/test.mjs [--skip-integration]
@@ -60,6 +61,8 @@ if (skipIntegration) {
   console.log("\n=== integration: skipped (--skip-integration)");
 } else if (built) {
   tests("integration", process.execPath, ["scripts/vscode/run-integration.mjs", "--no-build"]);
+  // A second VS Code with workspace trust on and the folder not trusted: nothing may run there.
+  tests("untrusted", process.execPath, ["scripts/vscode/run-integration.mjs", "--no-build", "--untrusted"]);
 } else {
   parts.push({ title: "integration", passed: 0, failed: 1, summary: "not run: the build failed", seconds: 0 });
 }

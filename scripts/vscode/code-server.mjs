@@ -66,9 +66,10 @@ export function installExtension(vscode, state, vsix) {
 /**
  * Starts code-server on 127.0.0.1 (port 0: a free one) and waits until it listens.
  * Returns `{ url, pid, stop(), exited }`; `exited` resolves with the exit code. `onSpawn(stop)`
- * is called as soon as the process exists.
+ * is called as soon as the process exists. Workspace trust is off unless `workspaceTrust` is true
+ * (then the user settings decide, as in a real install).
  */
-export async function startCodeServer(vscode, state, { port = 0, folder, extraArgs = [], onSpawn } = {}) {
+export async function startCodeServer(vscode, state, { port = 0, folder, extraArgs = [], onSpawn, workspaceTrust = false } = {}) {
   const logFile = path.join(state.logs, "code-server.log");
   const out = fs.openSync(logFile, "w");
   const child = spawn(vscode.node, [
@@ -76,7 +77,7 @@ export async function startCodeServer(vscode, state, { port = 0, folder, extraAr
     "--bind-addr", `127.0.0.1:${port}`,
     "--auth", "none",
     ...baseArgs(state),
-    "--disable-telemetry", "--disable-update-check", "--disable-workspace-trust",
+    "--disable-telemetry", "--disable-update-check", ...(workspaceTrust ? [] : ["--disable-workspace-trust"]),
     "--disable-getting-started-override", "--ignore-last-opened",
     ...extraArgs,
     ...(folder ? [folder] : []),

@@ -1,6 +1,9 @@
 // Runs the integration suite (test/integration/*.test.ts) inside a real VS Code.
 //   node scripts/vscode/run-integration.mjs [--no-build] [--timeout SECONDS] [--keep] [--electron]
 //                                           [--grep REGEX]   (only the tests whose full title matches)
+//                                           [--untrusted]    (workspace trust on and the folder not
+//                                                             trusted: runs test/integration/untrusted*.test.ts,
+//                                                             which the default, trusted run leaves out)
 // Default: code-server (VS Code for the browser, installed by ensure.mjs) on 127.0.0.1, opened
 // in Debian's headless Chromium through playwright-core; the workbench's smoke-test driver
 // loads this repo as the extension under development and runs dist/test/integration/index.js
@@ -31,6 +34,7 @@ function parseArgs(argv) {
     else if (argv[i] === "--electron") opt.electron = true;
     else if (argv[i] === "--timeout") opt.timeoutS = Number(argv[++i]);
     else if (argv[i] === "--grep") opt.grep = argv[++i];
+    else if (argv[i] === "--untrusted") opt.untrusted = true;
     else {
       console.error(`run-integration: unknown argument ${argv[i]}`);
       process.exit(2);
@@ -60,9 +64,14 @@ function makeRunFolder() {
     AIBOOK_TEST_LOG: path.join(run, "logs", "suite.log"),
     AIBOOK_TEST_RESULT: path.join(run, "logs", "result.json"),
     ...(opt.grep ? { AIBOOK_TEST_GREP: opt.grep } : {}),
+    AIBOOK_TEST_TRUST: opt.untrusted ? "untrusted" : "trusted",
   });
-  // auto-save off: only the tests' own saves may write the workspace files
-  writeUserSettings(state, { ...quietSettings, "files.autoSave": "off", "security.workspace.trust.enabled": false });
+  // auto-save off: only the tests' own saves may write the workspace files. Untrusted: trust is on,
+  // nobody is asked, and the fresh folder is not trusted (restricted mode), as for a cloned repo.
+  const trust = opt.untrusted
+    ? { "security.workspace.trust.enabled": true, "security.workspace.trust.startupPrompt": "never", "security.workspace.trust.emptyWindow": false }
+    : { "security.workspace.trust.enabled": false };
+  writeUserSettings(state, { ...quietSettings, "files.autoSave": "off", ...trust });
   fs.writeFileSync(state.env.AIBOOK_TEST_LOG, "");
   return { run, workspace, state, env: state.env };
 }
@@ -129,6 +138,7 @@ async function runWithCodeServer(runFolder, workspace, state, vscode) {
   const server = await startCodeServer(vscode, state, {
     extraArgs: ["--vscode-option", "enable-smoke-test-driver"],
     onSpawn: (stop) => cleanups.push(stop),
+    workspaceTrust: opt.untrusted,
   });
   log(`code-server ${vscode.codeServerVersion} on ${server.url} (process group ${server.pid}); run folder ${runFolder}`);
   return runInBrowser(vscode, server, workspace, runFolder);

@@ -9,6 +9,8 @@
  * The report goes to the file in $AIBOOK_TEST_LOG when it is set (the runner streams that
  * file), else to the console; $AIBOOK_TEST_RESULT, when set, receives the counts as JSON;
  * $AIBOOK_TEST_GREP (a regular expression) runs only the tests whose full title matches.
+ * $AIBOOK_TEST_TRUST=untrusted (a workspace that is not trusted) runs only `untrusted*.test.ts`;
+ * otherwise those are left out.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -79,7 +81,8 @@ export async function run(): Promise<void> {
   reportLine(`integration suite in ${vscode.env.appName} ${vscode.version} (extension host: Node ${process.version})`);
   try {
     await activateExtension();
-    const files = fs.readdirSync(__dirname).filter((f) => f.endsWith(".test.js")).sort();
+    const untrusted = process.env.AIBOOK_TEST_TRUST === "untrusted";
+    const files = fs.readdirSync(__dirname).filter((f) => f.endsWith(".test.js") && f.startsWith("untrusted") === untrusted).sort();
     if (files.length === 0) throw new Error(`no *.test.js files next to ${__filename}: run the build first`);
     const mocha = new Mocha({ ui: "tdd", timeout: 60_000, color: false, reporter: makeReporter(result) });
     if (process.env.AIBOOK_TEST_GREP) mocha.grep(new RegExp(process.env.AIBOOK_TEST_GREP));

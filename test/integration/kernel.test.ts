@@ -6,7 +6,7 @@
  */
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
-import { openNotebook, runCells, until } from "./notebooks";
+import { openNotebook, runCells, until, workspaceKernels } from "./notebooks";
 
 const decoder = new TextDecoder();
 
@@ -30,6 +30,7 @@ suite("aibook kernel in VS Code", () => {
     assert.equal(first.executionSummary?.success, true);
     assert.equal(second.executionSummary?.executionOrder, (first.executionSummary?.executionOrder ?? 0) + 1);
     assert.ok(second.executionSummary?.timing, "the cell records its start and end");
+    assert.ok(workspaceKernels().length >= 1, "a kernel process runs in the notebook's folder");
   });
 
   test("keeps a burst of output whole and in order with displays", async () => {

@@ -4,6 +4,7 @@
  * condition holds.
  */
 import * as assert from "node:assert/strict";
+import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 import * as vscode from "vscode";
 
 /** Writes `cells` (code cells) as `name` in the workspace, opens it and selects the aibook kernel. */
@@ -37,5 +38,17 @@ export function until(event: vscode.Event<unknown>, check: () => boolean, what: 
       listener.dispose();
       resolve();
     });
+  });
+}
+
+/** Kernel processes (dist/kernel.js) working in this workspace's folder: the ones this VS Code started. */
+export function workspaceKernels(): string[] {
+  const folder = vscode.workspace.workspaceFolders![0].uri.fsPath;
+  return readdirSync("/proc").filter((pid) => {
+    try {
+      return /[/\\]dist[/\\]kernel\.js/.test(readFileSync(`/proc/${pid}/cmdline`, "utf8")) && readlinkSync(`/proc/${pid}/cwd`).startsWith(folder);
+    } catch {
+      return false; // not a process, or gone
+    }
   });
 }
