@@ -5,7 +5,7 @@
  * sets to the notebook's folder, so `readCsv("data.csv")` finds the file beside the notebook.
  */
 import { existsSync } from "node:fs";
-import { resolve } from "node:path";
+import { isAbsolute, resolve } from "node:path";
 import type { DataFrame } from "danfojs-node";
 import { AibookError } from "../core/errors";
 import { checkOptions } from "../options";
@@ -44,7 +44,8 @@ export function resolveDataPath(where: string, path: string): string {
   if (typeof path !== "string" || !path) throw new AibookError(`${where}: expected a file path; got ${JSON.stringify(path)}.`);
   const full = resolve(process.cwd(), path);
   if (!existsSync(full)) {
-    throw new AibookError(`${where}: no file at ${full} (the path "${path}" is relative to ${process.cwd()}, the notebook's folder).`);
+    const relative = isAbsolute(path) ? "" : ` (the path "${path}" is relative to ${process.cwd()}, the notebook's folder)`;
+    throw new AibookError(`${where}: no file at ${full}${relative}.`);
   }
   return full;
 }

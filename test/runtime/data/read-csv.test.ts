@@ -75,6 +75,7 @@ describe("readCsv", () => {
 
   it("says where it looked for a missing file", async () => {
     await assert.rejects(readCsv("no-such-file.csv"), /no file at .*no-such-file\.csv .*relative to/);
+    await assert.rejects(readCsv("/no/such/dir/file.csv"), (e: Error) => e.message === "readCsv: no file at /no/such/dir/file.csv.");
   });
 
   it("rejects unknown options", async () => {
