@@ -27,7 +27,8 @@ const AVERAGE_OPTIONS = ["average", "positiveLabel", "zeroDivision", "labels"];
 /** a / b, or the zeroDivision value for 0/0, recorded (with why: `kind`) for the warning. */
 type Divide = (a: number, b: number, kind: string) => number;
 
-export function accuracy(yTrue: unknown, yPred: unknown): number {
+export function accuracy(yTrue: unknown, yPred: unknown, options?: Record<string, never>): number {
+  checkOptions("accuracy", options, []);
   const { t, p } = labelPair(yTrue, yPred, "accuracy");
   let hits = 0;
   for (let i = 0; i < t.length; i++) if (t[i] === p[i]) hits++;
@@ -35,7 +36,8 @@ export function accuracy(yTrue: unknown, yPred: unknown): number {
 }
 
 /** Mean recall over the classes present in yTrue: accuracy that a majority class cannot game. */
-export function balancedAccuracy(yTrue: unknown, yPred: unknown): number {
+export function balancedAccuracy(yTrue: unknown, yPred: unknown, options?: Record<string, never>): number {
+  checkOptions("balancedAccuracy", options, []);
   const { t, p } = labelPair(yTrue, yPred, "balancedAccuracy");
   const c = labelCounts(t, p);
   const recalls = c.labels.map((_, i) => (c.actual[i] ? c.tp[i] / c.actual[i] : NaN)).filter((r) => !Number.isNaN(r));

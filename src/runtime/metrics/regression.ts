@@ -2,27 +2,32 @@
  * Regression metrics as scikit-learn defines them. `r2` of a constant target is 1 for a perfect
  * prediction and 0 otherwise (scikit-learn's force_finite), never NaN.
  */
+import { checkOptions } from "../options";
 import { numberPair } from "./labels";
 
-export function mse(yTrue: unknown, yPred: unknown): number {
+export function mse(yTrue: unknown, yPred: unknown, options?: Record<string, never>): number {
+  checkOptions("mse", options, []);
   const { t, p } = numberPair(yTrue, yPred, "mse");
   let s = 0;
   for (let i = 0; i < t.length; i++) s += (t[i] - p[i]) ** 2;
   return s / t.length;
 }
 
-export function rmse(yTrue: unknown, yPred: unknown): number {
+export function rmse(yTrue: unknown, yPred: unknown, options?: Record<string, never>): number {
+  checkOptions("rmse", options, []);
   return Math.sqrt(mse(yTrue, yPred));
 }
 
-export function mae(yTrue: unknown, yPred: unknown): number {
+export function mae(yTrue: unknown, yPred: unknown, options?: Record<string, never>): number {
+  checkOptions("mae", options, []);
   const { t, p } = numberPair(yTrue, yPred, "mae");
   let s = 0;
   for (let i = 0; i < t.length; i++) s += Math.abs(t[i] - p[i]);
   return s / t.length;
 }
 
-export function r2(yTrue: unknown, yPred: unknown): number {
+export function r2(yTrue: unknown, yPred: unknown, options?: Record<string, never>): number {
+  checkOptions("r2", options, []);
   const { t, p } = numberPair(yTrue, yPred, "r2");
   const mean = t.reduce((a, b) => a + b, 0) / t.length;
   let res = 0;

@@ -4,8 +4,10 @@
  */
 import { AibookError } from "../core/errors";
 import { toMatrix, toVector } from "../core/data";
+import { checkOptions } from "../options";
 
-export function silhouette(X: unknown, labels: unknown): number {
+export function silhouette(X: unknown, labels: unknown, options?: Record<string, never>): number {
+  checkOptions("silhouette", options, []);
   const { values } = toMatrix(X, { where: "silhouette (X)" });
   const l = toVector(labels, "silhouette (labels)");
   if (values.length !== l.length) throw new AibookError(`silhouette: X has ${values.length} rows but labels has ${l.length}.`);

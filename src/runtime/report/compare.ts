@@ -7,6 +7,7 @@
 import { Mime, type Displayable, type MimeItem } from "../../protocol/mime";
 import { VIEWS_VERSION, type LeaderboardPayload, type LeaderboardRow, type Task } from "../../protocol/views";
 import { AibookError } from "../core/errors";
+import { checkOptions } from "../options";
 import { toVector } from "../core/data";
 import { toColumns } from "./columns";
 import { complexityRank } from "./complexity";
@@ -90,6 +91,7 @@ export function leaderboardText(p: LeaderboardPayload): string {
 }
 
 export function compareModels<M>(models: Record<string, M>, X: unknown, y: unknown, options: CompareOptions = {}): Leaderboard<M> {
+  checkOptions("compareModels", options, ["folds", "metric", "task"]);
   const names = Object.keys(models ?? {});
   if (names.length === 0) throw new AibookError("compareModels: pass the models as { name: model, ... }; got none.");
   const labels = toVector(y, "compareModels y");

@@ -8,6 +8,7 @@
 import { Mime, type Displayable, type MimeItem } from "../../protocol/mime";
 import { POINT_LIMIT, VIEWS_VERSION, type EvaluationPayload, type MetricValue, type Task } from "../../protocol/views";
 import { AibookError } from "../core/errors";
+import { checkOptions } from "../options";
 import { toVector, type Label } from "../core/data";
 import { toColumns } from "./columns";
 import { confusion, perClass, rocCurve, score, sortedLabels } from "./measures";
@@ -133,6 +134,7 @@ export class EvaluationReport implements Displayable {
 }
 
 export function evaluate(model: unknown, xTest: unknown, yTest: unknown, options: EvaluateOptions = {}): EvaluationReport {
+  checkOptions("evaluate", options, ["name", "task", "positiveLabel"]);
   // The runtime rules see the evaluation; the metrics computed inside are evaluate's own.
   report(() => ({ kind: "evaluate", call: "evaluate", model, X: xTest, yTrue: yTest, metrics: ["evaluate"] }));
   const payload = runtimeCall(() => toEvaluationPayload(model, xTest, yTest, options));

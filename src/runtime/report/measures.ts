@@ -69,7 +69,8 @@ export function score(metricName: string, yTrue: Label[], yPred: Label[], proba:
     case "f1": {
       const labels = sortedLabels(classes, yTrue, yPred);
       const average = labels.length === 2 ? "binary" : "macro";
-      return metrics[metricName](yTrue, yPred, { average, positiveLabel: positiveLabel ?? labels[labels.length - 1] });
+      // zeroDivision 0 silently: the report shows the 0 next to a confusion matrix that explains it.
+      return metrics[metricName](yTrue, yPred, { average, positiveLabel: positiveLabel ?? labels[labels.length - 1], zeroDivision: 0 });
     }
     case "rocAuc": {
       if (!proba) return null;

@@ -97,7 +97,8 @@ export function score(name: ScoreName, model: SupervisedModel, X: unknown, y: un
     case "recall":
     case "f1":
     case "specificity":
-      return metrics[name](y, pred, classes.length > 2 ? { average: "macro" } : { average: "binary", positiveLabel: classes[1] });
+      // zeroDivision 0 without the console warning: a fold's score is shown, one warning per fold is noise.
+      return metrics[name](y, pred, classes.length > 2 ? { average: "macro", zeroDivision: 0 } : { average: "binary", positiveLabel: classes[1], zeroDivision: 0 });
     default:
       return metrics[name](y, pred);
   }

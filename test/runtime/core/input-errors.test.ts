@@ -9,6 +9,9 @@ import { AibookError, MissingValuesError } from "../../../src/runtime/core/error
 import { GaussianNB, KNeighborsClassifier, LinearRegression, PCA } from "../../../src/runtime/models";
 import { LabelEncoder, MinMaxScaler, OneHotEncoder, SimpleImputer, StandardScaler } from "../../../src/runtime/preprocess";
 import { metrics } from "../../../src/runtime/metrics";
+import { DummyClassifier } from "../../../src/runtime/models";
+import { compareModels, evaluate } from "../../../src/runtime/report";
+import { crossValidate } from "../../../src/runtime/split";
 
 const X = [[1, 2], [2, 1], [3, 4], [4, 3], [5, 6], [6, 5]];
 const y = ["a", "b", "a", "b", "a", "b"];
@@ -49,6 +52,35 @@ describe("input errors", () => {
   it("regression metrics name yTrue and yPred when their lengths differ", () => {
     for (const fn of [metrics.r2, metrics.mse, metrics.mae, metrics.rmse]) {
       assert.throws(() => fn([1, 2, 3], [1, 2]), /yTrue has 3 values but yPred has 2/);
+    }
+  });
+
+  it("an options object that a function does not take is refused, naming the known options", () => {
+    assert.throws(() => (metrics.accuracy as any)(y, y, { normalize: false }), /accuracy has no option "normalize". Known options: \(none\)/);
+    assert.throws(() => (metrics.r2 as any)([1, 2], [1, 2], { multioutput: "raw_values" }), /r2 has no option "multioutput"/);
+    assert.throws(() => (metrics.silhouette as any)(X, [0, 0, 0, 1, 1, 1], { metric: "cosine" }), /silhouette has no option "metric"/);
+    const model = new GaussianNB().fit(X, y);
+    assert.throws(() => evaluate(model, X, y, { nmae: "nb" } as never), /evaluate has no option "nmae". Known options: name, task, positiveLabel/);
+    assert.throws(() => compareModels({ nb: new GaussianNB() }, X, y, { metrc: "f1" } as never), /compareModels has no option "metrc". Known options: folds, metric, task/);
+  });
+
+  it("an ill-defined precision warns when called directly, but not once per fold inside crossValidate", () => {
+    const warned: string[] = [];
+    const original = console.warn;
+    console.warn = (...parts: unknown[]) => void warned.push(parts.join(" "));
+    try {
+      const labels = [0, 1, 0, 1, 0, 1, 0, 1, 0, 0];
+      const rows = labels.map((_, i) => [i]);
+      const cv = crossValidate(new DummyClassifier({ strategy: "most_frequent" }), rows, labels, { folds: 2, metrics: "precision" });
+      assert.deepEqual(cv.folds.map((f) => f.precision), [0, 0]);
+      assert.deepEqual(warned, []);
+      assert.equal(metrics.precision(labels, labels.map(() => 0)), 0);
+      assert.equal(warned.length, 1);
+      assert.match(warned[0], /precision is ill-defined and set to 0 for class 1 \(no predicted rows\); pass \{ zeroDivision: 0 \}/);
+      assert.equal(metrics.precision(labels, labels.map(() => 0), { zeroDivision: 1 }), 1);
+      assert.equal(warned.length, 1);
+    } finally {
+      console.warn = original;
     }
   });
 
