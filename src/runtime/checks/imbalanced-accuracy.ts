@@ -15,9 +15,11 @@ export const imbalancedAccuracy: RuntimeRuleMeta = {
 
 Found from the labels once the cell runs. Accuracy is the only classification metric reported
 for a set of labels in which the rarest class is less than a fifth as frequent as the most
-common one: a model that always predicts the majority would look good.
+common one: a model that always predicts the majority would look good. A classifier's predictions for the
+test labels of a split that no metric function ever measures are counted by hand (hits / rows is
+accuracy): they are reported at the \`predict\` call.
 
-Anchor: the evaluation call.
+Anchor: the evaluation call (the \`predict\` call for a metric computed by hand).
 
 ## Thresholds (settings \`aibook.runtimeRules.*\`)
 - \`imbalanceRatio\` = 0.2: imbalanced when (rows of the rarest class) / (rows of the most common
@@ -75,5 +77,23 @@ export function checkImbalancedAccuracy(labels: unknown[], metricNames: Iterable
       `Accuracy is the only metric reported for labels where class ${JSON.stringify(rarest.label)} has ${rarest.count} of ${rows} rows (${formatShare(rarest.count / rows)}) ` +
       `and class ${JSON.stringify(commonest.label)} ${commonest.count}: always predicting ${JSON.stringify(commonest.label)} scores ${formatShare(commonest.count / rows)}. ` +
       `Report recall, precision/F1 or balanced accuracy too (evaluate(model, xTest, yTest) does).`,
+  }];
+}
+
+/**
+ * Predictions for imbalanced test labels that no metric function measured: the notebook counts
+ * by hand, and a count of hits over rows is accuracy, which always predicting the majority wins.
+ */
+export function checkHandMeasured(labels: unknown[], t: RuntimeThresholds): CheckFinding[] {
+  const imbalance = imbalanceOf(labels);
+  if (!imbalance || imbalance.ratio >= t.imbalanceRatio) return [];
+  const { rarest, commonest, rows } = imbalance;
+  return [{
+    rule: "imbalanced-accuracy",
+    severity: imbalancedAccuracy.severity,
+    message:
+      `These predictions are measured by hand only (no metric function sees them), on test labels where class ${JSON.stringify(rarest.label)} has ${rarest.count} of ${rows} rows (${formatShare(rarest.count / rows)}): ` +
+      `a hand-counted accuracy (hits / rows) rewards always predicting ${JSON.stringify(commonest.label)}, which scores ${formatShare(commonest.count / rows)}. ` +
+      `Report recall, precision/F1 or balanced accuracy too (metrics.balancedAccuracy, metrics.f1, or evaluate(model, xTest, yTest)).`,
   }];
 }

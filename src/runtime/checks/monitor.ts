@@ -8,7 +8,7 @@
  */
 import { analyzeSplit } from "./analyze-split";
 import { checkDuplicates, countDuplicateRows } from "./duplicate-leakage";
-import { checkImbalancedAccuracy } from "./imbalanced-accuracy";
+import { checkHandMeasured, checkImbalancedAccuracy } from "./imbalanced-accuracy";
 import { checkMissingValues, countMissing } from "./missing-values";
 import type { ObservedEvent } from "./observe";
 import { checkTemporalLeakage, findTimeColumn, hasOrderingColumn, isSortedByTime } from "./temporal-leakage";
@@ -49,6 +49,16 @@ interface LabelGroup<Site> {
 
 const MAX_LABEL_GROUPS = 200;
 
+/** A classifier's predictions for rows whose true labels are known (the test part of a split). */
+interface LabelledPrediction<Site> {
+  site: Site;
+  model: object;
+  labels: unknown[];
+  key: string;
+}
+
+const MAX_LABELLED_PREDICTIONS = 200;
+
 export class RuntimeMonitor<Site> {
   private readonly t: RuntimeThresholds;
   private readonly off: Set<string>;
@@ -63,6 +73,10 @@ export class RuntimeMonitor<Site> {
   private readonly taken = new WeakMap<object, Taken<Site>>();
   /** Frames keep their row labels through drop/loc: the taken rows of a frame, by its index. */
   private readonly takenByIndex = new Map<string, Taken<Site>>();
+  /** Predictions on labelled test rows, to learn later whether any metric measured them. */
+  private readonly labelledPredictions: LabelledPrediction<Site>[] = [];
+  /** Models some metric measured (directly or through their predictions). */
+  private readonly measuredModels = new WeakSet<object>();
   /** (model, rows) pairs already checked as a hand-made split, so a loop reports once. */
   private readonly checked = new WeakMap<object, WeakSet<object>>();
 
@@ -85,7 +99,8 @@ export class RuntimeMonitor<Site> {
         return this.onFit(event, site);
       case "predict":
         if (isObject(event.output)) this.predictions.set(event.output, { model: event.model, X: event.X });
-        return this.onMeasured(event.model, event.X, undefined, site);
+        this.onMeasured(event.model, event.X, undefined, site);
+        return this.notePrediction(event.model, event.X, site);
       case "rows":
         return this.onRows(event, site);
       case "evaluate":
@@ -99,6 +114,11 @@ export class RuntimeMonitor<Site> {
     for (const group of this.groups.values()) {
       const found = checkImbalancedAccuracy(group.labels, group.metrics, this.t);
       for (const f of found) for (const site of group.accuracySites.values()) out.push({ ...f, site, related: [] });
+    }
+    // Predictions on imbalanced test labels that no metric ever measured: measured by hand (hits / n).
+    for (const p of this.labelledPredictions) {
+      if (this.measuredModels.has(p.model) || this.groups.has(p.key)) continue;
+      for (const f of checkHandMeasured(p.labels, this.t)) out.push({ ...f, site: p.site, related: [] });
     }
     const seen = new Set<string>();
     return out.filter((f) => {
@@ -164,6 +184,7 @@ export class RuntimeMonitor<Site> {
       const prediction = this.predictions.get(event.yPred);
       if (prediction) ({ model, X } = prediction);
     }
+    if (isObject(model)) this.measuredModels.add(model);
     this.onMeasured(model, X, labels, site);
   }
 
@@ -208,6 +229,20 @@ export class RuntimeMonitor<Site> {
     if (!labels) return;
     seen.add(X);
     this.countCopies(fit, X, labels, site);
+  }
+
+  /**
+   * A classifier predicting the test features of a runtime split: the test labels are known, so if
+   * no metric ever measures these predictions, the notebook measures them by hand.
+   */
+  private notePrediction(model: unknown, X: unknown, site: Site): void {
+    if (!isObject(model) || !isObject(X) || !this.fits.has(model) || !isClassifierModel(model)) return;
+    const part = this.splitOf.get(X);
+    if (!part || part.role !== 1 || part.split.parts.length !== 4) return;
+    const labels = labelsOf(part.split.parts[3]);
+    if (!labels || this.labelledPredictions.length >= MAX_LABELLED_PREDICTIONS) return;
+    if (this.labelledPredictions.some((p) => p.model === model && this.siteKey(p.site) === this.siteKey(site))) return;
+    this.labelledPredictions.push({ site, model, labels, key: fingerprint(labels) });
   }
 
   /** Train and test parts taken by hand from one data set: checked like a split, anchored where the test part was taken. */
@@ -257,6 +292,19 @@ export class RuntimeMonitor<Site> {
     if (this.splitSizes.some((s) => s.train === trainRows.rows.length && s.test === testRows.rows.length)) return;
     const count = countDuplicateRows(trainRows, testRows, trainY, labels);
     this.add(checkDuplicates(count, this.t, "evaluation"), site, [{ site: fit.site, message: `the model is trained here (${fit.call})` }]);
+  }
+}
+
+/** A model that learned classes (the runtime's classifiers list them; others give class probabilities). */
+function isClassifierModel(model: object): boolean {
+  const m = model as { classes?: unknown; predictProba?: unknown; steps?: unknown[] };
+  try {
+    if (Array.isArray(m.classes) && m.classes.length > 0) return true;
+    if (typeof m.predictProba === "function" && !Array.isArray(m.steps)) return true;
+    const last = Array.isArray(m.steps) ? m.steps[m.steps.length - 1] : undefined;
+    return isObject(last) && isClassifierModel(last);
+  } catch {
+    return false;
   }
 }
 

@@ -93,6 +93,31 @@ describe("runtime observation (checks/observe + monitor)", function () {
     assert.deepEqual(o.rules(), []);
   });
 
+  it("imbalanced-accuracy at a classifier's predict when no metric ever measures its imbalanced test labels (accuracy by hand)", () => {
+    const rows = Array.from({ length: 400 }, (_, i) => [i % 7, (i * 13) % 11]);
+    const rare = Array.from({ length: 400 }, (_, i) => (i % 25 === 0 ? "poor" : "fine"));
+    const even = Array.from({ length: 400 }, (_, i) => (i % 2 === 0 ? "a" : "b"));
+    const run = (labels: string[], measure?: (yTest: unknown, said: unknown) => void) => {
+      const o = observing();
+      const { xTrain, xTest, yTrain, yTest } = trainTestSplit(rows, labels, { testSize: 0.25, stratify: true, seed: 3 });
+      const model = new LogisticRegression().fit(xTrain, yTrain);
+      o.at("predict");
+      const said = model.predict(xTest);
+      o.at("measure");
+      measure?.(yTest, said);
+      return o.rules().filter((r) => r.startsWith("imbalanced-accuracy"));
+    };
+    assert.deepEqual(run(rare), ["imbalanced-accuracy@predict"]);
+    // Balanced labels, or a metric that shows the rare class: nothing to say.
+    assert.deepEqual(run(even), []);
+    assert.deepEqual(run(rare, (yTest, said) => metrics.recall(yTest as string[], said as string[], { positiveLabel: "poor" })), []);
+    // A regressor's predictions are not classes.
+    const o = observing();
+    const numeric = trainTestSplit(rows, rare.map((r) => (r === "poor" ? 1 : 0)), { testSize: 0.25, seed: 3 });
+    new LinearRegression().fit(numeric.xTrain, numeric.yTrain).predict(numeric.xTest);
+    assert.deepEqual(o.rules().filter((r) => r.startsWith("imbalanced-accuracy")), []);
+  });
+
   it("duplicate-leakage at a hand-made evaluation: a model trained on every row, measured on a part; not when measured on its own training rows", async () => {
     const o = observing();
     const wine = await readDataset("wine.csv");
