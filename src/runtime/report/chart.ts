@@ -90,7 +90,41 @@ function asTimes(x: unknown): number[] | null {
   return seen > 0 && out.every((v) => v !== null) ? (out as number[]) : null;
 }
 
+/** Columns of a table named as pandas' `df.plot(x=..., y=...)` names them: `{ x: "date", y: "co2" }` or `y: ["a", "b"]`. */
+export interface ColumnChoice {
+  x?: string;
+  y?: string | string[];
+}
+
+function isColumnChoice(o: unknown): o is ColumnChoice & ChartOptions & { name?: string } {
+  if (typeof o !== "object" || o === null || Array.isArray(o) || "values" in o) return false;
+  const { x, y } = o as { x?: unknown; y?: unknown };
+  return typeof x === "string" || typeof y === "string" || (Array.isArray(y) && y.length > 0 && y.every((n) => typeof n === "string"));
+}
+
+/** One column of a table by name, with an error that lists the table's columns. */
+function column(data: unknown, name: string, what: string): unknown[] {
+  const { names, columns } = toColumns(data, what);
+  const j = names.indexOf(name);
+  if (j < 0) throw new AibookError(`${what}: no column "${name}"; the columns are ${names.slice(0, 12).join(", ")}${names.length > 12 ? ", ..." : ""}.`);
+  return columns[j];
+}
+
+/** line/scatter of a table's columns: x (or the row position) against each y column. */
+function xyColumns(kind: "scatter" | "line", data: unknown, choice: ColumnChoice & ChartOptions & { name?: string }): ChartView {
+  const { names } = toColumns(data, `chart.${kind}`);
+  const yNames = choice.y === undefined ? names.filter((n) => n !== choice.x) : typeof choice.y === "string" ? [choice.y] : choice.y;
+  const { x: xName, y: _y, ...rest } = choice;
+  const options = { xLabel: xName, ...(yNames.length === 1 ? { yLabel: yNames[0] } : {}), ...rest };
+  if (xName === undefined) return xy(kind, Object.fromEntries(yNames.map((n) => [n, column(data, n, `chart.${kind}`)])), undefined, options);
+  const xs = column(data, xName, `chart.${kind}`);
+  if (yNames.length === 1) return xy(kind, xs, column(data, yNames[0], `chart.${kind}`), { name: yNames[0], ...options });
+  const views = yNames.map((n) => xy(kind, xs, column(data, n, `chart.${kind}`), { name: n, ...options }).payload as XYChart);
+  return new ChartView({ ...views[0], series: views.flatMap((v) => v.series), sampled: views.some((v) => v.sampled) });
+}
+
 function xy(kind: "scatter" | "line", x: unknown, y: unknown, options: ChartOptions & { name?: string }): ChartView {
+  if (isColumnChoice(y)) return xyColumns(kind, x, { ...options, ...y });
   let series: { name: string; x: number[]; y: number[] }[];
   let xTime = false;
   if (y === undefined || (typeof y === "object" && y !== null && !Array.isArray(y) && !("values" in y))) {
@@ -120,18 +154,24 @@ function xy(kind: "scatter" | "line", x: unknown, y: unknown, options: ChartOpti
   return new ChartView(payload);
 }
 
-/** `scatter(x, y, options)`: one point per row. */
+/** `scatter(x, y, options)`: one point per row; or `scatter(df, { x: "a", y: "b" })`. */
 export function scatter(x: unknown, y: unknown, options: ChartOptions & { name?: string } = {}): ChartView {
   return xy("scatter", x, y, options);
 }
 
-/** `line(x, y, options)`, `line(values)` or `line({ train: losses, test: losses })`. */
+/** `line(x, y, options)`, `line(values)`, `line({ train: losses, test: losses })`, or `line(df, { x: "date", y: "co2" })`. */
 export function line(x: unknown, y?: unknown, options: ChartOptions & { name?: string } = {}): ChartView {
   return xy("line", x, y, options);
 }
 
-/** `bar(categories, values)`, `bar({ a: 3, b: 5 })`, or `bar(categories, { train: [...], test: [...] })`. */
+/** `bar(categories, values)`, `bar({ a: 3, b: 5 })`, `bar(categories, { train: [...], test: [...] })`, or `bar(df, { x: "cat", y: "n" })`. */
 export function bar(categories: unknown, values?: unknown, options: ChartOptions = {}): ChartView {
+  if (isColumnChoice(values) && typeof values.x === "string") {
+    const { x, y, ...rest } = values;
+    const ys = y === undefined ? toColumns(categories, "chart.bar").names.filter((n) => n !== x) : typeof y === "string" ? [y] : y;
+    const series = Object.fromEntries(ys.map((n) => [n, column(categories, n, "chart.bar")]));
+    return bar(column(categories, x, "chart.bar"), series, { xLabel: x, ...rest, ...options });
+  }
   let cats: string[];
   let series: BarChart["series"];
   if (typeof categories === "object" && categories !== null && !Array.isArray(categories) && !("values" in categories)) {

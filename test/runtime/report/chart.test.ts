@@ -34,6 +34,25 @@ describe("charts", () => {
     assert.throws(() => chart.bar({ a: "x" }), /bars need numbers/);
   });
 
+  it("takes a table and column names, as pandas' df.plot(x=, y=) does", async () => {
+    const { DataFrame } = await import("danfojs-node");
+    const df = new DataFrame({ date: ["2024-01-01", "2024-02-01", "2024-03-01"], co2: [400, 401, 403], temp: [1, 2, 3] });
+    const line = chart.line(df, { x: "date", y: "co2", title: "CO2" }).payload as XYChart;
+    assert.equal(line.xTime, true);
+    assert.deepEqual(line.series, [{ name: "co2", x: ["2024-01-01", "2024-02-01", "2024-03-01"].map(Date.parse), y: [400, 401, 403] }]);
+    assert.deepEqual([line.title, line.xLabel, line.yLabel], ["CO2", "date", "co2"]);
+    const both = chart.line(df, { x: "date", y: ["co2", "temp"] }).payload as XYChart;
+    assert.deepEqual(both.series.map((s) => [s.name, s.y]), [["co2", [400, 401, 403]], ["temp", [1, 2, 3]]]);
+    const records = [{ a: 1, b: 2 }, { a: 2, b: 4 }];
+    const scatter = chart.scatter(records, { x: "a", y: "b" }).payload as XYChart;
+    assert.deepEqual(scatter.series[0], { name: "b", x: [1, 2], y: [2, 4] });
+    const byPosition = chart.line(df, { y: "temp" }).payload as XYChart;
+    assert.deepEqual(byPosition.series[0], { name: "temp", x: [0, 1, 2], y: [1, 2, 3] });
+    const bars = chart.bar(new DataFrame({ fruit: ["apple", "pear"], n: [3, 5] }), { x: "fruit", y: "n" }).payload as BarChart;
+    assert.deepEqual([bars.categories, bars.series], [["apple", "pear"], [{ name: "n", values: [3, 5] }]]);
+    assert.throws(() => chart.line(df, { x: "day", y: "co2" }), /chart\.line: no column "day"; the columns are date, co2, temp\./);
+  });
+
   it("reads dates and ISO date strings on x as times", () => {
     const p = chart.line(["2024-01-01", "2024-02-01", null, "2024-04-01"], [1, 2, 3, 4]).payload as XYChart;
     assert.equal(p.xTime, true);
