@@ -1,11 +1,13 @@
 /**
  * `classificationReport`: precision, recall, F1 and support per class, with accuracy and the
  * macro and weighted averages, as scikit-learn's classification_report. It is data (for code and
- * the views) and prints as scikit-learn's text table in the console.
+ * the views) and prints as scikit-learn's text table in the console; `outputDict: true` gives
+ * scikit-learn's output_dict shape instead ({ "a": { precision, recall, "f1-score", support },
+ * accuracy, "macro avg", "weighted avg" }).
  */
 import type { Label } from "../core/data";
+import { AibookError } from "../core/errors";
 import { checkOptions } from "../options";
-import { f1Of } from "./classification";
 import { labelCounts, labelPair } from "./labels";
 
 export interface ClassScores {
@@ -17,51 +19,104 @@ export interface ClassScores {
 
 export interface ClassificationReport {
   classes: ({ label: Label } & ClassScores)[];
+  /** The share of rows predicted right. */
   accuracy: number;
+  /** Pooled over the reported classes; shown instead of accuracy when `labels` leaves classes out (scikit-learn's "micro avg"). */
+  microAvg?: ClassScores;
   macroAvg: ClassScores;
   weightedAvg: ClassScores;
   toString(): string;
 }
 
-export function classificationReport(yTrue: unknown, yPred: unknown, options: { digits?: number } = {}): ClassificationReport {
-  checkOptions("classificationReport", options, ["digits"]);
-  const { t, p } = labelPair(yTrue, yPred, "classificationReport");
-  const c = labelCounts(t, p);
-  const classes = c.labels.map((label, i) => ({
-    label,
-    precision: c.predicted[i] ? c.tp[i] / c.predicted[i] : 0,
-    recall: c.actual[i] ? c.tp[i] / c.actual[i] : 0,
-    f1: f1Of(c, i),
-    support: c.actual[i],
-  }));
-  const n = t.length;
-  const mean = (key: keyof ClassScores, weighted: boolean) =>
-    weighted ? classes.reduce((s, k) => s + k[key] * k.support, 0) / n : classes.reduce((s, k) => s + k[key], 0) / classes.length;
-  const avg = (weighted: boolean): ClassScores => ({ precision: mean("precision", weighted), recall: mean("recall", weighted), f1: mean("f1", weighted), support: n });
+export interface ClassificationReportOptions {
+  /** Decimals in the text (default 2). */
+  digits?: number;
+  /** The classes to report, in this order (default: every label, sorted). */
+  labels?: Label[];
+  /** Display names for the reported classes, in the order of `labels`. */
+  targetNames?: string[];
+  /** The value of an ill-defined ratio (0/0), default 0, as scikit-learn's zero_division. */
+  zeroDivision?: 0 | 1 | "warn";
+  /** Return scikit-learn's output_dict object instead of the report. */
+  outputDict?: boolean;
+}
+
+/** scikit-learn's output_dict: class names and "macro avg"/"weighted avg" (and "micro avg") to scores; "accuracy" to a number. */
+export type ClassificationReportDict = Record<string, number | { precision: number; recall: number; "f1-score": number; support: number }>;
+
+export function classificationReport(yTrue: unknown, yPred: unknown, options: ClassificationReportOptions & { outputDict: true }): ClassificationReportDict;
+export function classificationReport(yTrue: unknown, yPred: unknown, options?: ClassificationReportOptions): ClassificationReport;
+export function classificationReport(yTrue: unknown, yPred: unknown, options: ClassificationReportOptions = {}): ClassificationReport | ClassificationReportDict {
+  const where = "classificationReport";
+  checkOptions(where, options, ["digits", "labels", "targetNames", "zeroDivision", "outputDict"]);
+  const zd = options.zeroDivision === 1 ? 1 : 0;
+  if (options.zeroDivision !== undefined && ![0, 1, "warn"].includes(options.zeroDivision)) {
+    throw new AibookError(`${where}: zeroDivision must be 0, 1 or "warn"; got ${JSON.stringify(options.zeroDivision)}.`);
+  }
+  const { t, p } = labelPair(yTrue, yPred, where);
+  const all = labelCounts(t, p);
+  if (options.labels !== undefined && (!Array.isArray(options.labels) || !options.labels.length)) {
+    throw new AibookError(`${where}: labels must be a non-empty array of classes; got ${JSON.stringify(options.labels)}.`);
+  }
+  const c = options.labels ? labelCounts(t, p, [...options.labels]) : all;
+  const names = options.targetNames ?? c.labels.map(String);
+  if (names.length !== c.labels.length) {
+    throw new AibookError(`${where}: targetNames has ${names.length} names but there are ${c.labels.length} classes (${c.labels.map((l) => JSON.stringify(l)).join(", ")}).`);
+  }
+  // scikit-learn shows accuracy only when the reported classes cover every label; else a "micro avg" row.
+  const reported = new Set(c.labels);
+  const microIsAccuracy = all.labels.every((l) => reported.has(l));
+  const ratio = (a: number, b: number) => (b === 0 ? zd : a / b);
+  const scores = (tp: number, predicted: number, actual: number): Omit<ClassScores, "support"> => {
+    const precision = ratio(tp, predicted);
+    const recall = ratio(tp, actual);
+    const f1 = predicted === 0 && actual === 0 ? zd : precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+    return { precision, recall, f1 };
+  };
+  const classes = c.labels.map((label, i) => ({ label, ...scores(c.tp[i], c.predicted[i], c.actual[i]), support: c.actual[i] }));
+  const support = c.actual.reduce((a, b) => a + b, 0);
+  const mean = (key: "precision" | "recall" | "f1", weighted: boolean) =>
+    weighted ? (support === 0 ? zd : classes.reduce((s, k) => s + k[key] * k.support, 0) / support) : classes.reduce((s, k) => s + k[key], 0) / classes.length;
+  const avg = (weighted: boolean): ClassScores => ({ precision: mean("precision", weighted), recall: mean("recall", weighted), f1: mean("f1", weighted), support });
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   const report: ClassificationReport = {
     classes,
-    accuracy: c.tp.reduce((s, x) => s + x, 0) / n,
+    accuracy: all.tp.reduce((s, x) => s + x, 0) / t.length,
+    ...(microIsAccuracy ? {} : { microAvg: { ...scores(sum(c.tp), sum(c.predicted), sum(c.actual)), support } }),
     macroAvg: avg(false),
     weightedAvg: avg(true),
-    toString: () => formatReport(report, options.digits ?? 2),
+    toString: () => formatReport(report, names, options.digits ?? 2),
   };
+  if (options.outputDict) return toDict(report, names);
   Object.defineProperty(report, Symbol.for("nodejs.util.inspect.custom"), { value: () => report.toString(), enumerable: false });
   Object.defineProperty(report, "toString", { value: report.toString, enumerable: false });
   return report;
 }
 
-function formatReport(r: ClassificationReport, digits: number): string {
+function toDict(r: ClassificationReport, names: string[]): ClassificationReportDict {
+  const entry = (s: ClassScores) => ({ precision: s.precision, recall: s.recall, "f1-score": s.f1, support: s.support });
+  const dict: ClassificationReportDict = {};
+  r.classes.forEach((k, i) => (dict[names[i]] = entry(k)));
+  if (r.microAvg) dict["micro avg"] = entry(r.microAvg);
+  else dict.accuracy = r.accuracy;
+  dict["macro avg"] = entry(r.macroAvg);
+  dict["weighted avg"] = entry(r.weightedAvg);
+  return dict;
+}
+
+function formatReport(r: ClassificationReport, classNames: string[], digits: number): string {
   // scikit-learn's layout: "{:>width} " then " {:>9}" per column, so two spaces before the first.
-  const names = [...r.classes.map((k) => String(k.label)), "weighted avg"];
+  const names = [...classNames, "weighted avg"];
   const width = Math.max(...names.map((s) => s.length), digits);
   const head = ["precision", "recall", "f1-score", "support"];
   const cell = (s: string) => ` ${s.padStart(9)}`;
   const num = (x: number) => cell(fixedHalfEven(x, digits));
   const row = (name: string, s: ClassScores) => `${name.padStart(width)} ${num(s.precision)}${num(s.recall)}${num(s.f1)}${cell(String(s.support))}`;
   const lines = [`${"".padStart(width)} ${head.map(cell).join("")}`, ""];
-  for (const k of r.classes) lines.push(row(String(k.label), k));
+  r.classes.forEach((k, i) => lines.push(row(classNames[i], k)));
   lines.push("");
-  lines.push(`${"accuracy".padStart(width)} ${cell("")}${cell("")}${num(r.accuracy)}${cell(String(r.macroAvg.support))}`);
+  if (r.microAvg) lines.push(row("micro avg", r.microAvg));
+  else lines.push(`${"accuracy".padStart(width)} ${cell("")}${cell("")}${num(r.accuracy)}${cell(String(r.macroAvg.support))}`);
   lines.push(row("macro avg", r.macroAvg));
   lines.push(row("weighted avg", r.weightedAvg));
   return lines.join("\n") + "\n";

@@ -29,7 +29,7 @@ export const metrics = {
 
 export type MetricName = keyof typeof metrics;
 export type { Average, AverageOptions } from "./classification";
-export type { ClassificationReport, ClassScores } from "./classification-report";
+export type { ClassificationReport, ClassificationReportDict, ClassificationReportOptions, ClassScores } from "./classification-report";
 export type { RocCurve, RocOptions, RocAucOptions } from "./roc";
 export type { ConfusionMatrixOptions } from "./confusion-matrix";
 export { sortedLabels } from "./labels";

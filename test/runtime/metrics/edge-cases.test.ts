@@ -61,18 +61,25 @@ describe("metrics edge cases against scikit-learn", () => {
   });
 
   describe("classificationReport", () => {
+    const scores = (s: { precision: number; recall: number; f1: number; support: number }) => [s.precision, s.recall, s.f1, s.support];
+    const expected = (d: Record<string, number>) => [d.precision, d.recall, d["f1-score"], d.support];
     for (const c of edge.classificationReports) {
-      it(`${c.name}, digits ${c.digits}: the text and the numbers`, () => {
-        const report = metrics.classificationReport(c.yTrue, c.yPred, { digits: c.digits });
+      it(`${c.name} ${JSON.stringify(c.options)}: the text, the numbers and outputDict`, () => {
+        const report = metrics.classificationReport(c.yTrue, c.yPred, c.options);
         assert.equal(report.toString(), c.text);
         const labels: string[] = c.labels;
-        assert.deepEqual(report.classes.map((k) => String(k.label)), labels);
-        const scores = (s: { precision: number; recall: number; f1: number; support: number }) => [s.precision, s.recall, s.f1, s.support];
-        const expected = (d: Record<string, number>) => [d.precision, d.recall, d["f1-score"], d.support];
-        report.classes.forEach((k, i) => assertClose(scores(k), expected(c.dict[labels[i]]), RTOL, 0, String(k.label)));
-        assertClose(report.accuracy, c.dict.accuracy, RTOL, 0, "accuracy");
+        assert.equal(report.classes.length, labels.length);
+        report.classes.forEach((k, i) => assertClose(scores(k), expected(c.dict[labels[i]]), RTOL, 0, labels[i]));
+        if ("accuracy" in c.dict) assertClose(report.accuracy, c.dict.accuracy, RTOL, 0, "accuracy");
+        else assertClose(scores(report.microAvg!), expected(c.dict["micro avg"]), RTOL, 0, "micro avg");
         assertClose(scores(report.macroAvg), expected(c.dict["macro avg"]), RTOL, 0, "macro avg");
         assertClose(scores(report.weightedAvg), expected(c.dict["weighted avg"]), RTOL, 0, "weighted avg");
+        const dict = metrics.classificationReport(c.yTrue, c.yPred, { ...c.options, digits: undefined, outputDict: true });
+        assert.deepEqual(Object.keys(dict).sort(), Object.keys(c.dict).sort());
+        for (const [key, value] of Object.entries(c.dict)) {
+          if (typeof value === "number") assertClose(dict[key], value, RTOL, 0, key);
+          else assertClose(expected(dict[key] as any), expected(value as any), RTOL, 0, key);
+        }
       });
     }
   });
