@@ -6,7 +6,7 @@
  * refuses come from scripts/fixtures/reference_edge_cases.py.
  */
 import assert from "node:assert/strict";
-import { metrics } from "../../../src/runtime/metrics";
+import { metrics, type ClassificationReportOptions } from "../../../src/runtime/metrics";
 import { AibookError } from "../../../src/runtime/core/errors";
 import { Series } from "danfojs-node";
 import { fixture, assertClose } from "../data/reference";
@@ -65,7 +65,7 @@ describe("metrics edge cases against scikit-learn", () => {
     const expected = (d: Record<string, number>) => [d.precision, d.recall, d["f1-score"], d.support];
     for (const c of edge.classificationReports) {
       it(`${c.name} ${JSON.stringify(c.options)}: the text, the numbers and outputDict`, () => {
-        const report = metrics.classificationReport(c.yTrue, c.yPred, c.options);
+        const report = metrics.classificationReport(c.yTrue, c.yPred, c.options as ClassificationReportOptions);
         assert.equal(report.toString(), c.text);
         const labels: string[] = c.labels;
         assert.equal(report.classes.length, labels.length);
