@@ -3,7 +3,7 @@
  * label, and a classification metric is not handed probabilities or regression outputs. The
  * label order is scikit-learn's (sorted), so per-class results line up with its output.
  */
-import { AibookError } from "../core/errors";
+import { AibookError, MissingValuesError } from "../core/errors";
 import { toNumbers, toVector, type Label } from "../core/data";
 
 export function labelPair(yTrue: unknown, yPred: unknown, where: string): { t: Label[]; p: Label[] } {
@@ -16,6 +16,8 @@ export function labelPair(yTrue: unknown, yPred: unknown, where: string): { t: L
     throw new AibookError(`${where}: yTrue and yPred mix numbers and text labels (for example ${JSON.stringify(t[0])} and ${JSON.stringify(p[0])}); convert one side so that both use the same labels.`);
   }
   for (const [name, values] of [["yTrue", t], ["yPred", p]] as const) {
+    const missing = values.filter((v) => typeof v === "number" && Number.isNaN(v)).length;
+    if (missing) throw new MissingValuesError(`${where} (${name})`, [{ column: "label", count: missing }]);
     const fractional = values.find((v) => typeof v === "number" && (!Number.isInteger(v) || Number.isNaN(v)));
     if (fractional !== undefined) {
       throw new AibookError(

@@ -40,9 +40,8 @@ export interface EncodedTarget {
 export function fitClasses(y: unknown, nRows: number, where: string, minClasses = 2): EncodedTarget {
   const labels = toVector(y, `${where} (y)`);
   checkSameLength({ length: nRows }, labels, where);
-  if (labels.some((v) => typeof v === "number" && Number.isNaN(v))) {
-    throw new AibookError(`${where}: y holds NaN labels; drop those rows or fill the labels first.`);
-  }
+  const missing = labels.filter((v) => typeof v === "number" && Number.isNaN(v)).length;
+  if (missing) throw new AibookError(`${where}: y holds ${missing} NaN label${missing === 1 ? "" : "s"}; drop those rows (dropMissing(df, { columns: [target] })) or fill the labels first.`);
   const numeric = labels.every((v) => typeof v === "number");
   const text = labels.find((v) => typeof v === "string");
   const number = labels.find((v) => typeof v === "number");

@@ -49,6 +49,12 @@ describe("input errors", () => {
     assert.throws(() => new OneHotEncoder().fit([[1], ["a"], [2]]), /column "x0" mixes numbers and text/);
   });
 
+  it("NaN labels are counted as missing, in metrics and in a classifier's fit", () => {
+    assert.throws(() => metrics.accuracy([1, NaN, 0, NaN], [1, 1, 0, 0]), (e: unknown) => e instanceof MissingValuesError && /accuracy \(yTrue\): .* label \(2\)/.test(e.message));
+    assert.throws(() => metrics.f1([1, 0, 1], [1, NaN, 0]), (e: unknown) => e instanceof MissingValuesError && /f1 \(yPred\)/.test(e.message));
+    assert.throws(() => new GaussianNB().fit(X, [1, 0, NaN, 1, 0, NaN]), /GaussianNB\.fit: y holds 2 NaN labels; drop those rows/);
+  });
+
   it("regression metrics name yTrue and yPred when their lengths differ", () => {
     for (const fn of [metrics.r2, metrics.mse, metrics.mae, metrics.rmse]) {
       assert.throws(() => fn([1, 2, 3], [1, 2]), /yTrue has 3 values but yPred has 2/);

@@ -6,6 +6,7 @@
  * per-class counts scikit-learn gives over 30 seeds.
  */
 import assert from "node:assert/strict";
+import { DataFrame } from "danfojs-node";
 import { kFold, stratifiedKFold, trainTestSplit } from "../../../src/runtime/split";
 import { AibookError } from "../../../src/runtime/core/errors";
 import { fixture } from "../data/reference";
@@ -37,6 +38,21 @@ describe("split edge cases against scikit-learn", () => {
         const count = (ys: unknown[]) => c.classes.map((k: unknown) => ys.filter((v) => v === k).length);
         const got = JSON.stringify({ train: count(yTrain), test: count(yTest) });
         assert.ok(allowed.has(got), `seed ${seed}: ${got} is not among scikit-learn's ${[...allowed].join(" | ")}`);
+      }
+    });
+
+    it(`trainTestSplit(df, { stratify: "label" }): ${c.name}, testSize ${c.testSize}, as with (X, y)`, () => {
+      const df = new DataFrame({ row: c.y.map((_: unknown, i: number) => i), label: c.y });
+      const records = c.y.map((label: unknown, row: number) => ({ row, label }));
+      const allowed = new Set(c.allowed.map((a: { train: number[]; test: number[] }) => JSON.stringify(a)));
+      const count = (ys: unknown[]) => c.classes.map((k: unknown) => ys.filter((v) => v === k).length);
+      for (let seed = 0; seed < 5; seed++) {
+        const { train, test } = trainTestSplit(df, { testSize: c.testSize, stratify: "label", seed });
+        const got = JSON.stringify({ train: count(train["label"].values), test: count(test["label"].values) });
+        assert.ok(allowed.has(got), `seed ${seed}: ${got} is not among scikit-learn's ${[...allowed].join(" | ")}`);
+        // Records split by the same rows as the DataFrame.
+        const parts = trainTestSplit(records, records.map((r: { label: unknown }) => r.label), { testSize: c.testSize, stratify: true, seed });
+        assert.deepEqual(parts.xTest.map((r: { row: number }) => r.row).sort((a: number, b: number) => a - b), [...(test["row"].values as number[])].sort((a, b) => a - b));
       }
     });
   }
