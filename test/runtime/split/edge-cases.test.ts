@@ -11,7 +11,7 @@ import { kFold, stratifiedKFold, trainTestSplit } from "../../../src/runtime/spl
 import { AibookError } from "../../../src/runtime/core/errors";
 import { fixture } from "../data/reference";
 
-const edge = fixture("edge-cases").splits;
+const edge = { ...fixture("edge-cases").splits, random: fixture("edge-cases").random };
 
 describe("split edge cases against scikit-learn", () => {
   for (const c of edge.kFold) {
@@ -28,6 +28,13 @@ describe("split edge cases against scikit-learn", () => {
       for (const f of folds) assert.equal(f.trainIndex.length + f.testIndex.length, c.y.length);
     });
   }
+
+  edge.random.folds.forEach((c: any, i: number) => {
+    it(`seeded random folds ${i}: ${c.y.length} rows, ${c.folds} folds`, () => {
+      assert.deepEqual(kFold(c.y.length, { folds: c.folds }).map((f) => f.testIndex), c.kFold);
+      assert.deepEqual(stratifiedKFold(c.y, { folds: c.folds }).map((f) => f.testIndex), c.stratifiedKFold);
+    });
+  });
 
   for (const c of edge.trainTestSplit) {
     it(`trainTestSplit stratify: ${c.name}, testSize ${c.testSize}`, () => {
