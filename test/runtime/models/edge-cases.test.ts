@@ -9,9 +9,11 @@ import assert from "node:assert/strict";
 import { DataFrame } from "danfojs-node";
 import "../../../src/runtime/index";
 import { registeredEstimator } from "../../../src/runtime/core/estimator";
+import { GaussianNB, KNeighborsClassifier, LinearRegression } from "../../../src/runtime/models";
 import { fixture, assertClose } from "../data/reference";
 
 const edge = fixture("edge-cases").models;
+const random = fixture("edge-cases").random.models;
 const TOL = 1e-4;
 
 const names = (rows: number[][]) => rows[0].map((_, j) => `f${j}`);
@@ -37,4 +39,21 @@ describe("model edge cases against scikit-learn", () => {
       });
     }
   }
+});
+
+describe("models on seeded random data (including more columns than rows)", () => {
+  random.forEach((c: any, i: number) => {
+    it(`case ${i}: ${c.X.length} x ${c.X[0].length}`, () => {
+      const lin = new LinearRegression().fit(c.X, c.yr);
+      assertClose(lin.coef, c.linear.coef, TOL, 1e-9, "LinearRegression coef");
+      assertClose(lin.intercept, c.linear.intercept, TOL, 1e-9, "LinearRegression intercept");
+      assertClose(lin.predict(c.query), c.linear.predict, TOL, 1e-9, "LinearRegression predict");
+      const nb = new GaussianNB().fit(c.X, c.y);
+      assertClose(nb.predictProba(c.query), c.nb.proba, TOL, 1e-12, "GaussianNB proba");
+      assert.deepEqual(nb.predict(c.query), c.nb.predict);
+      const knn = new KNeighborsClassifier({ k: c.knn.k, weights: c.knn.weights }).fit(c.X, c.y);
+      assertClose(knn.predictProba(c.query), c.knn.proba, TOL, 1e-12, "KNN proba");
+      assert.deepEqual(knn.predict(c.query), c.knn.predict);
+    });
+  });
 });

@@ -11,6 +11,8 @@ import { DataFrame } from "danfojs-node";
 import "../../../src/runtime/index";
 import { registeredEstimator } from "../../../src/runtime/core/estimator";
 import { AibookError } from "../../../src/runtime/core/errors";
+import { MinMaxScaler, SimpleImputer, StandardScaler } from "../../../src/runtime/preprocess";
+import { PCA } from "../../../src/runtime/models";
 import { fixture, assertClose } from "../data/reference";
 
 const edge = fixture("edge-cases");
@@ -78,6 +80,25 @@ describe("transformer edge cases against scikit-learn", () => {
       });
     }
   }
+});
+
+describe("transformers on seeded random matrices (scales 1e-3 to 1e3, constant columns, holes)", () => {
+  edge.random.transformers.forEach((c: any, i: number) => {
+    it(`case ${i}: ${c.X.length} x ${c.X[0].length}`, () => {
+      assertClose(new StandardScaler().fitTransform(c.X), c.standard, RTOL, 1e-12, "StandardScaler");
+      assertClose(new MinMaxScaler().fitTransform(c.X), c.minMax, RTOL, 1e-12, "MinMaxScaler");
+      for (const strategy of ["mean", "median", "most_frequent"] as const) {
+        assertClose(new SimpleImputer({ strategy }).fitTransform(c.holes), c[strategy], RTOL, 0, `SimpleImputer ${strategy}`);
+      }
+      const pca = new PCA({ components: c.pcaComponents });
+      const Z = pca.fitTransform(c.X);
+      assertClose(pca.explainedVarianceRatio, c.pcaRatio, 1e-9, 1e-12, "explainedVarianceRatio");
+      // Components with a (near) zero variance have no defined direction; compare the others.
+      const defined = c.pcaRatio.map((r: number, j: number) => (r > 1e-10 ? j : -1)).filter((j: number) => j >= 0);
+      const pick = (rows: number[][]) => rows.map((r) => defined.map((j: number) => r[j]));
+      assertUpToSign(pick(Z), pick(c.pca));
+    });
+  });
 });
 
 /** PCA's components are defined up to sign: each output column may be flipped as a whole. */
