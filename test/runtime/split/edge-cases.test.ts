@@ -7,7 +7,7 @@
  */
 import assert from "node:assert/strict";
 import { DataFrame } from "danfojs-node";
-import { kFold, stratifiedKFold, trainTestSplit } from "../../../src/runtime/split";
+import { kFold, stratifiedKFold, trainTestSplit, type FrameSplitOptions } from "../../../src/runtime/split";
 import { AibookError } from "../../../src/runtime/core/errors";
 import { fixture } from "../data/reference";
 
@@ -54,7 +54,8 @@ describe("split edge cases against scikit-learn", () => {
       const allowed = new Set(c.allowed.map((a: { train: number[]; test: number[] }) => JSON.stringify(a)));
       const count = (ys: unknown[]) => c.classes.map((k: unknown) => ys.filter((v) => v === k).length);
       for (let seed = 0; seed < 5; seed++) {
-        const { train, test } = trainTestSplit(df, { testSize: c.testSize, stratify: "label", seed });
+        const options: FrameSplitOptions = { testSize: c.testSize, stratify: "label", seed };
+        const { train, test } = trainTestSplit(df, options);
         const got = JSON.stringify({ train: count(train["label"].values), test: count(test["label"].values) });
         assert.ok(allowed.has(got), `seed ${seed}: ${got} is not among scikit-learn's ${[...allowed].join(" | ")}`);
         // Records split by the same rows as the DataFrame.
