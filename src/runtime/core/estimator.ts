@@ -42,18 +42,31 @@ export function estimatorFromJSON(saved: SavedEstimator): BaseEstimator<Params> 
   return estimator;
 }
 
+/** Node's hook for how util.inspect (console.log, a cell's value) shows an object. */
+const INSPECT = Symbol.for("nodejs.util.inspect.custom");
+
 export abstract class BaseEstimator<P extends Params> {
   /** Stable name used in saved models, errors and reports (class names do not survive minifying). */
   static readonly estimatorName: string = "BaseEstimator";
   readonly params: Readonly<P>;
   #fitted = false;
+  #defaults: P;
 
   protected constructor(defaults: P, options: Partial<P> = {}) {
     const known = Object.keys(defaults);
     for (const key of Object.keys(options ?? {})) {
       if (!known.includes(key)) throw new UnknownOptionError(this.estimatorName, key, known);
     }
+    this.#defaults = defaults;
     this.params = Object.freeze({ ...defaults, ...stripUndefined(options) });
+  }
+
+  /**
+   * How a cell (and Node's console) shows an estimator: as scikit-learn's repr does, its name and
+   * the options that differ from the defaults, e.g. `LogisticRegression({ c: 0.5 })`.
+   */
+  [INSPECT](): string {
+    return describeEstimator(this, this.#defaults);
   }
 
   get estimatorName(): string {
@@ -145,4 +158,17 @@ export function isClassifier(model: unknown): model is Classifier {
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** `Name({ option: value })` with the options that differ from `defaults`; nested estimators alike. */
+function describeEstimator(estimator: BaseEstimator<Params>, defaults: Params): string {
+  const show = (v: unknown): string => {
+    if (v instanceof BaseEstimator) return (v as unknown as Record<symbol, () => string>)[INSPECT]();
+    if (Array.isArray(v)) return `[${v.map(show).join(", ")}]`;
+    if (typeof v === "string") return JSON.stringify(v);
+    if (typeof v === "object" && v !== null) return `{ ${Object.entries(v).map(([k, x]) => `${k}: ${show(x)}`).join(", ")} }`;
+    return String(v);
+  };
+  const changed = Object.entries(estimator.params).filter(([k, v]) => v !== undefined && JSON.stringify(v) !== JSON.stringify(defaults[k]));
+  return `${estimator.estimatorName}(${changed.length ? `{ ${changed.map(([k, v]) => `${k}: ${show(v)}`).join(", ")} }` : ""})`;
 }

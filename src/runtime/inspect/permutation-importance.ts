@@ -13,6 +13,9 @@ import { checkOptions } from "../options";
 import { createRandom } from "../random";
 import { score, CLASSIFICATION_SCORES, REGRESSION_SCORES, type ScoreName } from "../split/cross-validate";
 import { runtimeCall } from "../checks/observe";
+import { Mime, type Displayable, type MimeItem } from "../../protocol/mime";
+import { chart } from "../report/chart";
+import { formatValue, textTable } from "../report/text";
 
 export interface PermutationImportanceOptions {
   /** Score to compare (default accuracy for classifiers, r2 for regressors). */
@@ -30,13 +33,34 @@ export interface FeatureImportance {
   values: number[];
 }
 
-export interface PermutationImportance {
-  metric: ScoreName;
-  baseline: number;
-  /** One entry per feature, most important first. */
-  features: FeatureImportance[];
-  /** Mean importance per input column, in column order (scikit-learn's importances_mean). */
-  importancesMean: number[];
+/**
+ * The result: plain fields to compute with, and a view for the notebook (a bar per feature, most
+ * important first, and the same numbers as a table in text).
+ */
+export class PermutationImportance implements Displayable {
+  constructor(
+    readonly metric: ScoreName,
+    readonly baseline: number,
+    /** One entry per feature, most important first. */
+    readonly features: FeatureImportance[],
+    /** Mean importance per input column, in column order (scikit-learn's importances_mean). */
+    readonly importancesMean: number[],
+  ) {}
+
+  toMimeBundle(): MimeItem[] {
+    const drop = `${LOWER_IS_BETTER.has(this.metric) ? "rise" : "drop"} in ${this.metric}`;
+    const view = chart.bar(
+      this.features.map((f) => f.feature),
+      { [`mean ${drop}`]: this.features.map((f) => f.mean) },
+      { title: `Permutation importance (${this.metric} ${formatValue(this.baseline)} before shuffling)`, xLabel: "feature", yLabel: drop },
+    );
+    return [view.toMimeBundle()[0], { mime: Mime.text, data: this.toString() }];
+  }
+
+  toString(): string {
+    const rows = this.features.map((f) => [f.feature, f.mean, f.std]);
+    return `Permutation importance: ${LOWER_IS_BETTER.has(this.metric) ? "rise" : "drop"} in ${this.metric} when a feature is shuffled (${this.metric} ${formatValue(this.baseline)} before), most important first\n${textTable(["feature", "mean", "std"], rows)}`;
+  }
 }
 
 const LOWER_IS_BETTER = new Set<ScoreName>(["rmse", "mae", "mse"]);
@@ -83,10 +107,5 @@ function permutationImportanceUnobserved(model: SupervisedModel, X: unknown, y: 
     const std = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / repeats);
     return { feature, mean, std, values };
   });
-  return {
-    metric,
-    baseline,
-    importancesMean: features.map((f) => f.mean),
-    features: [...features].sort((a, b) => b.mean - a.mean),
-  };
+  return new PermutationImportance(metric, baseline, [...features].sort((a, b) => b.mean - a.mean), features.map((f) => f.mean));
 }

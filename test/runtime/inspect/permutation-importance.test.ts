@@ -3,6 +3,8 @@ import { DataFrame } from "danfojs-node";
 import { permutationImportance } from "../../../src/runtime/inspect";
 import { createRandom } from "../../../src/runtime/random";
 import { MeanRegressor, NearestCentroid } from "../preprocess/toy-models";
+import { Mime } from "../../../src/protocol/mime";
+import type { BarChart } from "../../../src/protocol/views";
 
 describe("permutationImportance", () => {
   // The label depends on "signal" only; "noise" is random.
@@ -22,6 +24,21 @@ describe("permutationImportance", () => {
     assert.ok(Math.abs(noiseImportance.mean) < 0.1, `noise importance ${noiseImportance.mean}`);
     assert.deepEqual(result.importancesMean, [noiseImportance.mean, result.features[0].mean]);
     assert.equal(result.features[0].values.length, 5);
+  });
+
+  it("shows as a bar per feature, most important first, with the numbers as a table in text", () => {
+    const result = permutationImportance(model, X, y, { repeats: 3, seed: 3 });
+    const [view, text] = result.toMimeBundle();
+    assert.equal(view.mime, Mime.chart);
+    const chart = view.data as BarChart;
+    assert.deepEqual(chart.categories, ["signal", "noise"]);
+    assert.deepEqual(chart.series, [{ name: "mean drop in accuracy", values: result.features.map((f) => f.mean) }]);
+    assert.match(String(chart.title), /^Permutation importance \(accuracy \d/);
+    assert.equal(text.mime, Mime.text);
+    assert.match(String(text.data), /drop in accuracy when a feature is shuffled/);
+    const lines = String(text.data).split("\n");
+    assert.ok(lines.findIndex((l) => l.startsWith("signal")) < lines.findIndex((l) => l.startsWith("noise")), String(text.data));
+    assert.equal(String(result), text.data);
   });
 
   it("is reproducible with a seed and does not change the model", () => {
