@@ -120,6 +120,25 @@ describe("kernel: runtime pitfall findings", function () {
     assert.match(kernel.runtimeFindings[0].message, /"sale_date"/);
   });
 
+  it("follows the rest of a held-out sample (df.drop({ index })): temporal leakage at the sample; a cut by date is fine", async () => {
+    const frame = [
+      `import * as dfd from "danfojs-node";`,
+      `import { LinearRegression, evaluate } from "aibook";`,
+      `const day = (i: number) => new Date(Date.UTC(2020, 0, 1 + i)).toISOString().slice(0, 10);`,
+      `const df = new dfd.DataFrame(Array.from({ length: 200 }, (_, i) => [day(i), i, 2 * i + (i % 3)]), { columns: ["sale_date", "x", "y"] });`,
+    ];
+    const fitAndEvaluate = [
+      `const model = new LinearRegression().fit(rest.loc({ columns: ["x"] }), rest["y"]);`,
+      `evaluate(model, held.loc({ columns: ["x"] }), held["y"]);`,
+    ];
+    const sampled = await kernel.execute([...frame, `const held = await df.sample(50, { seed: 4 });`, `const rest = df.drop({ index: held.index });`, ...fitAndEvaluate].join("\n"), { cellId: 0 });
+    assert.equal(sampled.status, "ok", JSON.stringify(sampled));
+    assert.deepEqual(summary(kernel.runtimeFindings).filter((f) => f.startsWith("temporal")), ["temporal-leakage@0:5"]);
+    const cut = await kernel.execute([...frame, `const held = df.iloc({ rows: ["150:"] });`, `const rest = df.drop({ index: held.index });`, ...fitAndEvaluate].join("\n"), { cellId: 0 });
+    assert.equal(cut.status, "ok", JSON.stringify(cut));
+    assert.deepEqual(summary(kernel.runtimeFindings), []);
+  });
+
   it("follows iloc on the runtime's own frames, with no import of danfojs in the notebook", async () => {
     writeFileSync(path.join(dir, "rows.csv"), ["a,b,label", ...Array.from({ length: 100 }, (_, i) => `${i},${(i * 7) % 10},${i % 3}`)].join("\n") + "\n");
     const result = await kernel.execute(

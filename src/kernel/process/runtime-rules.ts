@@ -322,8 +322,9 @@ function instrumentDanfo(dfd: Record<string, unknown>, monitor: RuntimeMonitor<C
     if (site) taken(this, result, "iloc", false, site);
     return result;
   });
-  // Rows picked by a condition (`df.query(mask)`, `df.loc({ rows: mask })`); column picks keep every row and are not splits.
-  for (const name of ["query", "loc"]) {
+  // Rows picked by a condition (`df.query(mask)`, `df.loc({ rows: mask })`) or left once others are
+  // dropped (`df.drop({ index: held.index })`, the rest of a sample); column picks keep every row and are not splits.
+  for (const name of ["query", "loc", "drop"]) {
     wrapMethod(frameProto, name, (original) => {
       const picked = function (this: unknown, ...args: unknown[]) {
         const site = nesting() === 0 ? cellCaller(picked) : undefined;

@@ -11,6 +11,14 @@ const y = df["outcome"];`;
 ruleTester(preprocessingLeakage, {
   invalid: [
     {
+      name: "min-max by hand in a helper: each column's minimum and maximum picked by index over every row",
+      cells: [
+        `import { readCsv, trainTestSplit, KNeighborsClassifier, evaluate } from "aibook";\nfunction rescale(m) {\n  const lo = m[0].map((_, j) => Math.min(...m.map((r) => r[j])));\n  const hi = m[0].map((_, j) => Math.max(...m.map((r) => r[j])));\n  return m.map((r) => r.map((v, j) => (v - lo[j]) / (hi[j] - lo[j])));\n}`,
+        `const seeds = await readCsv("seeds.csv");\nconst unit = rescale(seeds.drop({ columns: ["variety"] }).values);\nconst s = trainTestSplit(unit, seeds["variety"].values, { stratify: true });\nevaluate(new KNeighborsClassifier().fit(s.xTrain, s.yTrain), s.xTest, s.yTest);`,
+      ],
+      errors: [{ cell: 1, line: 2 }],
+    },
+    {
       name: "target encoding: the target's mean per group on every row, looked up through a Map",
       cells: [
         `import { readCsv, trainTestSplit, LogisticRegression, evaluate } from "aibook";\nconst loans = await readCsv("loans.csv");\nconst perRegion = loans.groupby(["region"]).col(["defaulted"]).mean();\nconst lookup = new Map();\nperRegion["region"].values.forEach((r, i) => lookup.set(r, perRegion["defaulted_mean"].values[i]));\nconst withRate = loans.addColumn("region_rate", loans["region"].values.map((r) => lookup.get(r)));`,
@@ -111,6 +119,13 @@ ruleTester(preprocessingLeakage, {
     },
   ],
   valid: [
+    {
+      name: "min-max by hand with the training part's column minimum and maximum, applied to both parts",
+      cells: [
+        `import { readCsv, trainTestSplit, KNeighborsClassifier, evaluate } from "aibook";\nconst seeds = await readCsv("seeds.csv");\nconst s = trainTestSplit(seeds.drop({ columns: ["variety"] }).values, seeds["variety"].values, { stratify: true });\nconst lo = s.xTrain[0].map((_, j) => Math.min(...s.xTrain.map((r) => r[j])));\nconst hi = s.xTrain[0].map((_, j) => Math.max(...s.xTrain.map((r) => r[j])));\nconst unit = (m) => m.map((r) => r.map((v, j) => (v - lo[j]) / (hi[j] - lo[j])));`,
+        `evaluate(new KNeighborsClassifier().fit(unit(s.xTrain), s.yTrain), unit(s.xTest), s.yTest);`,
+      ],
+    },
     {
       name: "target encoding learned on the training part, applied to both parts",
       cells: [

@@ -75,9 +75,10 @@ function endOf(begin: Bound | null, size: NumObj | undefined): Bound | null {
 export function dataMethod(rt: Runtime, d: DataObj, name: string, args: Value[], node: ts.Node): Value {
   const self: Value = [d];
   if (d.elem) {
-    if (name === "map" || name === "forEach" || name === "filter" || name === "reduce") callbackArgs(rt, self, args, node);
+    // row.map((_, j) => Math.min(...column j)): what the callback returns (a statistic) is in the result.
+    const returned = name === "map" || name === "forEach" || name === "filter" || name === "reduce" ? callbackArgs(rt, self, args, node) : unknown;
     if (statisticMethods.has(name) || name === "reduce") return [d];
-    return [sameRows(d, args)];
+    return [sameRows(d, name === "map" ? [...args, returned] : args)];
   }
   switch (name) {
     case "slice": {
