@@ -1,85 +1,61 @@
 /**
- * The CART tree builder behind DecisionTree*, RandomForest* and GradientBoosting*. Features are
- * binned once per fit (exact when a column has at most 256 distinct values, quantile bins
- * otherwise); each node then costs one histogram pass per candidate feature, which is what makes
- * 100 trees on 100,000 rows affordable in JavaScript. Splits are chosen by gini or squared error
- * as in scikit-learn, thresholds are midpoints between the values on either side.
+ * The CART tree builder behind DecisionTree*, RandomForest* and GradientBoosting*. Every column is
+ * ranked once per fit (code = rank of the value among the column's distinct values), so splits are
+ * exact as scikit-learn's: any cut between two distinct values can be chosen, and thresholds are
+ * midpoints between the values on either side present in the node. Per node and feature the scan
+ * takes the cheaper of two exact ways: a histogram over the node's code range (large nodes, few
+ * distinct values: one pass, which makes 100 trees on 100,000 rows affordable in JavaScript) or a
+ * sort of the node's codes (small nodes of continuous columns, as scikit-learn's splitter).
+ * Splits are chosen by gini or squared error as in scikit-learn.
  */
 import type { Random } from "../random";
 
-export const MAX_BINS = 256;
+/** Histogram arrays hold at most this many entries (code range x classes); wider ranges sort. */
+const HISTOGRAM_ENTRIES = 1 << 22;
+const RADIX_BITS = 11;
+const RADIX_MASK = (1 << RADIX_BITS) - 1;
 
 export interface BinnedData {
   n: number;
   p: number;
-  /** Column-major bin codes: codes[j][i] is the bin of row i in feature j. */
-  codes: Uint8Array[];
-  /** thresholds[j][b]: rows with bin <= b have x[j] <= thresholds[j][b]. */
-  thresholds: Float64Array[];
+  /** Column-major rank codes: codes[j][i] is the rank of row i's value among column j's distinct values. */
+  codes: Uint32Array[];
+  /** How many distinct values each column has. */
+  distinct: number[];
   /** The raw values, column-major, for thresholds midway between the values a split separates. */
   columns: Float64Array[];
 }
 
-/** Bins every column once; the bins are reused by every tree of an ensemble. */
+/** Ranks every column once; the ranks are reused by every tree of an ensemble. */
 export function binFeatures(X: number[][]): BinnedData {
   const n = X.length;
   const p = X[0].length;
-  const codes: Uint8Array[] = [];
-  const thresholds: Float64Array[] = [];
+  const codes: Uint32Array[] = [];
   const columns: Float64Array[] = [];
-  const column = new Float64Array(n);
+  const distinct: number[] = [];
   for (let j = 0; j < p; j++) {
+    const column = new Float64Array(n);
     for (let i = 0; i < n; i++) column[i] = X[i][j];
     const sorted = Float64Array.from(column).sort();
-    const distinct: number[] = [];
-    for (let i = 0; i < n; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct.push(sorted[i]);
-    let cuts: number[];
-    columns.push(Float64Array.from(column));
-    if (distinct.length <= MAX_BINS) {
-      cuts = [];
-      for (let b = 0; b + 1 < distinct.length; b++) {
-        let mid = distinct[b] / 2 + distinct[b + 1] / 2;
-        if (mid === distinct[b + 1]) mid = distinct[b];
-        cuts.push(mid);
-      }
-    } else {
-      const set = new Set<number>();
-      for (let b = 1; b < MAX_BINS; b++) {
-        const v = sorted[Math.floor((b * n) / MAX_BINS)];
-        // Cut midway between v and the next larger value so that v falls left.
-        const upper = nextLarger(sorted, v);
-        if (upper !== undefined) set.add(v / 2 + upper / 2 === upper ? v : v / 2 + upper / 2);
-      }
-      cuts = [...set].sort((a, b) => a - b);
-    }
-    const t = Float64Array.from(cuts);
-    const c = new Uint8Array(n);
+    let m = 0;
+    for (let i = 0; i < n; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[m++] = sorted[i];
+    const c = new Uint32Array(n);
     for (let i = 0; i < n; i++) {
       const v = column[i];
       let lo = 0;
-      let hi = t.length;
+      let hi = m - 1;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if (v <= t[mid]) hi = mid;
-        else lo = mid + 1;
+        if (sorted[mid] < v) lo = mid + 1;
+        else hi = mid;
       }
       c[i] = lo;
     }
     codes.push(c);
-    thresholds.push(t);
+    columns.push(column);
+    distinct.push(m);
   }
-  return { n, p, codes, thresholds, columns };
-}
-
-function nextLarger(sorted: Float64Array, v: number): number | undefined {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] <= v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < sorted.length ? sorted[lo] : undefined;
+  return { n, p, codes, distinct, columns };
 }
 
 /** A fitted tree in flat arrays (JSON-friendly). Leaves have feature -1. */
@@ -126,9 +102,7 @@ export function buildTree(data: BinnedData, target: TreeTarget, rows: Int32Array
   const tree: Tree = { feature: [], threshold: [], left: [], right: [], value: [], samples: [] };
   const leafOfPosition = new Int32Array(idx.length);
   const importance = new Float64Array(p);
-  const histCount = new Float64Array(MAX_BINS * K);
-  const histSum = new Float64Array(MAX_BINS);
-  const binCount = new Float64Array(MAX_BINS);
+  const scratch = newScratch(data, classification ? K : 0, idx.length);
   const featureOrder = Array.from({ length: p }, (_, j) => j);
   const totals = new Float64Array(K);
   const leftTotals = new Float64Array(K);
@@ -195,8 +169,8 @@ export function buildTree(data: BinnedData, target: TreeTarget, rows: Int32Array
       featureOrder[pick] = featureOrder[fi];
       featureOrder[fi] = j;
       const varies = classification
-        ? scanClassification(codes[j], j, idx, start, end, cls, K, histCount, binCount, totals, leftTotals, options.minSamplesLeaf, best)
-        : scanRegression(codes[j], j, idx, start, end, yv, histSum, binCount, total, options.minSamplesLeaf, best);
+        ? scanClassification(codes[j], j, idx, start, end, cls, K, scratch, totals, leftTotals, options.minSamplesLeaf, best)
+        : scanRegression(codes[j], j, idx, start, end, yv, scratch, total, options.minSamplesLeaf, best);
       if (varies) tried++;
     }
     const { proxy: bestProxy, feature: bestFeature, bin: bestBin } = best;
@@ -248,118 +222,266 @@ export function buildTree(data: BinnedData, target: TreeTarget, rows: Int32Array
 interface Best {
   proxy: number;
   feature: number;
+  /** Rows whose code is at most this go left. */
   bin: number;
+}
+
+/** Buffers reused by every node of a tree. */
+interface Scratch {
+  /** The node's codes, gathered once per feature (sequential reads for the passes that follow). */
+  nodeCodes: Uint32Array;
+  /** Packed (code, row) keys for the sort path of small nodes. */
+  keys: Float64Array;
+  /** The node's codes and rows in code order (sort path) and the radix sort's buffers. */
+  sortedCodes: Uint32Array;
+  sortedRows: Uint32Array;
+  radixCodes: Uint32Array;
+  radixRows: Uint32Array;
+  radixCodes2: Uint32Array;
+  radixRows2: Uint32Array;
+  radixCount: Uint32Array;
+  /** Row count per code and class counts (classification) or target sums (regression) per code. */
+  binCount: Float64Array;
+  histCount: Float64Array;
+  histSum: Float64Array;
+  /** Widest code range the histograms can hold. */
+  histRange: number;
+  /** Codes are packed with rows as code * rowBase + row. */
+  rowBase: number;
+}
+
+/** K: the number of classes, 0 for regression. */
+function newScratch(data: BinnedData, K: number, rows: number): Scratch {
+  const widest = Math.max(1, ...data.distinct);
+  const histRange = Math.max(2, Math.min(widest, Math.floor(HISTOGRAM_ENTRIES / Math.max(1, K))));
+  return {
+    nodeCodes: new Uint32Array(rows),
+    keys: new Float64Array(rows),
+    sortedCodes: new Uint32Array(rows),
+    sortedRows: new Uint32Array(rows),
+    radixCodes: new Uint32Array(rows),
+    radixRows: new Uint32Array(rows),
+    radixCodes2: new Uint32Array(rows),
+    radixRows2: new Uint32Array(rows),
+    radixCount: new Uint32Array(RADIX_MASK + 1),
+    binCount: new Float64Array(histRange),
+    histCount: new Float64Array(histRange * K),
+    histSum: new Float64Array(K > 0 ? 0 : histRange),
+    histRange,
+    rowBase: data.n,
+  };
+}
+
+/**
+ * Gathers the node's codes; returns [lo, hi] and whether the histogram path is the cheaper one
+ * (a code range not much wider than the node, which holds for every node of a column with few
+ * distinct values and for the large nodes of continuous columns).
+ */
+function gather(code: Uint32Array, idx: Int32Array, start: number, end: number, s: Scratch): { lo: number; hi: number; histogram: boolean } {
+  const out = s.nodeCodes;
+  let lo = 0xffffffff;
+  let hi = 0;
+  for (let i = start; i < end; i++) {
+    const c = code[idx[i]];
+    out[i - start] = c;
+    if (c < lo) lo = c;
+    if (c > hi) hi = c;
+  }
+  const range = hi - lo + 1;
+  return { lo, hi, histogram: range <= s.histRange && range <= 4 * (end - start) + 64 };
+}
+
+/**
+ * Sorts the node's rows by code into s.sortedCodes / s.sortedRows: packed (code, row) keys and
+ * the built-in numeric sort for small nodes, an LSD radix sort on (code - lo) for larger ones
+ * (two or three passes of 11 bits instead of n log n comparisons).
+ */
+function sortByCode(idx: Int32Array, start: number, end: number, lo: number, hi: number, s: Scratch): void {
+  const count = end - start;
+  const { nodeCodes, sortedCodes, sortedRows } = s;
+  if (count < 256) {
+    const keys = s.keys.subarray(0, count);
+    const base = s.rowBase;
+    for (let i = 0; i < count; i++) keys[i] = nodeCodes[i] * base + idx[start + i];
+    keys.sort();
+    for (let i = 0; i < count; i++) {
+      const c = Math.floor(keys[i] / base);
+      sortedCodes[i] = c;
+      sortedRows[i] = keys[i] - c * base;
+    }
+    return;
+  }
+  let codesIn = s.radixCodes;
+  let rowsIn = s.radixRows;
+  for (let i = 0; i < count; i++) {
+    codesIn[i] = nodeCodes[i] - lo;
+    rowsIn[i] = idx[start + i];
+  }
+  let codesOut = s.radixCodes2;
+  let rowsOut = s.radixRows2;
+  const bucket = s.radixCount;
+  const passes = Math.ceil((32 - Math.clz32(hi - lo)) / RADIX_BITS);
+  for (let pass = 0, shift = 0; pass < passes; pass++, shift += RADIX_BITS) {
+    bucket.fill(0);
+    for (let i = 0; i < count; i++) bucket[(codesIn[i] >>> shift) & RADIX_MASK]++;
+    let sum = 0;
+    for (let d = 0; d <= RADIX_MASK; d++) {
+      const c = bucket[d];
+      bucket[d] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < count; i++) {
+      const at = bucket[(codesIn[i] >>> shift) & RADIX_MASK]++;
+      codesOut[at] = codesIn[i];
+      rowsOut[at] = rowsIn[i];
+    }
+    const codesDone = codesOut;
+    codesOut = codesIn;
+    codesIn = codesDone;
+    const rowsDone = rowsOut;
+    rowsOut = rowsIn;
+    rowsIn = rowsDone;
+  }
+  sortedCodes.set(codesIn.subarray(0, count));
+  sortedRows.set(rowsIn.subarray(0, count));
+  for (let i = 0; i < count; i++) sortedCodes[i] += lo;
 }
 
 /** Gini scan of one feature in one node; false when the feature is constant there. */
 function scanClassification(
-  code: Uint8Array,
+  code: Uint32Array,
   j: number,
   idx: Int32Array,
   start: number,
   end: number,
   cls: Int32Array,
   K: number,
-  histCount: Float64Array,
-  binCount: Float64Array,
+  s: Scratch,
   totals: Float64Array,
   leftTotals: Float64Array,
   minLeaf: number,
   best: Best,
 ): boolean {
-  let lo = MAX_BINS;
-  let hi = -1;
-  for (let i = start; i < end; i++) {
-    const r = idx[i];
-    const c = code[r];
-    histCount[c * K + cls[r]]++;
-    binCount[c]++;
-    if (c < lo) lo = c;
-    if (c > hi) hi = c;
-  }
-  if (lo < hi) {
-    const count = end - start;
-    let nLeft = 0;
-    leftTotals.fill(0);
-    for (let bin = lo; bin < hi; bin++) {
-      const nb = binCount[bin];
+  const { lo, hi, histogram } = gather(code, idx, start, end, s);
+  if (lo >= hi) return false;
+  const count = end - start;
+  const consider = (nLeft: number, bin: number) => {
+    const nRight = count - nLeft;
+    if (nLeft < minLeaf || nRight < minLeaf) return;
+    let sl = 0;
+    let sr = 0;
+    for (let k = 0; k < K; k++) {
+      const l = leftTotals[k];
+      const r = totals[k] - l;
+      sl += l * l;
+      sr += r * r;
+    }
+    const proxy = sl / nLeft + sr / nRight;
+    if (best.feature < 0 || proxy > best.proxy + 1e-12 * Math.abs(best.proxy)) {
+      best.proxy = proxy;
+      best.feature = j;
+      best.bin = bin;
+    }
+  };
+  leftTotals.fill(0);
+  let nLeft = 0;
+  if (histogram) {
+    const { histCount, binCount, nodeCodes } = s;
+    for (let i = start; i < end; i++) {
+      const b = nodeCodes[i - start] - lo;
+      histCount[b * K + cls[idx[i]]]++;
+      binCount[b]++;
+    }
+    for (let b = 0; b < hi - lo; b++) {
+      const nb = binCount[b];
       if (nb === 0) continue;
       nLeft += nb;
-      for (let k = 0; k < K; k++) leftTotals[k] += histCount[bin * K + k];
-      const nRight = count - nLeft;
-      if (nLeft < minLeaf || nRight < minLeaf) continue;
-      let sl = 0;
-      let sr = 0;
-      for (let k = 0; k < K; k++) {
-        const l = leftTotals[k];
-        const r = totals[k] - l;
-        sl += l * l;
-        sr += r * r;
+      for (let k = 0; k < K; k++) leftTotals[k] += histCount[b * K + k];
+      consider(nLeft, b + lo);
+    }
+    for (let b = 0; b <= hi - lo; b++) {
+      binCount[b] = 0;
+      for (let k = 0; k < K; k++) histCount[b * K + k] = 0;
+    }
+  } else {
+    sortByCode(idx, start, end, lo, hi, s);
+    const { sortedCodes, sortedRows } = s;
+    let previous = sortedCodes[0];
+    for (let i = 0; i < count; i++) {
+      const c = sortedCodes[i];
+      if (c !== previous) {
+        consider(nLeft, previous);
+        previous = c;
       }
-      const proxy = sl / nLeft + sr / nRight;
-      if (best.feature < 0 || proxy > best.proxy + 1e-12 * Math.abs(best.proxy)) {
-        best.proxy = proxy;
-        best.feature = j;
-        best.bin = bin;
-      }
+      leftTotals[cls[sortedRows[i]]]++;
+      nLeft++;
     }
   }
-  for (let bin = lo; bin <= hi; bin++) {
-    binCount[bin] = 0;
-    for (let k = 0; k < K; k++) histCount[bin * K + k] = 0;
-  }
-  return lo < hi;
+  return true;
 }
 
 /** Squared-error scan of one feature in one node; false when the feature is constant there. */
 function scanRegression(
-  code: Uint8Array,
+  code: Uint32Array,
   j: number,
   idx: Int32Array,
   start: number,
   end: number,
   yv: Float64Array,
-  histSum: Float64Array,
-  binCount: Float64Array,
+  s: Scratch,
   total: number,
   minLeaf: number,
   best: Best,
 ): boolean {
-  let lo = MAX_BINS;
-  let hi = -1;
-  for (let i = start; i < end; i++) {
-    const r = idx[i];
-    const c = code[r];
-    histSum[c] += yv[r];
-    binCount[c]++;
-    if (c < lo) lo = c;
-    if (c > hi) hi = c;
-  }
-  if (lo < hi) {
-    const count = end - start;
-    let nLeft = 0;
-    let sumLeft = 0;
-    for (let bin = lo; bin < hi; bin++) {
-      const nb = binCount[bin];
+  const { lo, hi, histogram } = gather(code, idx, start, end, s);
+  if (lo >= hi) return false;
+  const count = end - start;
+  let nLeft = 0;
+  let sumLeft = 0;
+  const consider = (bin: number) => {
+    const nRight = count - nLeft;
+    if (nLeft < minLeaf || nRight < minLeaf) return;
+    const sumRight = total - sumLeft;
+    const proxy = (sumLeft * sumLeft) / nLeft + (sumRight * sumRight) / nRight;
+    if (best.feature < 0 || proxy > best.proxy + 1e-12 * Math.abs(best.proxy)) {
+      best.proxy = proxy;
+      best.feature = j;
+      best.bin = bin;
+    }
+  };
+  if (histogram) {
+    const { histSum, binCount, nodeCodes } = s;
+    for (let i = start; i < end; i++) {
+      const b = nodeCodes[i - start] - lo;
+      histSum[b] += yv[idx[i]];
+      binCount[b]++;
+    }
+    for (let b = 0; b < hi - lo; b++) {
+      const nb = binCount[b];
       if (nb === 0) continue;
       nLeft += nb;
-      sumLeft += histSum[bin];
-      const nRight = count - nLeft;
-      if (nLeft < minLeaf || nRight < minLeaf) continue;
-      const sumRight = total - sumLeft;
-      const proxy = (sumLeft * sumLeft) / nLeft + (sumRight * sumRight) / nRight;
-      if (best.feature < 0 || proxy > best.proxy + 1e-12 * Math.abs(best.proxy)) {
-        best.proxy = proxy;
-        best.feature = j;
-        best.bin = bin;
+      sumLeft += histSum[b];
+      consider(b + lo);
+    }
+    for (let b = 0; b <= hi - lo; b++) {
+      binCount[b] = 0;
+      histSum[b] = 0;
+    }
+  } else {
+    sortByCode(idx, start, end, lo, hi, s);
+    const { sortedCodes, sortedRows } = s;
+    let previous = sortedCodes[0];
+    for (let i = 0; i < count; i++) {
+      const c = sortedCodes[i];
+      if (c !== previous) {
+        consider(previous);
+        previous = c;
       }
+      sumLeft += yv[sortedRows[i]];
+      nLeft++;
     }
   }
-  for (let bin = lo; bin <= hi; bin++) {
-    binCount[bin] = 0;
-    histSum[bin] = 0;
-  }
-  return lo < hi;
+  return true;
 }
 
 function isConstant(y: Float64Array, idx: Int32Array, start: number, end: number): boolean {
