@@ -46,7 +46,9 @@ export class OneHotEncoder extends StatefulEstimator<OneHotEncoderOptions, State
     this.assertFitted("featureNames");
     const { shape, categories } = this.state!;
     const dropped = this.state!.dropped ?? [];
-    return shape.columns.flatMap((name, j) => (categories[j] ? categories[j]!.flatMap((c, k) => (k === dropped[j] ? [] : [`${name}_${c}`])) : [name]));
+    // A column holding a fraction is a float column in pandas, whose whole numbers print as "2.0".
+    const floats = categories.map((cats) => !!cats && cats.some((c) => typeof c === "number" && !Number.isInteger(c)));
+    return shape.columns.flatMap((name, j) => (categories[j] ? categories[j]!.flatMap((c, k) => (k === dropped[j] ? [] : [`${name}_${pythonStr(c, floats[j])}`])) : [name]));
   }
 
   fit(X: unknown): this {
@@ -109,6 +111,14 @@ export class OneHotEncoder extends StatefulEstimator<OneHotEncoderOptions, State
   fitTransform(X: unknown): unknown {
     return this.fit(X).transform(X);
   }
+}
+
+/** A category as Python's str() writes it in scikit-learn's feature names: True/False capitalised, 2.0 in a float column. */
+function pythonStr(c: unknown, floatColumn: boolean): string {
+  if (c === true) return "True";
+  if (c === false) return "False";
+  if (floatColumn && typeof c === "number" && Number.isInteger(c)) return c.toFixed(1);
+  return String(c);
 }
 
 registerEstimator(OneHotEncoder);
