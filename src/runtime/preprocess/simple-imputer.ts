@@ -43,7 +43,13 @@ export class SimpleImputer extends StatefulEstimator<SimpleImputerOptions, State
     const statistics = columns.map((name, j) => {
       const present = rows.map((r) => r[j]).filter((v) => !isMissing(v));
       const numeric = present.every((v) => typeof v === "number" || typeof v === "boolean");
-      if (strategy === "constant") return fillValue ?? (numeric ? 0 : "missing_value");
+      if (strategy === "constant") {
+        if (typeof fillValue === "string" && numeric && present.length) {
+          // scikit-learn refuses this too: text in a numeric column fails later, in the model.
+          throw new AibookError(`${where}: fillValue ${JSON.stringify(fillValue)} is text but column "${name}" holds numbers; use a number (e.g. fillValue: 0), or impute the text columns with their own SimpleImputer.`);
+        }
+        return fillValue ?? (numeric ? 0 : "missing_value");
+      }
       if (!present.length) {
         throw new AibookError(`${where}: column "${name}" has no values at all, so its ${strategy} is undefined; drop the column or use strategy "constant".`);
       }
