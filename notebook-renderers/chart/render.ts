@@ -2,12 +2,14 @@
 import type { BarChart, ChartPayload, HistogramChart, XYChart } from "../../src/protocol/views";
 import { fmt, h, s, unreadable } from "../shared/dom";
 import { extent, plot, type Plot } from "../shared/plot";
-import { SERIES_COLORS, useTheme } from "../shared/theme";
+import { useTheme } from "../shared/theme";
+import { seriesColors } from "../shared/series-colors";
 import { swatch } from "../shared/result-parts";
 
-const color = (k: number) => SERIES_COLORS[k % SERIES_COLORS.length];
+/** The colour of series k. */
+type SeriesColor = (k: number) => string;
 
-function histogramChart(c: HistogramChart): Plot {
+function histogramChart(c: HistogramChart, color: SeriesColor): Plot {
   const max = Math.max(1, ...c.series.flatMap((sr) => sr.counts));
   const p = plot({ x: [c.edges[0], c.edges[c.edges.length - 1]], y: [0, max * 1.05], xLabel: c.xLabel, yLabel: c.yLabel ?? "count", title: c.title });
   c.series.forEach((sr, k) =>
@@ -19,7 +21,7 @@ function histogramChart(c: HistogramChart): Plot {
   return p;
 }
 
-function xyChart(c: XYChart): Plot {
+function xyChart(c: XYChart, color: SeriesColor): Plot {
   const p = plot({ x: extent(c.series.flatMap((sr) => sr.x)), y: extent(c.series.flatMap((sr) => sr.y)), xLabel: c.xLabel, yLabel: c.yLabel, title: c.title, xTime: c.xTime });
   c.series.forEach((sr, k) => {
     if (c.chart === "line") {
@@ -33,7 +35,7 @@ function xyChart(c: XYChart): Plot {
   return p;
 }
 
-function barChart(c: BarChart): Plot {
+function barChart(c: BarChart, color: SeriesColor): Plot {
   const values = c.series.flatMap((sr) => sr.values).filter((v): v is number => v !== null);
   const lo = Math.min(0, ...values), hi = Math.max(0, ...values);
   const p = plot({ x: [0, c.categories.length], y: [lo, hi === lo ? lo + 1 : hi * 1.05], xCategories: c.categories, xLabel: c.xLabel, yLabel: c.yLabel, title: c.title });
@@ -53,14 +55,17 @@ export function renderChart(container: HTMLElement, payload: unknown): void {
   const c = payload as ChartPayload;
   if (!c || c.kind !== "chart" || !Array.isArray(c.series)) return unreadable(container, "chart", "the output is not an aibook chart payload.");
   useTheme();
+  // Resolved per render: the theme can change between two outputs.
+  const palette = seriesColors();
+  const color: SeriesColor = (k) => palette[k % palette.length];
   let p: Plot;
-  if (c.chart === "histogram") p = histogramChart(c);
-  else if (c.chart === "bar") p = barChart(c);
-  else if (c.chart === "scatter" || c.chart === "line") p = xyChart(c);
+  if (c.chart === "histogram") p = histogramChart(c, color);
+  else if (c.chart === "bar") p = barChart(c, color);
+  else if (c.chart === "scatter" || c.chart === "line") p = xyChart(c, color);
   else return unreadable(container, "chart", `unknown chart type "${String((c as { chart?: unknown }).chart)}".`);
   p.svg.setAttribute("aria-label", c.title ?? c.chart);
   p.svg.classList.add(`chart-${c.chart}`);
-  const legend = c.series.length > 1 ? h("div", { class: "legend" }, ...c.series.map((sr, k) => h("span", {}, swatch(k), sr.name))) : null;
+  const legend = c.series.length > 1 ? h("div", { class: "legend" }, ...c.series.map((sr, k) => h("span", {}, swatch(color(k)), sr.name))) : null;
   const note = c.chart !== "histogram" && c.chart !== "bar" && c.sampled ? h("div", { class: "muted" }, "points sampled for drawing") : null;
   container.replaceChildren(h("div", { class: "aibook-view aibook-chart" }, p.svg, legend, note));
 }

@@ -8,6 +8,11 @@ import { fmt, h, unreadable } from "../shared/dom";
 import { confusionHeatmap, metricTiles, residualPlot, rocChart } from "../shared/result-parts";
 import { useTheme } from "../shared/theme";
 
+/** A 0..1 score with three decimals, so that 1 and 0.947 line up in a column as 1.000 and 0.947. */
+function score(v: number | null | undefined): string {
+  return typeof v === "number" && Number.isFinite(v) ? v.toFixed(3) : fmt(v);
+}
+
 export function renderEvaluation(container: HTMLElement, payload: unknown): void {
   const p = payload as EvaluationPayload;
   if (!p || p.kind !== "evaluation" || !Array.isArray(p.metrics)) return unreadable(container, "evaluation", "the output is not an aibook evaluation payload.");
@@ -33,8 +38,8 @@ export function renderEvaluation(container: HTMLElement, payload: unknown): void
       h(
         "table",
         { class: "grid per-class" },
-        h("tr", {}, ...["class", "precision", "recall", "f1", "support"].map((t) => h("th", {}, t))),
-        ...p.perClass.map((r) => h("tr", {}, h("td", {}, r.label), h("td", { class: "num" }, fmt(r.precision, 3)), h("td", { class: "num" }, fmt(r.recall, 3)), h("td", { class: "num" }, fmt(r.f1, 3)), h("td", { class: "num" }, fmt(r.support)))),
+        h("tr", {}, h("th", {}, "class"), ...["precision", "recall", "f1", "support"].map((t) => h("th", { class: "num" }, t))),
+        ...p.perClass.map((r) => h("tr", {}, h("td", {}, r.label), h("td", { class: "num" }, score(r.precision)), h("td", { class: "num" }, score(r.recall)), h("td", { class: "num" }, score(r.f1)), h("td", { class: "num" }, fmt(r.support)))),
       ),
     );
   }

@@ -61,7 +61,7 @@ export function renderLeaderboard(container: HTMLElement, payload: unknown): voi
       h(
         "table",
         { class: "grid" },
-        h("tr", {}, ...["#", "name", "model", `${p.metric}`, "std", "folds", "fit time"].map((t) => h("th", {}, t))),
+        h("tr", {}, ...["#", "name", "model", p.metric, "std", "folds", "fit time"].map((t, i) => h("th", { class: [0, 3, 4, 6].includes(i) ? "num" : undefined }, t))),
         ...rows,
       ),
     ),

@@ -57,7 +57,7 @@ export function renderProfile(container: HTMLElement, payload: unknown): void {
       h("table", { class: "grid balance" }, ...p.classBalance.map((b) => h("tr", {}, h("td", {}, b.label), h("td", { class: "num" }, fmt(b.count)), h("td", {}, shareBar(b.share)), h("td", { class: "num" }, pct(b.share))))),
     );
   }
-  const head = h("tr", {}, ...["column", "type", "missing", "distinct", "statistics", "distribution"].map((t) => h("th", {}, t)));
+  const head = h("tr", {}, ...["column", "type", "missing", "distinct", "statistics", "distribution"].map((t) => h("th", { class: t === "missing" || t === "distinct" ? "num" : undefined }, t)));
   const rows = p.columns.map((c) =>
     h(
       "tr",

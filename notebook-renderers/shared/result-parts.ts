@@ -5,7 +5,7 @@
 import type { ConfusionMatrix, MetricValue, Residuals, RocCurve } from "../../src/protocol/views";
 import { fmt, h, pct, s } from "./dom";
 import { extent, plot } from "./plot";
-import { SERIES_COLORS } from "./theme";
+import { seriesColors } from "./series-colors";
 
 export function metricTiles(metrics: MetricValue[]): HTMLElement {
   return h(
@@ -45,17 +45,20 @@ export interface NamedRoc {
 export function rocChart(curves: NamedRoc[], size = 260): HTMLElement {
   const p = plot({ width: size + 70, height: size, x: [0, 1], y: [0, 1], xLabel: "false positive rate", yLabel: "true positive rate" });
   p.marks.appendChild(s("line", { class: "ref", x1: p.x(0), y1: p.y(0), x2: p.x(1), y2: p.y(1) }));
+  const colors = seriesColors();
+  const color = (k: number) => colors[k % colors.length];
   curves.forEach((c, k) => {
     const points = c.curve.fpr.map((f, i) => `${p.x(f).toFixed(1)},${p.y(c.curve.tpr[i]).toFixed(1)}`).join(" ");
-    p.marks.appendChild(s("polyline", { points, fill: "none", stroke: SERIES_COLORS[k % SERIES_COLORS.length], "stroke-width": 2, class: "roc" }));
+    p.marks.appendChild(s("polyline", { points, fill: "none", stroke: color(k), "stroke-width": 2, class: "roc" }));
   });
-  const legend = h("div", { class: "legend" }, ...curves.map((c, k) => h("span", { class: "roc-legend" }, swatch(k), `${c.name}: AUC ${fmt(c.curve.auc, 3)}`)));
+  const legend = h("div", { class: "legend" }, ...curves.map((c, k) => h("span", { class: "roc-legend" }, swatch(color(k)), `${c.name}: AUC ${fmt(c.curve.auc, 3)}`)));
   return h("div", { class: "roc-chart" }, p.svg, legend);
 }
 
-export function swatch(k: number): HTMLElement {
+/** A legend's colour square, in the colour its series is drawn with. */
+export function swatch(color: string): HTMLElement {
   const el = h("span", { class: "swatch" });
-  el.style.background = SERIES_COLORS[k % SERIES_COLORS.length];
+  el.style.background = color;
   return el;
 }
 
@@ -66,6 +69,7 @@ export function residualPlot(r: Residuals): HTMLElement {
   const p = plot({ x: extent(r.predicted), y: [-bound, bound], xLabel: "predicted", yLabel: "residual (actual − predicted)" });
   p.marks.appendChild(s("line", { class: "ref", x1: p.x(extent(r.predicted)[0]), x2: p.x(extent(r.predicted)[1]), y1: p.y(0), y2: p.y(0) }));
   const radius = r.predicted.length > 1000 ? 1.5 : 2.5;
-  r.predicted.forEach((x, i) => p.marks.appendChild(s("circle", { cx: p.x(x).toFixed(1), cy: p.y(r.residual[i]).toFixed(1), r: radius, fill: SERIES_COLORS[0], "fill-opacity": 0.6 })));
+  const dot = seriesColors()[0];
+  r.predicted.forEach((x, i) => p.marks.appendChild(s("circle", { cx: p.x(x).toFixed(1), cy: p.y(r.residual[i]).toFixed(1), r: radius, fill: dot, "fill-opacity": 0.6 })));
   return h("div", { class: "residuals" }, p.svg, r.sampled ? h("div", { class: "muted" }, `a sample of ${fmt(r.predicted.length)} points`) : null);
 }

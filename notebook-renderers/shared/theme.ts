@@ -28,6 +28,8 @@ const CSS = `
 .aibook-view table.grid { border-collapse: collapse; margin: 4px 0 8px; }
 .aibook-view table.grid th, .aibook-view table.grid td { padding: 3px 10px; border-bottom: 1px solid var(--vscode-panel-border, rgba(128,128,128,.35)); text-align: left; }
 .aibook-view table.grid th { font-weight: 600; color: var(--vscode-descriptionForeground, #717171); }
+/* Numbers line up on their last digit: this rule must outrank the left alignment of grid cells above. */
+.aibook-view table.grid td.num, .aibook-view table.grid th.num { text-align: right; }
 .aibook-view .warnings { margin: 6px 0 10px; padding: 6px 10px 6px 28px; border-left: 3px solid var(--vscode-editorWarning-foreground, #bf8803);
   background: var(--vscode-inputValidation-warningBackground, rgba(191,136,3,.08)); }
 .aibook-view .warnings li { margin: 2px 0; }

@@ -54,19 +54,45 @@ export function sortOrder(p: TablePayload, column: number, direction: Direction)
   });
 }
 
-function cellText(v: CellValue): string {
+/** Most decimals padding may add: beyond this, zeros would hide the digits that matter. */
+const MAX_PADDED_DECIMALS = 4;
+/** Rows looked at for column widths and decimals (measuring every row would not scale). */
+const SAMPLE_ROWS = 200;
+
+function cellText(v: CellValue, decimals = 0): string {
   if (v === null) return "NaN";
-  if (typeof v === "number") return fmt(v, 6);
-  return String(v);
+  if (typeof v !== "number") return String(v);
+  const text = fmt(v, 6);
+  if (!decimals || !/^-?[\d,]+(\.\d+)?$/.test(text)) return text;
+  const have = text.split(".")[1]?.length ?? 0;
+  return have >= decimals ? text : `${text}${have ? "" : "."}${"0".repeat(decimals - have)}`;
+}
+
+/**
+ * Decimals that line a number column up on its decimal point, as pandas prints 2.8 under 2.65 as
+ * 2.80: the most any sampled value shows, or 0 (no padding) when that is more than
+ * MAX_PADDED_DECIMALS or a value is shown in exponent form.
+ */
+export function columnDecimals(values: CellValue[], type: string): number {
+  if (type !== "number") return 0;
+  let most = 0;
+  for (let r = 0; r < Math.min(values.length, SAMPLE_ROWS); r++) {
+    const v = values[r];
+    if (typeof v !== "number") continue;
+    const text = fmt(v, 6);
+    if (!/^-?[\d,]+(\.\d+)?$/.test(text)) return 0;
+    most = Math.max(most, text.split(".")[1]?.length ?? 0);
+  }
+  return most <= MAX_PADDED_DECIMALS ? most : 0;
 }
 
 /** Column widths in px from the header and a sample of values (measuring every row would not scale). */
-function widths(p: TablePayload, n: number): number[] {
-  const sample = Math.min(n, 200);
+function widths(p: TablePayload, n: number, decimals: number[]): number[] {
+  const sample = Math.min(n, SAMPLE_ROWS);
   const idxWidth = Math.max(3, String(p.index?.[n - 1] ?? n).length) * 8 + 16;
   return [idxWidth, ...p.columns.map((c, j) => {
     let chars = Math.max(c.name.length * 1.15, c.type.length + (c.missing ? ` ${fmt(c.missing)} missing`.length : 0));
-    for (let r = 0; r < sample; r++) chars = Math.max(chars, cellText(p.data[j][r]).length);
+    for (let r = 0; r < sample; r++) chars = Math.max(chars, cellText(p.data[j][r], decimals[j]).length);
     return Math.min(320, Math.max(60, Math.ceil(chars * 7.5 + 24)));
   })];
 }
@@ -77,7 +103,8 @@ export function renderTable(container: HTMLElement, payload: unknown): void {
   useTheme();
   ensureStyle("aibook-table", CSS);
   const n = p.data[0]?.length ?? 0;
-  const cols = widths(p, n);
+  const decimals = p.columns.map((c, j) => columnDecimals(p.data[j], c.type));
+  const cols = widths(p, n, decimals);
   const template = cols.map((w) => `${w}px`).join(" ");
   const total = cols.reduce((a, b) => a + b, 0);
 
@@ -153,7 +180,7 @@ export function renderTable(container: HTMLElement, payload: unknown): void {
     for (let j = 0; j < p.columns.length; j++) {
       const v = p.data[j][r];
       const cell = cells[j + 1] as HTMLElement;
-      cell.textContent = cellText(v);
+      cell.textContent = cellText(v, decimals[j]);
       cell.className = v === null ? "missing" : typeof v === "number" ? "num" : "";
       if (typeof v === "string" && v.length > 40) cell.title = v;
       else cell.removeAttribute("title");

@@ -2,6 +2,9 @@ import assert from "node:assert/strict";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium, render, rendererPage } from "./harness";
 import { chart } from "../../src/runtime/report/chart";
+import { toTablePayload } from "../../src/runtime/report/table";
+import type { XYChart } from "../../src/protocol/views";
+import { THEMES } from "./themes";
 import { XSS, bigTable, charts, evaluationPayload, leaderboardPayload, multiclassEvaluation, profilePayload, regressionEvaluation, splitCheckPayload } from "./payloads";
 
 /** WCAG contrast ratio of two computed `rgb(...)` colours. */
@@ -15,6 +18,11 @@ function contrast(a: string, b: string): number {
   };
   const [x, y] = [luminance(a), luminance(b)];
   return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
+}
+
+function hexToRgb(hex: string): string {
+  const n = parseInt(hex.slice(1, 7), 16);
+  return `rgb(${n >> 16}, ${(n >> 8) & 255}, ${n & 255})`;
 }
 
 describe("notebook renderers in Chromium", function () {
@@ -57,6 +65,14 @@ describe("notebook renderers in Chromium", function () {
       assert.equal(await income.getAttribute("aria-sort"), "descending", "Enter on a focused header sorts too");
       const top = await page.locator("#out .tr").first().locator("[role=gridcell]").nth(2).textContent();
       assert.equal(Number(top!.replace(/,/g, "")), sorted[sorted.length - 1]);
+    });
+
+    it("lines a number column up on its decimal point (2.8 under 2.65 shows as 2.80), without padding long decimals", async () => {
+      await render(page, "table", toTablePayload({ ash: [2.8, 2.65, 13, -0.5], tiny: [0.000123, 1.5, 2, 3], count: [1, 20, 300, 4000] }));
+      const column = (j: number) => page.locator("#out .tr").evaluateAll((rows, k) => rows.map((r) => (r as unknown as { children: { textContent: string }[] }).children[(k as number) + 1].textContent), j);
+      assert.deepEqual(await column(0), ["2.80", "2.65", "13.00", "-0.50"]);
+      assert.deepEqual(await column(1), ["0.000123", "1.5", "2", "3"], "six decimals would be padded: none are");
+      assert.deepEqual(await column(2), ["1", "20", "300", "4,000"]);
     });
 
     it("shows a cell holding markup as text and never runs it", async () => {
@@ -114,6 +130,50 @@ describe("notebook renderers in Chromium", function () {
       }
     });
   }
+
+  for (const theme of ["light", "dark"] as const) {
+    it(`ROC curves, chart series and their legend swatches are opaque and stand out from the background (${theme})`, async () => {
+      const themed = await rendererPage(browser, theme);
+      const background = THEMES[theme]["--vscode-editor-background"];
+      const colours = (selector: string, property: "stroke" | "backgroundColor") =>
+        themed.locator(selector).evaluateAll(
+          (els, prop) => els.map((el) => (globalThis as unknown as { getComputedStyle(e: unknown): Record<string, string> }).getComputedStyle(el)[prop as string]),
+          property,
+        );
+      try {
+        // VS Code's charts.orange is #EA5C0055: drawn as given, the second curve is a faint brown line.
+        await render(themed, "evaluation", multiclassEvaluation());
+        const strokes = await colours("#out polyline.roc", "stroke");
+        const swatches = await colours("#out .roc-legend .swatch", "backgroundColor");
+        assert.equal(strokes.length, 3);
+        assert.deepEqual(swatches, strokes, "each legend swatch has its curve's colour");
+        const line = charts().line;
+        await render(themed, "chart", { ...line, series: [0, 1, 2, 3, 4, 5].map((k) => ({ ...(line as XYChart).series[0], name: `s${k}` })) });
+        strokes.push(...(await colours("#out polyline.line", "stroke")));
+        assert.equal(strokes.length, 9, "a chart of six series uses every series colour");
+        for (const stroke of strokes) {
+          assert.match(stroke, /^rgb\(/, `series colour ${stroke} is not opaque`);
+          const ratio = contrast(stroke, hexToRgb(background));
+          assert.ok(ratio >= 3, `series colour ${stroke} has contrast ${ratio.toFixed(2)} on ${background}, below 3:1 for graphics`);
+        }
+      } finally {
+        await themed.close();
+      }
+    });
+  }
+
+  it("numbers in result tables are right-aligned under right-aligned headers", async () => {
+    await render(page, "evaluation", multiclassEvaluation());
+    const align = (selector: string) => page.locator(selector).evaluateAll((els) => els.map((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { textAlign: string } }).getComputedStyle(el).textAlign));
+    assert.deepEqual([...new Set(await align("#out table.per-class td.num"))], ["right"]);
+    assert.deepEqual(await align("#out table.per-class th"), ["left", "right", "right", "right", "right"]);
+    const perClass = await texts("#out table.per-class td.num");
+    assert.ok(perClass.every((t, i) => i % 4 === 3 || /^\d\.\d{3}$/.test(t)), `scores with three decimals: ${perClass.join(" ")}`);
+    await render(page, "leaderboard", leaderboardPayload());
+    assert.deepEqual([...new Set(await align("#out td.num"))], ["right"]);
+    await render(page, "split-check", splitCheckPayload());
+    assert.deepEqual([...new Set(await align("#out td.num"))], ["right"]);
+  });
 
   it("evaluation: one ROC curve per class, and class labels shown as text", async () => {
     await render(page, "evaluation", multiclassEvaluation());

@@ -1,6 +1,8 @@
 /**
  * The VS Code theme variables the views use, with the values of VS Code's Default Light Modern and
- * Default Dark Modern themes, so that tests and screenshots see what the notebook shows.
+ * Default Dark Modern themes, so that tests and screenshots see what the notebook shows. The
+ * `charts.*` colours are VS Code 1.139's defaults (neither theme sets them): `charts.blue` is the
+ * info foreground and `charts.orange` the translucent find-match highlight #EA5C0055.
  */
 export type ThemeName = "light" | "dark";
 
@@ -25,8 +27,8 @@ export const THEMES: Record<ThemeName, Record<string, string>> = {
     "--vscode-editorInfo-foreground": "#1a85ff",
     "--vscode-inputValidation-warningBackground": "#f6f5d2",
     "--vscode-diffEditor-removedTextBackground": "#ff000033",
-    "--vscode-charts-blue": "#1a85ff",
-    "--vscode-charts-orange": "#d18616",
+    "--vscode-charts-blue": "#0063d3",
+    "--vscode-charts-orange": "#ea5c0055",
     "--vscode-charts-green": "#388a34",
     "--vscode-charts-purple": "#652d90",
     "--vscode-charts-red": "#e51400",
@@ -67,8 +69,8 @@ export const THEMES: Record<ThemeName, Record<string, string>> = {
     "--vscode-editorInfo-foreground": "#3794ff",
     "--vscode-inputValidation-warningBackground": "#352a05",
     "--vscode-diffEditor-removedTextBackground": "#ff000033",
-    "--vscode-charts-blue": "#3794ff",
-    "--vscode-charts-orange": "#d18616",
+    "--vscode-charts-blue": "#59a4f9",
+    "--vscode-charts-orange": "#ea5c0055",
     "--vscode-charts-green": "#89d185",
     "--vscode-charts-purple": "#b180d7",
     "--vscode-charts-red": "#f14c4c",

@@ -64,7 +64,7 @@ function profileColumn(name: string, values: unknown[]): ColumnProfile {
   if (col.missingShare > 0) col.notes.push(`${formatShare(col.missingShare)} missing`);
   if (distinctMap.size === 1) col.notes.push("constant: one value only");
   if (rows > 20 && distinctMap.size === rows - missing && (type === "string" || type === "integer") && missing === 0) col.notes.push("every value is distinct: an id?");
-  if (col.outliers) col.notes.push(`${col.outliers} outliers (beyond 1.5 IQR)`);
+  if (col.outliers) col.notes.push(`${col.outliers} ${col.outliers === 1 ? "outlier" : "outliers"} (beyond 1.5 IQR)`);
   return col;
 }
 
@@ -101,9 +101,9 @@ export function toProfilePayload(df: unknown, options: ProfileOptions = {}): Pro
         );
       }
     }
-    if (t.missing) payload.warnings.push(`The target "${options.target}" is missing in ${t.missing} rows: drop them before the split.`);
+    if (t.missing) payload.warnings.push(`The target "${options.target}" is missing in ${t.missing === 1 ? "1 row: drop it" : `${t.missing} rows: drop them`} before the split.`);
   }
-  if (duplicateRows) payload.warnings.push(`${duplicateRows} rows repeat an earlier row: drop them with dropDuplicates(df) before the split, or copies will land in both train and test.`);
+  if (duplicateRows) payload.warnings.push(`${duplicateRows === 1 ? "1 row repeats" : `${duplicateRows} rows repeat`} an earlier row: drop them with dropDuplicates(df) before the split, or copies will land in both train and test.`);
   const withMissing = profiles.filter((c) => c.missing && c.name !== options.target);
   if (withMissing.length) payload.warnings.push(`Missing values in ${withMissing.map((c) => `${c.name} (${c.missing})`).join(", ")}: impute them inside a pipeline, fitted on the training part only.`);
   for (const c of profiles) if (c.distinct === 1) payload.warnings.push(`"${c.name}" holds one value only: it carries no information.`);
