@@ -84,6 +84,11 @@ export class DecisionTreeRegressor extends TreeModel<DecisionTreeOptions, TreeSt
     super({ ...defaults }, options);
   }
 
+  get tree(): Tree {
+    this.assertFitted("tree");
+    return this.state!.tree;
+  }
+
   fit(X: unknown, y: unknown): this {
     const where = `${this.estimatorName}.fit`;
     const { values } = fitMatrix(X, where);
