@@ -203,12 +203,13 @@ export function toVector(y: unknown, where = "y"): Label[] {
 
 /** Numeric target (regression): labels that are numbers, NaN refused. */
 export function toNumbers(y: unknown, where = "y"): number[] {
-  return toVector(y, where).map((v, i) => {
+  const values = toVector(y, where);
+  const missing = values.filter(isMissing).length;
+  if (missing) throw new MissingValuesError(where, [{ column: "target", count: missing }]);
+  return values.map((v, i) => {
     const n = typeof v === "number" ? v : Number(v);
-    if (typeof v === "string" && v.trim() === "") throw new MissingValuesError(where, [{ column: "target", count: 1 }]);
     if (n === Infinity || n === -Infinity) throw infinite(where, "the target", n, i);
     if (Number.isNaN(n)) {
-      if (typeof v === "number") throw new MissingValuesError(where, [{ column: "target", count: 1 }]);
       throw new AibookError(`${where}: the target holds the text ${JSON.stringify(v)} at row ${i}; a regression target must be numeric.`);
     }
     return n;

@@ -36,6 +36,10 @@ describe("input errors", () => {
     });
   }
 
+  it("missing values in a regression target are counted, all of them", () => {
+    assert.throws(() => new LinearRegression().fit(X, [1, NaN, 3, NaN, "", 6]), (e: unknown) => e instanceof MissingValuesError && /LinearRegression\.fit \(y\): .* target \(3\)/.test(e.message));
+  });
+
   it("an infinite regression target or metric input is refused", () => {
     assert.throws(() => new LinearRegression().fit(X, [1, 2, Infinity, 4, 5, 6]), /the target holds Infinity at row 2/);
     assert.throws(() => metrics.mse([1, 2, 3], [1, -Infinity, 3]), /mse \(yPred\): the target holds -Infinity at row 1/);
