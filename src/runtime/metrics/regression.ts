@@ -2,6 +2,7 @@
  * Regression metrics as scikit-learn defines them. `r2` of a constant target is 1 for a perfect
  * prediction and 0 otherwise (scikit-learn's force_finite), never NaN.
  */
+import { AibookError } from "../core/errors";
 import { checkOptions } from "../options";
 import { numberPair } from "./labels";
 
@@ -29,6 +30,8 @@ export function mae(yTrue: unknown, yPred: unknown, options?: Record<string, nev
 export function r2(yTrue: unknown, yPred: unknown, options?: Record<string, never>): number {
   checkOptions("r2", options, []);
   const { t, p } = numberPair(yTrue, yPred, "r2");
+  // scikit-learn returns NaN with a warning here; an error says why instead.
+  if (t.length < 2) throw new AibookError("r2: needs at least two rows (R² compares the errors with the spread of yTrue, which one row does not have); score on more rows or use mae/rmse.");
   const mean = t.reduce((a, b) => a + b, 0) / t.length;
   let res = 0;
   let tot = 0;

@@ -59,6 +59,10 @@ describe("input errors", () => {
     assert.throws(() => new GaussianNB().fit(X, [1, 0, NaN, 1, 0, NaN]), /GaussianNB\.fit: y holds 2 NaN labels; drop those rows/);
   });
 
+  it("r2 of a single row is an error (scikit-learn gives NaN)", () => {
+    assert.throws(() => metrics.r2([1], [2]), /r2: needs at least two rows/);
+  });
+
   it("regression metrics name yTrue and yPred when their lengths differ", () => {
     for (const fn of [metrics.r2, metrics.mse, metrics.mae, metrics.rmse]) {
       assert.throws(() => fn([1, 2, 3], [1, 2]), /yTrue has 3 values but yPred has 2/);
