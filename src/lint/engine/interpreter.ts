@@ -24,7 +24,7 @@ import {
   type Value,
 } from "./values";
 import { aibookFunctions } from "./knowledge";
-import { ANY_KEY } from "./values";
+import { ANY_KEY, BOOLEAN_FLAG } from "./values";
 
 const globals = new Set(["Math", "JSON", "Number", "String", "Array", "Object", "console", "Promise", "Boolean", "Date", "Map"]);
 const MAX_CALL_DEPTH = 4;
@@ -162,7 +162,7 @@ export class Interpreter implements Runtime {
     // Function declarations are hoisted in block(); types and the rest carry no rows.
   }
 
-  private weakly(run: () => void): void {
+  weakly(run: () => void): void {
     this.weak++;
     try {
       run();
@@ -378,11 +378,16 @@ export class Interpreter implements Runtime {
     for (const p of e.properties) {
       if (ts.isPropertyAssignment(p)) {
         const key = ts.isIdentifier(p.name) || ts.isStringLiteralLike(p.name) || ts.isNumericLiteral(p.name) ? p.name.text : undefined;
-        const v = this.expr(p.initializer, env);
+        // { stratify: false } kept in a variable: the option's truth is what matters later.
+        const flag = p.initializer.kind === ts.SyntaxKind.TrueKeyword ? "true" : p.initializer.kind === ts.SyntaxKind.FalseKeyword ? "false" : undefined;
+        const v: Value = flag ? [{ t: "str", v: BOOLEAN_FLAG + flag }] : this.expr(p.initializer, env);
         if (key !== undefined) props.set(key, v);
       } else if (ts.isShorthandPropertyAssignment(p)) props.set(p.name.text, this.identifier(p.name.text, env));
       else if (ts.isSpreadAssignment(p)) {
-        for (const o of this.expr(p.expression, env)) if (o.t === "rec") for (const [k, v] of o.props) props.set(k, v);
+        const spread = this.expr(p.expression, env);
+        for (const o of spread) if (o.t === "rec") for (const [k, v] of o.props) props.set(k, v);
+        // ...defaults of unknown content: any key may be there.
+        if (spread.length === 0 || spread.some((o) => o.t !== "rec")) props.set(ANY_KEY, props.get(ANY_KEY) ?? unknown);
       } else if (ts.isMethodDeclaration(p) && ts.isIdentifier(p.name)) props.set(p.name.text, [{ t: "fn", node: p, env: methodEnv }]);
     }
     return [self];

@@ -85,6 +85,11 @@ const randomPart = (c: Cut) => c.kind === "part" && (c.split.kind === "random" |
 /** How the rows of `a` relate to the rows of `b`. */
 export function relateAtoms(a: Atom, b: Atom): Relation {
   if (a.key === b.key) return "equal";
+  // Rows without their duplicates or incomplete rows are (nearly) the same rows: compare the rest.
+  if (a.cuts.some(keepsRows) || b.cuts.some(keepsRows)) {
+    const r = relateAtoms(atom(a.root, a.cuts.filter((c) => !keepsRows(c))), atom(b.root, b.cuts.filter((c) => !keepsRows(c))));
+    return r === "equal" ? "overlap" : r;
+  }
   if (a.root.key !== b.root.key) return a.root.file && b.root.file && a.root.file !== b.root.file ? "disjoint" : "unknown";
   let i = 0;
   while (i < a.cuts.length && i < b.cuts.length && a.cuts[i]!.key === b.cuts[i]!.key) i++;

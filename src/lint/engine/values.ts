@@ -180,6 +180,9 @@ export const unknown: Value = [];
 /** The member of a record read or written with a key the analysis cannot spell (a Map, `table[key]`). */
 export const ANY_KEY = "\u0000any";
 
+/** A `true`/`false` literal stored in a record (options in a variable), spelled as this prefix and the word. */
+export const BOOLEAN_FLAG = "\u0000bool:";
+
 export function join(...values: Value[]): Value {
   const out: Obj[] = [];
   for (const v of values) for (const o of v) if (!out.includes(o)) out.push(o);

@@ -10,6 +10,11 @@ const { xTrain, xTest, yTrain, yTest } = trainTestSplit(X, y, { testSize: 0.3, s
 ruleTester(multiTestLeakage, {
   invalid: [
     {
+      name: "test scores mapped over a literal list of k, the best one picked with indexOf(Math.max(...))",
+      cells: [split, `const ks = [1, 5, 9];\nconst scores = ks.map((k) => metrics.f1(yTest, new KNeighborsClassifier({ k }).fit(xTrain, yTrain).predict(xTest), { average: "macro" }));\nconst best = ks[scores.indexOf(Math.max(...scores))];`],
+      errors: [{ cell: 1, line: 3 }],
+    },
+    {
       name: "best k kept by its evaluate() report on the test part",
       cells: [split, `let bestK = 0;\nlet bestAcc = 0;\nfor (const k of [3, 5, 7]) {\n  const report = evaluate(new KNeighborsClassifier({ k }).fit(xTrain, yTrain), xTest, yTest);\n  if (report.accuracy > bestAcc) {\n    bestAcc = report.accuracy;\n    bestK = k;\n  }\n}`],
       errors: [{ cell: 1, line: 5 }],
@@ -96,6 +101,13 @@ ruleTester(multiTestLeakage, {
     },
   ],
   valid: [
+    {
+      name: "validation scores mapped over a literal list of k, the best one picked, the test set used once",
+      cells: [
+        split,
+        `const inner = trainTestSplit(xTrain, yTrain, { testSize: 0.25, stratify: true });\nconst ks = [1, 5, 9];\nconst scores = ks.map((k) => metrics.f1(inner.yTest, new KNeighborsClassifier({ k }).fit(inner.xTrain, inner.yTrain).predict(inner.xTest), { average: "macro" }));\nconst k = ks[scores.indexOf(Math.max(...scores))];\nevaluate(new KNeighborsClassifier({ k }).fit(xTrain, yTrain), xTest, yTest);`,
+      ],
+    },
     {
       name: "chosen by cross-validation, tested once",
       cells: [split, `const board = compareModels({ nb: new GaussianNB(), lr: new LogisticRegression() }, xTrain, yTrain, { folds: 5, metric: "f1" });\nconst chosen = board.best().model.clone().fit(xTrain, yTrain);\nevaluate(chosen, xTest, yTest);`],

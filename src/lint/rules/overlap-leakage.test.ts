@@ -4,6 +4,14 @@ import { ruleTester } from "../../../test/lint/rule-tester";
 ruleTester(overlapLeakage, {
   invalid: [
     {
+      name: "trained on every complete row, evaluated on a split of the same rows",
+      cells: [
+        `import { readCsv, dropMissing, trainTestSplit, LogisticRegression, evaluate } from "aibook";\nconst df = await readCsv("clinic.csv");\nconst complete = dropMissing(df);\nconst model = new LogisticRegression().fit(complete.drop({ columns: ["sick"] }), complete["sick"]);`,
+        `const { test } = trainTestSplit(df, { stratify: "sick" });\nevaluate(model, test.drop({ columns: ["sick"] }), test["sick"]);`,
+      ],
+      errors: [{ cell: 0, line: 4 }],
+    },
+    {
       name: "a class method trains on every row before the split (the call site is the anchor)",
       cells: [
         `import { readCsv, trainTestSplit, SVC, metrics } from "aibook";\nclass Runner {\n  estimator: any;\n  constructor(private readonly options: any) {}\n  learn(X: any, y: any) {\n    this.estimator = new SVC(this.options);\n    this.estimator.fit(X, y);\n  }\n  accuracy(X: any, y: any) {\n    return metrics.accuracy(y, this.estimator.predict(X));\n  }\n}`,

@@ -11,6 +11,14 @@ const y = df["outcome"];`;
 ruleTester(preprocessingLeakage, {
   invalid: [
     {
+      name: "gaps filled with each column's mean over the present values of every row, then split",
+      cells: [
+        load,
+        `const rows = X.values;\nconst means = rows[0].map((_, j) => {\n  const present = rows.map((r) => r[j]).filter((v) => !Number.isNaN(v));\n  return present.reduce((a, b) => a + b, 0) / present.length;\n});\nconst filled = rows.map((r) => r.map((v, j) => (Number.isNaN(v) ? means[j] : v)));\nconst s = trainTestSplit(filled, y.values, { stratify: true });\nevaluate(new LogisticRegression().fit(s.xTrain, s.yTrain), s.xTest, s.yTest);`,
+      ],
+      errors: [{ cell: 1, line: 4 }],
+    },
+    {
       name: "min-max by hand in a helper: each column's minimum and maximum picked by index over every row",
       cells: [
         `import { readCsv, trainTestSplit, KNeighborsClassifier, evaluate } from "aibook";\nfunction rescale(m) {\n  const lo = m[0].map((_, j) => Math.min(...m.map((r) => r[j])));\n  const hi = m[0].map((_, j) => Math.max(...m.map((r) => r[j])));\n  return m.map((r) => r.map((v, j) => (v - lo[j]) / (hi[j] - lo[j])));\n}`,
@@ -119,6 +127,13 @@ ruleTester(preprocessingLeakage, {
     },
   ],
   valid: [
+    {
+      name: "gaps filled with the training part's column means over present values",
+      cells: [
+        load,
+        `const s = trainTestSplit(X.values, y.values, { stratify: true });\nconst means = s.xTrain[0].map((_, j) => {\n  const present = s.xTrain.map((r) => r[j]).filter((v) => v !== null && !Number.isNaN(v));\n  return present.reduce((a, b) => a + b, 0) / present.length;\n});\nconst fill = (m) => m.map((r) => r.map((v, j) => (Number.isNaN(v) ? means[j] : v)));\nevaluate(new LogisticRegression().fit(fill(s.xTrain), s.yTrain), fill(s.xTest), s.yTest);`,
+      ],
+    },
     {
       name: "min-max by hand with the training part's column minimum and maximum, applied to both parts",
       cells: [

@@ -10,6 +10,16 @@ const y = iris["species"];`;
 ruleTester(unstratifiedSplit, {
   invalid: [
     {
+      name: "options kept in a variable, without stratify",
+      cells: [load, `const options = { testSize: 0.25, seed: 3 };\nconst s = trainTestSplit(X, y, options);\nevaluate(new GaussianNB().fit(s.xTrain, s.yTrain), s.xTest, s.yTest);`],
+      errors: [{ cell: 1, line: 2 }],
+    },
+    {
+      name: "frame-form options in a variable, stratify: false",
+      cells: [load, `const options = { testSize: 0.25, stratify: false };\nconst { train, test } = trainTestSplit(iris, options);\nevaluate(new GaussianNB().fit(train.drop({ columns: ["species"] }), train["species"]), test.drop({ columns: ["species"] }), test["species"]);`],
+      errors: [{ cell: 1, line: 2 }],
+    },
+    {
       name: "records shuffled by a random sort and sliced; the classifier's precision is counted by hand",
       cells: [
         `import KNN from "ml-knn";\nimport { readCsv } from "aibook";\nconst df = await readCsv("glass.csv");\nconst items = df.values.map((r) => ({ features: r.slice(0, 9), kind: r[9] }));\nconst order = items.slice().sort(() => Math.random() - 0.5);\nconst trainItems = order.slice(0, 150);\nconst testItems = order.slice(150);`,
@@ -105,6 +115,10 @@ ruleTester(unstratifiedSplit, {
     },
   ],
   valid: [
+    {
+      name: "options kept in a variable, stratified",
+      cells: [load, `const options = { testSize: 0.25, stratify: true, seed: 3 };\nconst s = trainTestSplit(X, y, options);\nevaluate(new GaussianNB().fit(s.xTrain, s.yTrain), s.xTest, s.yTest);`],
+    },
     {
       name: "records shuffled by a random sort and sliced for a regression forest, measured by hand",
       cells: [

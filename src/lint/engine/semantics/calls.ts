@@ -4,7 +4,7 @@
 import ts from "typescript";
 import { complexityOfClass, defaultExportClass, roleOfClass } from "../knowledge";
 import { atom, type Bound } from "../rows";
-import { ANY_KEY, dataOf, join, modelsOf, scoresOf, unknown, type ArrObj, type DataObj, type ModelObj, type Obj, type PredObj, type Value } from "../values";
+import { ANY_KEY, BOOLEAN_FLAG, dataOf, join, modelsOf, scoresOf, unknown, type ArrObj, type DataObj, type ModelObj, type Obj, type PredObj, type Value } from "../values";
 import { arithmetic, getProperty } from "./access";
 import { type Runtime, argNode, concatRows, data, deepScores, filter, fitModel, fresh, handMetric, indexRoot, literalOptions, newModel, newStep, readHints, recordCompare, recordEval, recordSplit, sameRows, slice, splitParts, stratifiedOption, toData } from "./core";
 import { arrMethod, callbackArgs, dataMethod, sampleOrShuffle } from "./data";
@@ -226,6 +226,15 @@ function lookupTableMethod(o: Extract<Obj, { t: "rec" }>, name: string, args: Va
   return unknown;
 }
 
+/** `stratify` in an options record held by a variable: absent is false, a value is true, anything unclear is null. */
+function stratifiedFromValue(v: Value): boolean | null {
+  if (v.length !== 1 || v[0]!.t !== "rec") return null;
+  const s = v[0].props.get("stratify");
+  if (!s) return v[0].props.has(ANY_KEY) ? null : false;
+  if (s.length === 1 && s[0]!.t === "str" && s[0].v === BOOLEAN_FLAG + "false") return false;
+  return s.length > 0 && s.every((o) => o.t === "str" || o.t === "data") ? true : null;
+}
+
 export function readRoot(rt: Runtime, node: ts.Node): DataObj {
   const arg = argNode(node, 0);
   const file = arg && ts.isStringLiteralLike(arg) ? arg.text : undefined;
@@ -252,12 +261,15 @@ export function aibookCall(rt: Runtime, name: string, args: Value[], node: ts.No
       return toData(rt, a0).map((d) => filter(rt, d, name === "dropDuplicates" ? "dedup" : "dropna"));
     case "trainTestSplit": {
       const call = node as ts.CallExpression;
-      const frameForm = args.length === 1 || (args.length === 2 && !!call.arguments[1] && ts.isObjectLiteralExpression(call.arguments[1]));
+      const isOptions = (i: number) => !!call.arguments[i] && (ts.isObjectLiteralExpression(call.arguments[i]!) || (args[i]!.length > 0 && args[i]!.every((o) => o.t === "rec")));
+      const frameForm = args.length === 1 || (args.length === 2 && isOptions(1));
       const optsNode = frameForm ? call.arguments[1] : call.arguments[2];
       const opts = literalOptions(optsNode);
       const shuffleNode = opts?.get("shuffle");
       const shuffled = !(shuffleNode && shuffleNode.kind === ts.SyntaxKind.FalseKeyword);
-      const split = recordSplit(rt, node, "random", stratifiedOption(optsNode), shuffled);
+      // Options kept in a variable: read from the record it holds.
+      const stratified = optsNode && !ts.isObjectLiteralExpression(optsNode) ? stratifiedFromValue(args[frameForm ? 1 : 2] ?? unknown) : stratifiedOption(optsNode);
+      const split = recordSplit(rt, node, "random", stratified, shuffled);
       const x = toData(rt, a0);
       const part = (v: DataObj[], side: string): Value => v.map((d) => splitParts(d, split, side));
       if (frameForm) return [{ t: "rec", props: new Map([["train", part(x, "train")], ["test", part(x, "test")]]) }];

@@ -15,6 +15,8 @@ export interface Runtime {
   apply(fn: Value, args: Value[], node: ts.Node): Value;
   callFunction(f: FnObj, args: Value[], node: ts.Node): Value;
   iterate(value: Value): Value;
+  /** Runs code whose assignments may or may not happen (a branch, a loop body): they join what was there. */
+  weakly(run: () => void): void;
 }
 
 // ---- helpers ----

@@ -63,6 +63,43 @@ export function callbackArgs(rt: Runtime, receiver: Value, args: Value[], node: 
   return join(...results);
 }
 
+/**
+ * A callback over several elements (a list of candidates, of hyperparameter values), run twice
+ * like a loop body: each run builds its own models and scores, so that choosing between them shows.
+ */
+export function callbackPerElement(rt: Runtime, receiver: Value, args: Value[], node: ts.Node): Value {
+  const results: Value[] = [];
+  rt.weakly(() => {
+    for (let pass = 0; pass < 2; pass++) results.push(callbackArgs(rt, receiver, args, node));
+  });
+  return join(...results);
+}
+
+/** Several elements for sure: a literal list of two or more, or a list built without known elements. */
+const several = (o: DataObj | ArrObj): boolean => (o.t === "data" ? (o.tuple?.length ?? 0) >= 2 : o.elems === null || o.elems.length >= 2);
+
+/**
+ * `(v) => !Number.isNaN(v)`, `(x) => x != null && x !== ""`: a filter that drops missing values
+ * only, so what it keeps are (nearly) all the rows, not a part of them chosen by a condition.
+ */
+export function keepsPresentValues(callback: ts.Expression | undefined): boolean {
+  if (!callback || !(ts.isArrowFunction(callback) || ts.isFunctionExpression(callback)) || callback.parameters.length !== 1) return false;
+  const param = callback.parameters[0]!.name;
+  if (!ts.isIdentifier(param)) return false;
+  let body: ts.Node = callback.body;
+  if (ts.isBlock(body)) {
+    const only = body.statements.length === 1 ? body.statements[0] : undefined;
+    if (!only || !ts.isReturnStatement(only) || !only.expression) return false;
+    body = only.expression;
+  }
+  const name = param.text.replace(/[$]/g, "\\$");
+  const rest = body
+    .getText()
+    .replace(new RegExp(`\\b${name}\\b`, "g"), " ")
+    .replace(/\b(Number\.)?(isNaN|isFinite)\b|\btypeof\b|\bnull\b|\bundefined\b|"number"|'number'|""|''|!==?|===?|&&|\|\||!|[()\s]/g, "");
+  return rest === "" && /isNaN|isFinite|null|undefined|""|''/.test(body.getText());
+}
+
 /** The end of a tensor slice from its begin and size (-1: to the end). */
 function endOf(begin: Bound | null, size: NumObj | undefined): Bound | null {
   if (!begin || !size) return null;
@@ -121,7 +158,7 @@ export function dataMethod(rt: Runtime, d: DataObj, name: string, args: Value[],
     case "filter":
     case "query":
       callbackArgs(rt, self, args, node);
-      return [filter(rt, d, `filter#${rt.next()}`)];
+      return [filter(rt, d, keepsPresentValues(argNode(node, 0)) ? "dropna" : `filter#${rt.next()}`)];
     case "dropNa":
     case "dropna":
     case "dropDuplicates":
@@ -155,14 +192,17 @@ export function dataMethod(rt: Runtime, d: DataObj, name: string, args: Value[],
     case "unshift":
       return unknown;
     case "forEach":
-      callbackArgs(rt, self, args, node);
+      if (several(d)) callbackPerElement(rt, self, args, node);
+      else callbackArgs(rt, self, args, node);
       return unknown;
     case "reduce": {
       callbackArgs(rt, self, args, node, (el) => [join(args[1] ?? unknown, el), el, [fresh(rt)]]);
       return [{ t: "stat", step: newStep(rt, "a statistic (reduce)", d.atoms, node) } satisfies StatObj];
     }
     case "map": {
-      const out = callbackArgs(rt, self, args, node);
+      const out = several(d) ? callbackPerElement(rt, self, args, node) : callbackArgs(rt, self, args, node);
+      // [1, 3, 5].map((k) => score of a model with k): the scores, not rows.
+      if (d.tuple && !dataOf(out).length && out.some((o) => o.t === "score" || o.t === "model" || o.t === "rec")) return [{ t: "arr", elems: null, elem: out }];
       const picked = dataOf(out).filter((o) => o.elem && d.atoms.every((a) => a.root.index) && o.atoms.some((a) => !a.root.index));
       if (picked.length) return picked.map((p) => gather(rt, { ...p, elem: false }, self, node));
       return [sameRows(d, [out])];
@@ -192,11 +232,12 @@ export function arrMethod(rt: Runtime, a: ArrObj, name: string, args: Value[], n
       return unknown;
     case "map":
     case "flatMap": {
-      const out = callbackArgs(rt, self, args, node);
+      const out = several(a) ? callbackPerElement(rt, self, args, node) : callbackArgs(rt, self, args, node);
       return [{ t: "arr", elems: null, elem: out }];
     }
     case "forEach":
-      callbackArgs(rt, self, args, node);
+      if (several(a)) callbackPerElement(rt, self, args, node);
+      else callbackArgs(rt, self, args, node);
       return unknown;
     case "filter":
     case "slice":
