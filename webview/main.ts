@@ -38,8 +38,8 @@ body { padding: 8px 16px; font-family: var(--vscode-font-family, system-ui, sans
 vscode-table { margin-bottom: 12px; }
 .runs-scroll { overflow-x: auto; }
 vscode-table-header-cell { cursor: pointer; user-select: none; }
-vscode-table-header-cell[data-sorted="asc"]::after { content: " ▲"; font-size: .8em; }
-vscode-table-header-cell[data-sorted="desc"]::after { content: " ▼"; font-size: .8em; }
+vscode-table-header-cell { white-space: nowrap; }
+vscode-table-header-cell .sort-arrow { font-size: .8em; }
 .link { color: var(--vscode-textLink-foreground, #3794ff); cursor: pointer; text-decoration: underline; background: none; border: 0; padding: 0; font: inherit; }
 .compare h3 { margin: 12px 0 6px; }
 .compare .best-value { font-weight: 700; color: var(--vscode-charts-green, #388a34); }
@@ -64,8 +64,9 @@ function setState(patch: Partial<PanelState>): void {
 }
 
 function headerCell(label: string, key: string): HTMLElement {
-  const cell = h("vscode-table-header-cell" as "div", { "data-key": key, title: `sort by ${label}` }, label);
-  if (state.sortKey === key) cell.setAttribute("data-sorted", state.descending ? "desc" : "asc");
+  const sorted = state.sortKey === key ? (state.descending ? "desc" : "asc") : undefined;
+  // The arrow is part of the label: drawn by ::after on the cell it fell onto a line of its own.
+  const cell = h("vscode-table-header-cell" as "div", { "data-key": key, "data-sorted": sorted, title: `sort by ${label}` }, label, sorted ? h("span", { class: "sort-arrow", "aria-hidden": "true" }, sorted === "desc" ? " ▼" : " ▲") : null);
   cell.addEventListener("click", () => setState({ sortKey: key, descending: state.sortKey === key ? !state.descending : key === "time" || !lowerIsBetter(key) }));
   return cell;
 }
@@ -156,7 +157,8 @@ function draw(): void {
   compare.addEventListener("click", () => setState({ selected: [] }));
   const refresh = h("vscode-button" as "button", { secondary: true }, "Refresh");
   refresh.addEventListener("click", () => vscode.postMessage({ type: "refresh" }));
-  const clear = h("vscode-button" as "button", { id: "clear-history" }, "Clear history");
+  // Secondary like its neighbours: a destructive action must not be the one the eye lands on.
+  const clear = h("vscode-button" as "button", { id: "clear-history", secondary: true }, "Clear history");
   clear.addEventListener("click", () => vscode.postMessage({ type: "clear" }));
   const toolbar = h("div", { class: "toolbar" }, filter, h("span", { class: "muted count" }, `${shown.length} of ${runs.length} runs`), h("span", { class: "spacer" }), compare, refresh, clear);
   const tableHolder = h("div", { id: "runs" });

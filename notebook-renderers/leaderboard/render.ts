@@ -5,7 +5,7 @@
  */
 import type { LeaderboardPayload } from "../../src/protocol/views";
 import { ensureStyle, fmt, h, s, unreadable } from "../shared/dom";
-import { useTheme } from "../shared/theme";
+import { scrollX, useTheme } from "../shared/theme";
 
 const CSS = `
 .aibook-leaderboard tr.is-best td { font-weight: 600; }
@@ -58,12 +58,12 @@ export function renderLeaderboard(container: HTMLElement, payload: unknown): voi
       { class: "aibook-view aibook-leaderboard" },
       h("div", { class: "title" }, `Model comparison by ${p.metric}`),
       h("div", { class: "summary" }, `${p.folds}-fold cross-validation on ${fmt(p.rows)} rows, ${fmt(p.features)} features · ${p.greaterIsBetter ? "higher" : "lower"} is better · simplest model first; a tie goes to the simpler model`),
-      h(
+      scrollX(h(
         "table",
         { class: "grid" },
         h("tr", {}, ...["#", "name", "model", p.metric, "std", "folds", "fit time"].map((t, i) => h("th", { class: [0, 3, 4, 6].includes(i) ? "num" : undefined }, t))),
         ...rows,
-      ),
+      )),
     ),
   );
 }

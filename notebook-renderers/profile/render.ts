@@ -6,7 +6,7 @@
 import type { ColumnProfile, ProfilePayload } from "../../src/protocol/views";
 import { ensureStyle, fmt, h, pct, unreadable } from "../shared/dom";
 import { sparkBars } from "../shared/plot";
-import { shareBar, useTheme } from "../shared/theme";
+import { scrollX, shareBar, useTheme } from "../shared/theme";
 
 const CSS = `
 .aibook-profile table.grid td { vertical-align: top; }
@@ -70,6 +70,6 @@ export function renderProfile(container: HTMLElement, payload: unknown): void {
       h("td", {}, distribution(c)),
     ),
   );
-  root.append(h("table", { class: "grid columns" }, h("thead", {}, head), h("tbody", {}, ...rows)));
+  root.append(scrollX(h("table", { class: "grid columns" }, h("thead", {}, head), h("tbody", {}, ...rows))));
   container.replaceChildren(root);
 }

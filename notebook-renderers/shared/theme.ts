@@ -27,7 +27,10 @@ const CSS = `
 .aibook-view .num { text-align: right; font-variant-numeric: tabular-nums; font-family: var(--vscode-editor-font-family, monospace); }
 .aibook-view table.grid { border-collapse: collapse; margin: 4px 0 8px; }
 .aibook-view table.grid th, .aibook-view table.grid td { padding: 3px 10px; border-bottom: 1px solid var(--vscode-panel-border, rgba(128,128,128,.35)); text-align: left; }
-.aibook-view table.grid th { font-weight: 600; color: var(--vscode-descriptionForeground, #717171); }
+.aibook-view table.grid th { font-weight: 600; color: var(--vscode-descriptionForeground, #717171); white-space: nowrap; }
+.aibook-view .nowrap, .aibook-view table.grid td.num { white-space: nowrap; }
+/* A table wider than a narrow output (a notebook beside the metrics panel) scrolls instead of squeezing its text. */
+.aibook-view .scroll-x { overflow-x: auto; max-width: 100%; }
 /* Numbers line up on their last digit: this rule must outrank the left alignment of grid cells above. */
 .aibook-view table.grid td.num, .aibook-view table.grid th.num { text-align: right; }
 .aibook-view .warnings { margin: 6px 0 10px; padding: 6px 10px 6px 28px; border-left: 3px solid var(--vscode-editorWarning-foreground, #bf8803);
@@ -61,6 +64,14 @@ const CSS = `
 .aibook-error { color: var(--vscode-errorForeground, #f14c4c); }
 body.vscode-high-contrast .aibook-view table.grid th, body.vscode-high-contrast .aibook-view table.grid td { border-color: var(--vscode-contrastBorder, #6fc3df); }
 `;
+
+/** A wrapper that lets a wide table scroll sideways within the output. */
+export function scrollX(table: HTMLElement): HTMLElement {
+  const wrap = document.createElement("div");
+  wrap.className = "scroll-x";
+  wrap.appendChild(table);
+  return wrap;
+}
 
 export function useTheme(): void {
   ensureStyle("aibook-theme", CSS);

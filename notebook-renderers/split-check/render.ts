@@ -4,7 +4,7 @@
  */
 import type { SplitCheckPayload } from "../../src/protocol/views";
 import { fmt, h, pct, unreadable } from "../shared/dom";
-import { shareBar, useTheme } from "../shared/theme";
+import { scrollX, shareBar, useTheme } from "../shared/theme";
 
 export function renderSplitCheck(container: HTMLElement, payload: unknown): void {
   const p = payload as SplitCheckPayload;
@@ -28,12 +28,12 @@ export function renderSplitCheck(container: HTMLElement, payload: unknown): void
   if (p.columns.length) {
     root.append(
       h("h4", {}, "Feature distributions, train vs test"),
-      h(
+      scrollX(h(
         "table",
         { class: "grid" },
         h("tr", {}, h("th", {}, "column"), h("th", {}, "test"), ...["statistic", "p-value", "effect"].map((t) => h("th", { class: "num" }, t)), h("th", {})),
-        ...p.columns.map((c) => h("tr", {}, h("td", {}, c.column), h("td", {}, c.test === "ks" ? "Kolmogorov–Smirnov" : "chi-square"), h("td", { class: "num" }, fmt(c.statistic, 3)), h("td", { class: "num" }, fmt(c.pValue, 3)), h("td", { class: "num" }, fmt(c.effect, 3)), h("td", {}, c.shifted ? h("span", { class: "sev-warning" }, "shifted") : h("span", { class: "muted" }, "ok")))),
-      ),
+        ...p.columns.map((c) => h("tr", {}, h("td", {}, c.column), h("td", { class: "nowrap", title: c.test === "ks" ? "two-sample Kolmogorov–Smirnov test (numbers)" : "chi-square test of independence (categories)" }, c.test === "ks" ? "Kolmogorov–Smirnov" : "chi-square"), h("td", { class: "num" }, fmt(c.statistic, 3)), h("td", { class: "num" }, fmt(c.pValue, 3)), h("td", { class: "num" }, fmt(c.effect, 3)), h("td", {}, c.shifted ? h("span", { class: "sev-warning" }, "shifted") : h("span", { class: "muted" }, "ok")))),
+      )),
     );
   }
   container.replaceChildren(root);

@@ -60,6 +60,18 @@ describe("metrics panel webview in Chromium", function () {
     }
   });
 
+  it("keeps the sort arrow on the header's line and does not make Clear history the primary button", async () => {
+    await sendRuns(page, sampleRuns());
+    const sorted = page.locator('vscode-table-header-cell[data-key="time"]');
+    assert.equal(await sorted.getAttribute("data-sorted"), "desc");
+    assert.match((await sorted.textContent()) ?? "", /^time ▼$/);
+    const height = (selector: string) => page.locator(selector).first().evaluate((el) => (el as unknown as { getBoundingClientRect(): { height: number } }).getBoundingClientRect().height);
+    // Drawn by ::after, the arrow fell onto a second line and made the header row as tall as two body rows.
+    const [header, row] = [await height('vscode-table-header-cell[data-key="time"]'), await height("vscode-table-row")];
+    assert.ok(header < row * 1.5, `header row ${header}px tall against ${row}px for a body row: the sort arrow wrapped`);
+    assert.equal(await page.locator("#clear-history").getAttribute("secondary"), "");
+  });
+
   it("asks the extension to open the cell a run came from, and to clear the history", async () => {
     const runs = sampleRuns();
     await sendRuns(page, runs);
