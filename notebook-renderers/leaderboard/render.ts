@@ -10,7 +10,7 @@ import { scrollX, useTheme } from "../shared/theme";
 const CSS = `
 .aibook-leaderboard tr.is-best td { font-weight: 600; }
 .aibook-leaderboard .badge.best { margin-left: 6px; }
-.aibook-leaderboard tr.failed td { color: var(--vscode-errorForeground, #f14c4c); }
+.aibook-leaderboard tr.failed td { color: var(--aibook-error-text); }
 .aibook-leaderboard .scorebar rect.fill { fill: var(--vscode-charts-blue, #3794ff); }
 .aibook-leaderboard tr.is-best .scorebar rect.fill { fill: var(--vscode-charts-green, #388a34); }
 .aibook-leaderboard .scorebar line { stroke: var(--vscode-editor-foreground, #333); }

@@ -20,7 +20,7 @@ const CSS = `
 .aibook-table .head > div:hover { background: var(--vscode-list-hoverBackground, rgba(128,128,128,.1)); }
 .aibook-table .head .name { font-weight: 600; }
 .aibook-table .head .type { font-size: 0.85em; color: var(--vscode-descriptionForeground, #717171); }
-.aibook-table .head .nmiss { font-size: 0.85em; color: var(--vscode-editorWarning-foreground, #bf8803); margin-left: 6px; }
+.aibook-table .head .nmiss { font-size: 0.85em; color: var(--aibook-warning-text); margin-left: 6px; }
 .aibook-table .body { position: relative; }
 .aibook-table .tr { position: absolute; left: 0; display: grid; height: ${ROW_HEIGHT}px; line-height: ${ROW_HEIGHT}px; }
 .aibook-table .tr.odd { background: var(--vscode-list-hoverBackground, rgba(128,128,128,.05)); }

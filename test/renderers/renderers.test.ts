@@ -9,9 +9,11 @@ import { XSS, bigTable, charts, evaluationPayload, leaderboardPayload, multiclas
 
 /** WCAG contrast ratio of two computed `rgb(...)` colours. */
 function contrast(a: string, b: string): number {
+  // Chromium gives rgb(0-255) for plain colours and color(srgb 0-1) for color-mix results.
+  const scale = (c: string) => (c.startsWith("color(srgb") ? 1 : 255);
   const luminance = (c: string) => {
-    const [r, g, bl] = (c.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => {
-      const x = Number(v) / 255;
+    const [r, g, bl] = (c.replace(/^color\(srgb/, "").match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => {
+      const x = Number(v) / scale(c);
       return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
     });
     return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
@@ -155,6 +157,30 @@ describe("notebook renderers in Chromium", function () {
           assert.match(stroke, /^rgb\(/, `series colour ${stroke} is not opaque`);
           const ratio = contrast(stroke, hexToRgb(background));
           assert.ok(ratio >= 3, `series colour ${stroke} has contrast ${ratio.toFixed(2)} on ${background}, below 3:1 for graphics`);
+        }
+      } finally {
+        await themed.close();
+      }
+    });
+  }
+
+  for (const theme of ["light", "dark"] as const) {
+    it(`warning and error text (profile notes, missing counts, split findings, failed models) reads at 4.5:1 (${theme})`, async () => {
+      const themed = await rendererPage(browser, theme);
+      const background = hexToRgb(THEMES[theme]["--vscode-editor-background"]);
+      const colours = (selector: string) => themed.locator(selector).evaluateAll((els) => els.map((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { color: string } }).getComputedStyle(el).color));
+      try {
+        const seen: [string, string][] = [];
+        await render(themed, "profile", profilePayload());
+        for (const c of await colours("#out .notes")) seen.push(["profile note", c]);
+        await render(themed, "table", bigTable(200));
+        for (const c of await colours("#out .nmiss")) seen.push(["missing count", c]);
+        await render(themed, "split-check", splitCheckPayload());
+        for (const c of await colours("#out .sev-error, #out .sev-warning")) seen.push(["split finding", c]);
+        assert.ok(new Set(seen.map(([what]) => what)).size === 3, `found ${seen.map(([what]) => what).join(", ")}`);
+        for (const [what, colour] of seen) {
+          const ratio = contrast(colour, background);
+          assert.ok(ratio >= 4.5, `${what} ${colour} has contrast ${ratio.toFixed(2)} on ${background}, below 4.5`);
         }
       } finally {
         await themed.close();
