@@ -71,6 +71,17 @@ describe("kernel process", function () {
     ]);
   });
 
+  it("runs the WebAssembly-backed models again after a fit was interrupted in the middle", async () => {
+    // Noise without clusters: Lloyd needs hundreds of iterations, each a WebAssembly call.
+    await kernel.execute('import { KMeans } from "aibook";\nlet s = 7;\nconst noise = Array.from({ length: 200000 }, () => Array.from({ length: 20 }, () => (s = (s * 48271) % 2147483647) / 2147483647));');
+    const long = kernel.execute("new KMeans({ k: 50, seed: 0, maxIter: 100000, tol: 0 }).fit(noise)");
+    await new Promise((r) => setTimeout(r, 1500));
+    kernel.interrupt();
+    assert.equal((await long).status, "interrupted");
+    const after = await kernel.execute("const l = new KMeans({ k: 2, seed: 0 }).fit([[0], [1], [5], [6]]).labels;\nl[0] === l[1] && l[2] === l[3] && l[0] !== l[2]");
+    assert.equal(textOf(after), "true", JSON.stringify(after));
+  });
+
   it("shows display() values as outputs of the running cell", async () => {
     const outputs: CellOutput[] = [];
     await kernel.execute("display({ a: 1 }, { toMimeBundle: () => [{ mime: 'text/html', data: '<b>x</b>' }] })", { onOutput: (o) => outputs.push(o) });

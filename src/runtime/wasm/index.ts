@@ -46,52 +46,55 @@ const PAGE = 65536;
 const KEEP_BYTES = 64 * 1024 * 1024;
 
 let module: object | undefined;
-let instance: Exports | undefined;
-let inUse = false;
+/**
+ * Instances not in use. A use takes one (or makes one) and gives it back when done, so nested
+ * uses get memory of their own; a use that never ends (a cell interrupted in the middle: the
+ * interrupt unwinds without running `finally`) just never gives its instance back, and the
+ * next use makes a new one instead of finding the memory taken.
+ */
+const idle: Exports[] = [];
 
-function load(): Exports {
+function take(): Exports {
+  const reused = idle.pop();
+  if (reused) return reused;
   module ??= new WebAssembly.Module(Buffer.from(kernelsWasm, "base64"));
-  instance ??= new WebAssembly.Instance(module, {}).exports as unknown as Exports;
-  return instance;
+  return new WebAssembly.Instance(module, {}).exports as unknown as Exports;
 }
 
 /**
- * Lays out `layout` in the kernels' memory (zero-filled) and runs `use` with the kernels and the
- * views. Views are valid only inside `use`: the memory is reused by the next call, and uses do
- * not nest (a nested call would overwrite the arrays in use, so it throws instead).
+ * Lays out `layout` in the memory of a kernels instance (zero-filled) and runs `use` with the
+ * kernels and the views. Views are valid only inside `use`: the memory is reused afterwards.
  */
 export function withKernels<L extends Layout, R>(layout: L, use: (kernels: Kernels, arrays: Placed<L>) => R): R {
-  if (inUse) throw new Error("aibook: the WebAssembly kernels' memory is already in use (nested call)");
-  inUse = true;
+  const exports = take();
+  let bytes = 0;
+  const at: Record<string, number> = {};
+  for (const [name, [type, length]] of Object.entries(layout)) {
+    at[name] = bytes;
+    // 16-byte alignment keeps every array's pairs of float64 on SIMD boundaries.
+    bytes += Math.ceil((length * (type === "i32" ? 4 : 8)) / 16) * 16;
+  }
+  const memory = exports.memory;
+  const missing = Math.ceil((bytes - memory.buffer.byteLength) / PAGE);
+  if (missing > 0) {
+    try {
+      memory.grow(missing);
+    } catch {
+      throw new AibookError(
+        `aibook: the data need ${(bytes / 2 ** 30).toFixed(1)} GB of working memory, more than WebAssembly can address (4 GB). Use fewer rows or columns.`,
+      );
+    }
+  }
+  const arrays: Record<string, unknown> = { at };
+  for (const [name, [type, length]] of Object.entries(layout)) {
+    const view = type === "i32" ? new Int32Array(memory.buffer, at[name], length) : new Float64Array(memory.buffer, at[name], length);
+    view.fill(0);
+    arrays[name] = view;
+  }
   try {
-    const exports = load();
-    let bytes = 0;
-    const at: Record<string, number> = {};
-    for (const [name, [type, length]] of Object.entries(layout)) {
-      at[name] = bytes;
-      // 16-byte alignment keeps every array's pairs of float64 on SIMD boundaries.
-      bytes += Math.ceil((length * (type === "i32" ? 4 : 8)) / 16) * 16;
-    }
-    const memory = exports.memory;
-    const missing = Math.ceil((bytes - memory.buffer.byteLength) / PAGE);
-    if (missing > 0) {
-      try {
-        memory.grow(missing);
-      } catch {
-        throw new AibookError(
-          `aibook: the data need ${(bytes / 2 ** 30).toFixed(1)} GB of working memory, more than WebAssembly can address (4 GB). Use fewer rows or columns.`,
-        );
-      }
-    }
-    const arrays: Record<string, unknown> = { at };
-    for (const [name, [type, length]] of Object.entries(layout)) {
-      const view = type === "i32" ? new Int32Array(memory.buffer, at[name], length) : new Float64Array(memory.buffer, at[name], length);
-      view.fill(0);
-      arrays[name] = view;
-    }
     return use(exports, arrays as Placed<L>);
   } finally {
-    inUse = false;
-    if (instance && instance.memory.buffer.byteLength > KEEP_BYTES) instance = undefined;
+    // Large memories are handed back to the garbage collector; small ones are kept for reuse.
+    if (memory.buffer.byteLength <= KEEP_BYTES) idle.push(exports);
   }
 }
