@@ -11,6 +11,8 @@ import { useTheme } from "../shared/theme";
 const ROW_HEIGHT = 24;
 const VISIBLE_ROWS = 16;
 const OVERSCAN = 6;
+/** Room for a vertical scrollbar, so that it never forces a horizontal one. */
+const SCROLLBAR_ALLOWANCE = 16;
 
 const CSS = `
 .aibook-table .viewport { overflow: auto; position: relative; border: 1px solid var(--vscode-panel-border, rgba(128,128,128,.35)); }
@@ -144,6 +146,10 @@ export function renderTable(container: HTMLElement, payload: unknown): void {
   body.style.width = `${total}px`;
   const viewport = h("div", { class: "viewport", role: "grid", "aria-rowcount": n, tabindex: 0 }, head, body);
   viewport.style.maxHeight = `${(VISIBLE_ROWS + 2) * ROW_HEIGHT + 8}px`;
+  // As wide as its columns (plus a vertical scrollbar when the rows scroll), not the whole output:
+  // a narrow table otherwise sits in a wide empty frame.
+  viewport.style.width = `${total + 2 + (n > VISIBLE_ROWS ? SCROLLBAR_ALLOWANCE : 0)}px`;
+  viewport.style.maxWidth = "100%";
 
   let first = -1, last = -1, pending = false;
   function draw(force = false): void {

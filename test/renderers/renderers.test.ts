@@ -75,6 +75,11 @@ describe("notebook renderers in Chromium", function () {
       assert.deepEqual(await column(0), ["2.80", "2.65", "13.00", "-0.50"]);
       assert.deepEqual(await column(1), ["0.000123", "1.5", "2", "3"], "six decimals would be padded: none are");
       assert.deepEqual(await column(2), ["1", "20", "300", "4,000"]);
+      const [frame, columns] = await page.locator("#out .viewport").evaluate((el) => {
+        const box = el as unknown as { getBoundingClientRect(): { width: number }; querySelector(s: string): { getBoundingClientRect(): { width: number } } };
+        return [box.getBoundingClientRect().width, box.querySelector(".head").getBoundingClientRect().width];
+      });
+      assert.ok(frame <= columns + 4, `a three-column table sits in a ${frame}px frame for ${columns}px of columns`);
     });
 
     it("shows a cell holding markup as text and never runs it", async () => {
