@@ -10,6 +10,14 @@ const y = iris["species"];`;
 ruleTester(unstratifiedSplit, {
   invalid: [
     {
+      name: "a tfjs network compiled with a cross-entropy loss function (not its name), split without stratify",
+      cells: [
+        load,
+        `import * as tf from "@tensorflow/tfjs";\nconst parts = trainTestSplit(X.values, y.values, { testSize: 0.2 });\nconst net = tf.sequential();\nnet.add(tf.layers.dense({ units: 3, inputShape: [4] }));\nnet.compile({ optimizer: "adam", loss: tf.losses.softmaxCrossEntropy });\nawait net.fit(tf.tensor2d(parts.xTrain), tf.oneHot(tf.tensor1d(parts.yTrain, "int32"), 3));`,
+      ],
+      errors: [{ cell: 1, line: 2 }],
+    },
+    {
       name: "options kept in a variable, without stratify",
       cells: [load, `const options = { testSize: 0.25, seed: 3 };\nconst s = trainTestSplit(X, y, options);\nevaluate(new GaussianNB().fit(s.xTrain, s.yTrain), s.xTest, s.yTest);`],
       errors: [{ cell: 1, line: 2 }],

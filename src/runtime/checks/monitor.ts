@@ -99,8 +99,7 @@ export class RuntimeMonitor<Site> {
         return this.onFit(event, site);
       case "predict":
         if (isObject(event.output)) this.predictions.set(event.output, { model: event.model, X: event.X });
-        this.onMeasured(event.model, event.X, undefined, site);
-        return this.notePrediction(event.model, event.X, site);
+        return this.notePrediction(event.model, event.X, this.onMeasured(event.model, event.X, undefined, site), site);
       case "rows":
         return this.onRows(event, site);
       case "evaluate":
@@ -214,32 +213,32 @@ export class RuntimeMonitor<Site> {
    * A model measured on rows X (a prediction, or a metric with its labels): a hand-made split is
    * checked once its two parts are known, and test rows copying training rows are counted.
    */
-  private onMeasured(model: unknown, X: unknown, labels: unknown[] | undefined, site: Site): void {
-    if (!isObject(model) || !isObject(X)) return;
+  private onMeasured(model: unknown, X: unknown, labels: unknown[] | undefined, site: Site): unknown[] | undefined {
+    if (!isObject(model) || !isObject(X)) return undefined;
     const fit = this.fits.get(model);
-    if (!fit || fit.X === X) return; // an evaluation on the training rows is not a leak of test rows
+    if (!fit || fit.X === X) return undefined; // an evaluation on the training rows is not a leak of test rows
     let seen = this.checked.get(model);
     if (!seen) this.checked.set(model, (seen = new WeakSet()));
-    if (seen.has(X)) return;
+    if (seen.has(X)) return undefined;
     const handMade = this.handMadeSplit(fit, X, labels);
     if (handMade) {
       seen.add(X);
       labels ??= handMade.testY;
     }
-    if (!labels) return;
+    if (!labels) return undefined;
     seen.add(X);
     this.countCopies(fit, X, labels, site);
+    return handMade?.testY;
   }
 
   /**
-   * A classifier predicting the test features of a runtime split: the test labels are known, so if
-   * no metric ever measures these predictions, the notebook measures them by hand.
+   * A classifier predicting the test features of a split (the runtime's, or one made by hand whose
+   * test labels are known): if no metric ever measures these predictions, the notebook measures them by hand.
    */
-  private notePrediction(model: unknown, X: unknown, site: Site): void {
+  private notePrediction(model: unknown, X: unknown, handMadeLabels: unknown[] | undefined, site: Site): void {
     if (!isObject(model) || !isObject(X) || !this.fits.has(model) || !isClassifierModel(model)) return;
     const part = this.splitOf.get(X);
-    if (!part || part.role !== 1 || part.split.parts.length !== 4) return;
-    const labels = labelsOf(part.split.parts[3]);
+    const labels = part && part.role === 1 && part.split.parts.length === 4 ? labelsOf(part.split.parts[3]) : handMadeLabels;
     if (!labels || this.labelledPredictions.length >= MAX_LABELLED_PREDICTIONS) return;
     if (this.labelledPredictions.some((p) => p.model === model && this.siteKey(p.site) === this.siteKey(site))) return;
     this.labelledPredictions.push({ site, model, labels, key: fingerprint(labels) });
@@ -301,6 +300,8 @@ function isClassifierModel(model: object): boolean {
   try {
     if (Array.isArray(m.classes) && m.classes.length > 0) return true;
     if (typeof m.predictProba === "function" && !Array.isArray(m.steps)) return true;
+    // The ml.js classifiers the kernel instruments, by their library's class (their regressors end in Regression).
+    if (/^(RandomForestClassifier|DecisionTreeClassifier|KNN|GaussianNB|MultinomialNB|LogisticRegression)$/.test(model.constructor?.name ?? "")) return true;
     const last = Array.isArray(m.steps) ? m.steps[m.steps.length - 1] : undefined;
     return isObject(last) && isClassifierModel(last);
   } catch {

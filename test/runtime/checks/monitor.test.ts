@@ -118,6 +118,26 @@ describe("runtime observation (checks/observe + monitor)", function () {
     assert.deepEqual(o.rules().filter((r) => r.startsWith("imbalanced-accuracy")), []);
   });
 
+  it("imbalanced-accuracy at the predict of a hand-made split's test rows that no metric measures", () => {
+    const X = Array.from({ length: 400 }, (_, i) => [i % 7, (i * 13) % 11]);
+    const y = Array.from({ length: 400 }, (_, i) => (i % 25 === 0 ? 1 : 0));
+    const handMade = (model: object) => {
+      const monitor = new RuntimeMonitor<string>();
+      const part = (source: unknown[], from: number, to: number, site: string) => {
+        const result = source.slice(from, to);
+        monitor.observe({ kind: "rows", call: "slice", source, result, rows: Array.from({ length: to - from }, (_, i) => from + i), random: false }, site);
+        return result;
+      };
+      const [trainX, trainY, testX] = [part(X, 0, 300, "train"), part(y, 0, 300, "train labels"), part(X, 300, 400, "test")];
+      monitor.observe({ kind: "fit", call: "train", model, X: trainX, y: trainY }, "fit");
+      monitor.observe({ kind: "predict", call: "predict", model, X: testX, output: Array(100).fill(0) }, "predict");
+      return monitor.findings().map((f) => `${f.rule}@${f.site}`).filter((f) => f.startsWith("imbalanced"));
+    };
+    assert.deepEqual(handMade({ classes: [0, 1] }), ["imbalanced-accuracy@predict"]);
+    // A regressor's predictions of the same rows are not classes.
+    assert.deepEqual(handMade({}), []);
+  });
+
   it("duplicate-leakage at a hand-made evaluation: a model trained on every row, measured on a part; not when measured on its own training rows", async () => {
     const o = observing();
     const wine = await readDataset("wine.csv");

@@ -89,6 +89,8 @@ export function newModel(rt: Runtime, cls: string, lib: string, node: ts.Node, o
 /** Classification hints in tfjs layer and compile options: a sigmoid/softmax output or a cross-entropy loss. */
 export function readHints(model: ModelObj, node: ts.Node): void {
   const visit = (n: ts.Node): void => {
+    // loss: tf.losses.softmaxCrossEntropy (a function, not its name): the same hint.
+    if (ts.isIdentifier(n) && /crossentropy/i.test(n.text)) model.hints.classification = true;
     if (ts.isStringLiteralLike(n)) {
       if (/^(sigmoid|softmax)$|crossentropy/i.test(n.text)) model.hints.classification = true;
       else if (/^(meanSquaredError|mse|meanAbsoluteError|mae|huberLoss|linear)$/i.test(n.text) && model.hints.classification === undefined) model.hints.classification = false;
