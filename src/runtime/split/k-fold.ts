@@ -65,6 +65,12 @@ export function stratifiedKFold(yOrX: unknown, yOrOptions?: unknown, maybeOption
   if (counts.every((c) => k > c)) {
     throw new AibookError(`stratifiedKFold: folds = ${k} is more than the rows of every class (largest: ${Math.max(...counts)}); use fewer folds.`);
   }
+  const rarest = counts.indexOf(Math.min(...counts));
+  if (counts[rarest] < k) {
+    // scikit-learn warns too: some test folds will lack that class, and its per-fold scores are ill-defined.
+    const label = [...code.keys()][rarest];
+    console.warn(`stratifiedKFold: class ${JSON.stringify(label)} has only ${counts[rarest]} rows, fewer than folds = ${k}; some folds will not hold it. Use fewer folds or gather more rows of that class.`);
+  }
   const sorted = [...encoded].sort((a, b) => a - b);
   const allocation = Array.from({ length: k }, (_, f) => {
     const row = new Array(nClasses).fill(0);
