@@ -84,10 +84,6 @@ export function specificity(yTrue: unknown, yPred: unknown, options: AverageOpti
   );
 }
 
-export function f1Of(c: LabelCounts, i: number): number {
-  return fScore(ratio(c.tp[i], c.predicted[i]), ratio(c.tp[i], c.actual[i]));
-}
-
 function fScore(p: number, r: number): number {
   return p + r === 0 ? 0 : (2 * p * r) / (p + r);
 }
