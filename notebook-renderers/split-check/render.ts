@@ -6,6 +6,16 @@ import type { SplitCheckPayload } from "../../src/protocol/views";
 import { fmt, h, pct, unreadable } from "../shared/dom";
 import { scrollX, shareBar, useTheme } from "../shared/theme";
 
+/** Three decimals, so that a column of statistics lines up (0.104 over 0.068, not 0.104 over 0.0682). */
+function fixed3(v: number | null | undefined): string {
+  return typeof v === "number" && Number.isFinite(v) ? v.toFixed(3) : fmt(v);
+}
+
+/** A p-value as papers print it: three decimals, and "< 0.001" below that. */
+export function pValue(p: number | null | undefined): string {
+  return typeof p === "number" && Number.isFinite(p) && p < 0.001 ? "< 0.001" : fixed3(p);
+}
+
 export function renderSplitCheck(container: HTMLElement, payload: unknown): void {
   const p = payload as SplitCheckPayload;
   if (!p || p.kind !== "split-check" || !Array.isArray(p.findings)) return unreadable(container, "split check", "the output is not an aibook split-check payload.");
@@ -30,9 +40,9 @@ export function renderSplitCheck(container: HTMLElement, payload: unknown): void
       h("h4", {}, "Feature distributions, train vs test"),
       scrollX(h(
         "table",
-        { class: "grid" },
+        { class: "grid distributions" },
         h("tr", {}, h("th", {}, "column"), h("th", {}, "test"), ...["statistic", "p-value", "effect"].map((t) => h("th", { class: "num" }, t)), h("th", {})),
-        ...p.columns.map((c) => h("tr", {}, h("td", {}, c.column), h("td", { class: "nowrap", title: c.test === "ks" ? "two-sample Kolmogorov–Smirnov test (numbers)" : "chi-square test of independence (categories)" }, c.test === "ks" ? "Kolmogorov–Smirnov" : "chi-square"), h("td", { class: "num" }, fmt(c.statistic, 3)), h("td", { class: "num" }, fmt(c.pValue, 3)), h("td", { class: "num" }, fmt(c.effect, 3)), h("td", {}, c.shifted ? h("span", { class: "sev-warning" }, "shifted") : h("span", { class: "muted" }, "ok")))),
+        ...p.columns.map((c) => h("tr", {}, h("td", {}, c.column), h("td", { class: "nowrap", title: c.test === "ks" ? "two-sample Kolmogorov–Smirnov test (numbers)" : "chi-square test of independence (categories)" }, c.test === "ks" ? "Kolmogorov–Smirnov" : "chi-square"), h("td", { class: "num" }, fixed3(c.statistic)), h("td", { class: "num" }, pValue(c.pValue)), h("td", { class: "num" }, fixed3(c.effect)), h("td", {}, c.shifted ? h("span", { class: "sev-warning" }, "shifted") : h("span", { class: "muted" }, "ok")))),
       )),
     );
   }

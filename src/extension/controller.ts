@@ -137,7 +137,7 @@ export class AibookController implements vscode.Disposable {
         writer.append(
           errorOutput({
             name: "Interrupted",
-            message: result.restarted ? "The cell did not stop in time, so the kernel was restarted: names defined by earlier cells are gone." : "The cell was interrupted; the kernel keeps its state.",
+            message: result.restarted ? "The cell did not stop in time, so the kernel was restarted: names defined by earlier cells are gone." : "Stopped by the user. The kernel keeps its state: names defined by earlier cells are still there.",
             stack: "",
           }),
         );

@@ -204,6 +204,8 @@ describe("notebook renderers in Chromium", function () {
     assert.deepEqual([...new Set(await align("#out td.num"))], ["right"]);
     await render(page, "split-check", splitCheckPayload());
     assert.deepEqual([...new Set(await align("#out td.num"))], ["right"]);
+    const statistics = await page.locator("#out table.distributions td.num").allTextContents();
+    assert.ok(statistics.length > 0 && statistics.every((t) => /^(\d\.\d{3}|< 0\.001)$/.test(t)), `statistic, p-value and effect with three decimals: ${statistics.join(" ")}`);
   });
 
   it("evaluation: one ROC curve per class, and class labels shown as text", async () => {
