@@ -145,6 +145,8 @@ export interface EvalFact {
   cv?: boolean;
   /** A majority baseline computed by hand (labels compared with their most frequent value). */
   baseline?: boolean;
+  /** tfjs `fit(..., { validationSplit })`: the last rows of what was passed to fit, measured while training. */
+  validationSplit?: boolean;
 }
 
 /** Two or more measured scores compared (a `>`, Math.max, a sort): choosing by score. */

@@ -128,6 +128,13 @@ ruleTester(preprocessingLeakage, {
   ],
   valid: [
     {
+      name: "column means of the training part scale a tfjs network that holds out a validation split while training",
+      cells: [
+        `import * as tf from "@tensorflow/tfjs";\nimport { readCsv, trainTestSplit, metrics } from "aibook";\nconst df = await readCsv("sonar.csv");\nconst { xTrain, xTest, yTrain, yTest } = trainTestSplit(df.drop({ columns: ["label"] }).values, df["label"].values, { stratify: true });\nconst mu = xTrain[0].map((_, j) => xTrain.reduce((s, r) => s + r[j], 0) / xTrain.length);\nconst norm = (m) => m.map((r) => r.map((v, j) => v - mu[j]));`,
+        `const net = tf.sequential({ layers: [tf.layers.dense({ inputShape: [60], units: 1, activation: "sigmoid" })] });\nnet.compile({ optimizer: "adam", loss: "binaryCrossentropy" });\nawait net.fit(tf.tensor2d(norm(xTrain)), tf.tensor1d(yTrain), { epochs: 5, validationSplit: 0.2 });\nmetrics.f1(yTest, Array.from((net.predict(tf.tensor2d(norm(xTest)))).dataSync()).map((p) => (p > 0.5 ? 1 : 0)));`,
+      ],
+    },
+    {
       name: "gaps filled with the training part's column means over present values",
       cells: [
         load,

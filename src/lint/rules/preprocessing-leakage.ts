@@ -71,7 +71,8 @@ parts), or put it inside \`pipeline(...)\` and fit the pipeline on the training 
   create(context) {
     const leaks = new Map<StepFact, EvalFact[]>();
     for (const e of context.facts.evals) {
-      if (!e.model || !isHeldOut(e)) continue;
+      // A validation split inside tfjs fit only steers training; the estimate is measured elsewhere.
+      if (!e.model || e.validationSplit || !isHeldOut(e)) continue;
       for (const step of e.taints) {
         const r = relateRows(e.atoms, step.atoms);
         if (r === "identical" || r === "overlap") leaks.set(step, [...(leaks.get(step) ?? []), e]);

@@ -5,7 +5,7 @@
  */
 import { countDuplicateRows, checkDuplicates } from "./duplicate-leakage";
 import { compareParts, type RepresentativenessResult } from "./non-representative-test";
-import { checkTemporalLeakage, findTimeColumn, hasOrderingColumn, isSortedByTime } from "./temporal-leakage";
+import { checkTemporalLeakage, findTimeColumn, hasOrderingColumn, hasTrendColumn, isSortedByTime } from "./temporal-leakage";
 import type { Rows } from "./tabular";
 import type { CheckFinding, RuntimeThresholds } from "./types";
 
@@ -35,7 +35,9 @@ export function analyzeSplit(parts: SplitParts, t: RuntimeThresholds): SplitAnal
   const testTimes = time?.times.slice(parts.trainX.rows.length);
   // Rows sorted by a date column and then cut: a time split too.
   const all = { columns: parts.trainX.columns, rows: [...parts.trainX.rows, ...parts.testX.rows] };
-  const timeOrdered = parts.method === "time" || (parts.method === "ordered" && (time !== undefined ? isSortedByTime(time.times) : hasOrderingColumn(all)));
+  const labels = parts.trainY && parts.testY ? [...parts.trainY, ...parts.testY] : undefined;
+  const timeOrdered =
+    parts.method === "time" || (parts.method === "ordered" && (time !== undefined ? isSortedByTime(time.times) : hasOrderingColumn(all) || hasTrendColumn(all, labels)));
   const findings: CheckFinding[] = [];
   const representativeness = compareParts(
     { trainX: parts.trainX, testX: parts.testX, trainY: parts.trainY, testY: parts.testY, timeOrdered, skipColumns: parts.timeColumn ? [parts.timeColumn] : [] },

@@ -141,3 +141,42 @@ export function hasOrderingColumn(X: Rows): boolean {
   }
   return false;
 }
+
+/** Rows whose position a series follows almost perfectly (Spearman |rho| at least this) are in an order. */
+const TREND_RHO = 0.95;
+
+/**
+ * Some numeric series (a feature, or the target) rises or falls with the row position almost
+ * perfectly, a few dips aside: a quarterly GDP, a price index. Rows kept in such an order (data
+ * sorted by a date that the model's columns leave out) and cut without shuffling are a split by time.
+ */
+export function hasTrendColumn(X: Rows, labels?: unknown[]): boolean {
+  const series = X.columns.map((_, j) => column(X, j));
+  if (labels && labels.length === X.rows.length) series.push(labels);
+  return series.some((values) => {
+    const numbers = values.map(numberOf);
+    if (numbers.length < 10 || numbers.some((v) => v === undefined) || new Set(numbers).size < numbers.length / 2) return false;
+    return Math.abs(rankCorrelationWithPosition(numbers as number[])) >= TREND_RHO;
+  });
+}
+
+/** Spearman's rho between the values and 0..n-1 (average ranks for ties). */
+function rankCorrelationWithPosition(values: number[]): number {
+  const n = values.length;
+  const order = values.map((v, i) => [v, i] as const).sort((a, b) => a[0] - b[0]);
+  const ranks = new Array<number>(n);
+  for (let i = 0; i < n; ) {
+    let j = i;
+    while (j + 1 < n && order[j + 1][0] === order[i][0]) j++;
+    for (let k = i; k <= j; k++) ranks[order[k][1]] = (i + j) / 2;
+    i = j + 1;
+  }
+  const mean = (n - 1) / 2;
+  let num = 0, a = 0, b = 0;
+  for (let i = 0; i < n; i++) {
+    num += (ranks[i] - mean) * (i - mean);
+    a += (ranks[i] - mean) ** 2;
+    b += (i - mean) ** 2;
+  }
+  return a && b ? num / Math.sqrt(a * b) : 0;
+}

@@ -161,6 +161,20 @@ describe("analyzeSplit: unshuffled cuts", () => {
     assert.deepEqual(analyzeSplit({ trainX, testX, method: "ordered" }, T).findings, []);
     assert.deepEqual(analyzeSplit({ trainX, testX, method: "random" }, T).findings.map((f) => f.rule), ["non-representative-test"]);
   });
+  it("rows in the order of a trending series (a quarterly level with dips) cut unshuffled are a time split too; rows in no order are not", () => {
+    // A level that grows with a dip every fifth step, as GDP does: not sorted, but in time order.
+    const level = (i: number) => 100 + i - (i % 5 === 4 ? 3 : 0) + ((i * 7) % 3);
+    const noise = (i: number) => (i * 37) % 11;
+    const trainX = rows(["level", "x1"], repeat(150, (i) => [level(i), noise(i)]));
+    const testX = rows(["level", "x1"], repeat(50, (i) => [level(150 + i), noise(150 + i)]));
+    assert.equal(analyzeSplit({ trainX, testX, method: "ordered" }, T).timeOrdered, true);
+    assert.deepEqual(analyzeSplit({ trainX, testX, method: "ordered" }, T).findings, []);
+    // The same values in a scrambled order: an unshuffled cut of them is no time split, and drift counts.
+    const scrambled = (i: number) => (i * 61) % 200;
+    const trainS = rows(["level", "x1"], repeat(150, (i) => [level(scrambled(i)) + (scrambled(i) > 150 ? 500 : 0), noise(i)]));
+    const testS = rows(["level", "x1"], repeat(50, (i) => [level(scrambled(150 + i)) + 500, noise(150 + i)]));
+    assert.equal(analyzeSplit({ trainX: trainS, testX: testS, method: "ordered" }, T).timeOrdered, false);
+  });
 });
 
 describe("temporal-leakage", () => {

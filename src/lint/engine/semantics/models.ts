@@ -20,7 +20,7 @@ export function modelMethod(rt: Runtime, m: ModelObj, name: string, args: Value[
       const fit = fitModel(rt, m, args, node);
       if (m.lib === "tf") {
         const opts = literalOptions(argNode(node, name === "fitDataset" ? 1 : 2));
-        if (opts?.has("validationSplit")) recordEval(rt, m, fit, args[0] ?? unknown, [], node, true);
+        if (opts?.has("validationSplit")) recordEval(rt, m, fit, args[0] ?? unknown, [], node, true).evaluation.validationSplit = true;
         if (opts?.has("validationData")) {
           const held = getProperty(rt, args[name === "fitDataset" ? 1 : 2] ?? unknown, "validationData");
           recordEval(rt, m, fit, join(elementOf(rt, held, [num(0)]), dataOf(held).filter((d) => !d.elem)), [], node);
