@@ -80,7 +80,7 @@ export function plot(o: PlotOptions): Plot {
   const x = (v: number) => m.left + ((v - x0) / (x1 - x0 || 1)) * iw;
   const y = (v: number) => m.top + ih - ((v - y0) / (y1 - y0 || 1)) * ih;
   const svg = s("svg", { width, height, viewBox: `0 0 ${width} ${height}`, role: "img" });
-  if (o.title) svg.appendChild(s("text", { x: m.left, y: 14, "font-weight": 600 }, o.title));
+  if (o.title) svg.appendChild(s("text", { class: "plot-title", x: m.left, y: 14, "font-weight": 600 }, o.title));
   const grid = s("g");
   for (const t of ticks(y0, y1)) {
     grid.appendChild(s("line", { class: "gridline", x1: m.left, x2: m.left + iw, y1: y(t), y2: y(t) }));

@@ -56,6 +56,8 @@ const CSS = `
 .aibook-view h4 { margin: 8px 0 4px; font-size: 1em; }
 .aibook-view svg { overflow: visible; }
 .aibook-view svg text { fill: var(--vscode-descriptionForeground, #717171); font-size: 11px; font-family: var(--vscode-font-family, sans-serif); }
+/* A chart's title is its heading: the text colour, not the grey of tick labels. */
+.aibook-view svg text.plot-title { fill: var(--vscode-editor-foreground, #333); font-size: 12px; }
 .aibook-view svg .axis { stroke: var(--vscode-panel-border, rgba(128,128,128,.5)); }
 .aibook-view svg .gridline { stroke: var(--vscode-panel-border, rgba(128,128,128,.2)); stroke-dasharray: 2 3; }
 .aibook-view svg .ref { stroke: var(--vscode-descriptionForeground, #888); stroke-dasharray: 4 4; }

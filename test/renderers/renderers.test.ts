@@ -249,6 +249,18 @@ describe("notebook renderers in Chromium", function () {
     assert.equal(await xssRan(), 0);
   });
 
+  it("charts: the title is drawn in the text colour, not the grey of tick labels (dark)", async () => {
+    const dark = await rendererPage(browser, "dark");
+    try {
+      await render(dark, "chart", charts().scatter);
+      const fill = (selector: string) => dark.locator(selector).first().evaluate((e) => (globalThis as unknown as { getComputedStyle(x: unknown): { fill: string } }).getComputedStyle(e).fill);
+      assert.equal(await fill("#out svg text.plot-title"), hexToRgb(THEMES.dark["--vscode-editor-foreground"]));
+      assert.equal(await fill("#out svg text:not(.plot-title)"), hexToRgb(THEMES.dark["--vscode-descriptionForeground"]));
+    } finally {
+      await dark.close();
+    }
+  });
+
   it("charts: a line over dates has years on its x axis", async () => {
     const days = Array.from({ length: 60 }, (_, i) => new Date(Date.UTC(2019, i, 1)).toISOString().slice(0, 10));
     await render(page, "chart", chart.line(days, days.map((_, i) => Math.sin(i / 6))).payload);
