@@ -7,11 +7,13 @@
  */
 import assert from "node:assert/strict";
 import { DataFrame } from "danfojs-node";
-import { kFold, stratifiedKFold, trainTestSplit, type FrameSplitOptions } from "../../../src/runtime/split";
+import { crossValidate, kFold, stratifiedKFold, trainTestSplit, type FrameSplitOptions } from "../../../src/runtime/split";
+import { registeredEstimator } from "../../../src/runtime/core/estimator";
+import "../../../src/runtime/index";
 import { AibookError } from "../../../src/runtime/core/errors";
-import { fixture } from "../data/reference";
+import { assertClose, dataset, fixture } from "../data/reference";
 
-const edge = { ...fixture("edge-cases").splits, random: fixture("edge-cases").random };
+const edge = { ...fixture("edge-cases").splits, random: fixture("edge-cases").random, crossValidate: fixture("edge-cases").crossValidate };
 
 function capturingWarnings<T>(run: () => T): { value: T; warnings: string[] } {
   const warnings: string[] = [];
@@ -76,6 +78,17 @@ describe("split edge cases against scikit-learn", () => {
         const parts = trainTestSplit(records, records.map((r: { label: unknown }) => r.label), { testSize: c.testSize, stratify: true, seed });
         assert.deepEqual(parts.xTest.map((r: { row: number }) => r.row).sort((a: number, b: number) => a - b), [...(test["row"].values as number[])].sort((a, b) => a - b));
       }
+    });
+  }
+
+  for (const c of edge.crossValidate) {
+    it(`crossValidate(${c.model}) on ${c.dataset}: scikit-learn's cross_validate scores, fold by fold`, async () => {
+      const df = await dataset(c.dataset);
+      const y = df[c.target];
+      const X = df.drop({ columns: [c.target] });
+      const Model = registeredEstimator(c.model)!;
+      const cv = crossValidate(new Model() as never, X, y, { folds: 5, metrics: ["accuracy", "f1", "balancedAccuracy"] });
+      for (const m of ["accuracy", "f1", "balancedAccuracy"]) assertClose(cv.folds.map((f) => f[m]), c[m], 1e-9, 0, m);
     });
   }
 });
