@@ -1,6 +1,7 @@
 /**
  * Multi-layer perceptrons trained with TensorFlow.js, set up as scikit-learn's MLPClassifier /
- * MLPRegressor: relu hidden layers, Glorot-uniform weights, Adam, L2 penalty alpha, shuffled
+ * MLPRegressor: relu hidden layers, Glorot-uniform weights, a logistic output for two classes and
+ * softmax for more, Adam, L2 penalty alpha, shuffled
  * mini-batches of min(batchSize, n), and a stop once the training loss has not improved by tol
  * for nIterNoChange epochs. Weights and shuffles come from `seed`, so fits repeat. Progress is
  * printed about once a second, so a long fit is never silent. Predictions run in plain
@@ -12,7 +13,7 @@ import { AibookError } from "../core/errors";
 import { createRandom, type Random } from "../random";
 import { tfForTraining, type Tf } from "../tf/backend";
 import { progress } from "./progress";
-import { checkNumber, fitClasses, fitMatrix, fitTarget, labelsFromProba, predictMatrix, softmaxRows } from "./shared";
+import { checkNumber, fitClasses, fitMatrix, fitTarget, labelsFromProba, predictMatrix, sigmoid, softmaxRows } from "./shared";
 
 export type MLPOptions = {
   hiddenLayers: number[];
@@ -54,9 +55,9 @@ interface TrainSetup {
   who: string;
   params: MLPOptions;
   X: number[][];
-  /** One-hot classes or the regression target as an n×1 matrix. */
+  /** One-hot classes, 0/1 for two classes (one logistic output), or the regression target, as rows. */
   Y: number[][];
-  loss: "softmax" | "squared";
+  loss: "softmax" | "logistic" | "squared";
 }
 
 function glorot(fanIn: number, fanOut: number, random: Random): Layer {
@@ -114,7 +115,11 @@ function train(setup: TrainSetup): { layers: Layer[]; lossCurve: number[] } {
               const yb = tf.gather(yAll, idx);
               const out = forward(xb);
               const data =
-                setup.loss === "softmax" ? tf.losses.softmaxCrossEntropy(yb, out) : tf.mul(0.5, tf.mean(tf.square(tf.sub(yb, out))));
+                setup.loss === "softmax"
+                  ? tf.losses.softmaxCrossEntropy(yb, out)
+                  : setup.loss === "logistic"
+                    ? tf.losses.sigmoidCrossEntropy(yb, out)
+                    : tf.mul(0.5, tf.mean(tf.square(tf.sub(yb, out))));
               const l2 = vars.reduce((s, v) => tf.add(s, tf.sum(tf.square(v.w))), tf.scalar(0));
               return tf.add(data, tf.mul((0.5 * params.alpha) / idx.length, l2)) as import("@tensorflow/tfjs").Scalar;
             }),
@@ -186,8 +191,10 @@ export class MLPClassifier extends BaseEstimator<MLPOptions> implements Classifi
     checkOptions(who, this.params);
     const { values } = fitMatrix(X, who);
     const { classes, codes } = fitClasses(y, values.length, who);
-    const Y = Array.from(codes, (c) => classes.map((_, k) => (k === c ? 1 : 0)));
-    const { layers, lossCurve } = train({ who, params: this.params, X: values, Y, loss: "softmax" });
+    // Two classes: one logistic output unit, as scikit-learn (softmax over two units trains differently).
+    const binary = classes.length === 2;
+    const Y = Array.from(codes, (c) => (binary ? [c] : classes.map((_, k) => (k === c ? 1 : 0))));
+    const { layers, lossCurve } = train({ who, params: this.params, X: values, Y, loss: binary ? "logistic" : "softmax" });
     this.#state = { classes, layers, lossCurve, nFeatures: values[0].length };
     this.markFitted();
     return this;
@@ -196,7 +203,10 @@ export class MLPClassifier extends BaseEstimator<MLPOptions> implements Classifi
   predictProba(X: unknown): number[][] {
     this.assertFitted("predictProba");
     const { layers, nFeatures } = this.#state!;
-    return softmaxRows(predictMatrix(X, nFeatures, `${this.estimatorName}.predictProba`).map((x) => forwardJs(layers, x)));
+    const raw = predictMatrix(X, nFeatures, `${this.estimatorName}.predictProba`).map((x) => forwardJs(layers, x));
+    // One output unit: the logistic probability of the second class (models saved with two units use softmax).
+    if (layers[layers.length - 1].bias.length === 1) return raw.map(([z]) => [1 - sigmoid(z), sigmoid(z)]);
+    return softmaxRows(raw);
   }
 
   predict(X: unknown): Label[] {

@@ -56,6 +56,20 @@ describe("MLP models on TensorFlow.js", function () {
     assert.ok(lines.some((l) => /^MLPClassifier\.fit: done, 5 epochs, loss/.test(l)), lines.join("\n"));
   });
 
+  it("two classes: one logistic output unit as scikit-learn, probabilities [1 - p, p], and a saved model predicts the same", () => {
+    const d = dataset("breast_cancer_std");
+    const ref = fixture("randomized").cases.find((c: any) => c.model === "MLPClassifier" && c.dataset === "breast_cancer_std");
+    const m = new MLPClassifier({ seed: 0, verbose: false }).fit(d.xTrain, d.yTrain);
+    const saved = m.toJSON() as { state: { layers: { bias: number[] }[] } };
+    assert.equal(saved.state.layers[saved.state.layers.length - 1].bias.length, 1);
+    const proba = m.predictProba(d.xTest);
+    proba.forEach((p) => assert.ok(Math.abs(p[0] + p[1] - 1) < 1e-12 && p[1] >= 0 && p[1] <= 1));
+    const score = accuracy(m.predict(d.xTest), d.yTest);
+    assert.ok(Math.abs(score - ref.score) <= 2, `ours ${score.toFixed(2)} vs scikit-learn ${ref.score.toFixed(2)}`);
+    const copy = new MLPClassifier().restore(JSON.parse(JSON.stringify(saved.state)));
+    assert.deepEqual(copy.predictProba(d.xTest), proba);
+  });
+
   it("refuses bad hiddenLayers with an example of good ones", () => {
     const d = dataset("iris_std");
     assert.throws(() => new MLPClassifier({ hiddenLayers: [0] as number[], verbose: false }).fit(d.xTrain, d.yTrain), /hiddenLayers must be an array of positive integers, e\.g\. \[100\]/);
