@@ -4,7 +4,7 @@
  * result back in the same kind of container — a DataFrame keeps its index and names its columns.
  */
 import { AibookError } from "../core/errors";
-import { hasColumnNames, isFrame, isSeries, toMatrix, type Matrix } from "../core/data";
+import { hasColumnNames, isFrame, isRecords, isSeries, toMatrix, type Matrix } from "../core/data";
 import { lazyFrameFromColumns, inferDtype } from "../data/frame";
 
 export interface Shape {
@@ -74,8 +74,16 @@ export function checkColumns(fitted: Shape, now: Shape, where: string): void {
   }
 }
 
-/** `values` in the container `input` came in: DataFrame (same index) or plain rows. */
+/** `values` in the container `input` came in: DataFrame (same index), records (named by `columns`) or plain rows. */
 export function writeLike(input: unknown, values: unknown[][], columns: string[]): unknown {
+  if (isRecords(input)) {
+    // Records keep their names, so that a pipeline's next step can still select columns by name.
+    return values.map((row) => {
+      const record: Record<string, unknown> = {};
+      for (let j = 0; j < columns.length; j++) record[columns[j]] = row[j];
+      return record;
+    });
+  }
   if (!isFrame(input) && !isSeries(input)) return values;
   const index = (input as { index?: (number | string)[] }).index;
   const n = values.length;

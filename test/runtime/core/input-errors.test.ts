@@ -7,7 +7,9 @@
 import assert from "node:assert/strict";
 import { AibookError, MissingValuesError } from "../../../src/runtime/core/errors";
 import { GaussianNB, KNeighborsClassifier, LinearRegression, PCA } from "../../../src/runtime/models";
-import { LabelEncoder, MinMaxScaler, OneHotEncoder, SimpleImputer, StandardScaler } from "../../../src/runtime/preprocess";
+import { LabelEncoder, MinMaxScaler, OneHotEncoder, SimpleImputer, StandardScaler, pipeline } from "../../../src/runtime/preprocess";
+import { estimatorFromJSON } from "../../../src/runtime/core/estimator";
+import { DataFrame } from "danfojs-node";
 import { metrics } from "../../../src/runtime/metrics";
 import { DummyClassifier } from "../../../src/runtime/models";
 import { compareModels, evaluate } from "../../../src/runtime/report";
@@ -104,16 +106,27 @@ describe("input errors", () => {
       () => new LinearRegression().fit(records, [1, 2, 3, 4]),
       (e: unknown) => e instanceof MissingValuesError && /LinearRegression\.fit: .*missing values.* in b \(2\)/.test(e.message) && /SimpleImputer/.test(e.message),
     );
-    assert.deepEqual(new SimpleImputer().fit(records).transform(records), [[1, 2], [2, 1.5], [3, 1.5], [4, 1]]);
+    assert.deepEqual(new SimpleImputer().fit(records).transform(records), [{ a: 1, b: 2 }, { a: 2, b: 1.5 }, { a: 3, b: 1.5 }, { a: 4, b: 1 }]);
   });
 
   it("records: text in a numeric column names the column by its key", () => {
     assert.throws(() => new StandardScaler().fit([{ age: 3 }, { age: "old" }]), /StandardScaler\.fit: column "age" holds the text "old" at row 1/);
   });
 
+  it("records: a pipeline selects columns by name after an imputer, as with a DataFrame, and reloads from JSON", () => {
+    const rows = [{ a: 1, b: "x", c: 2 }, { a: null, b: "y", c: 3 }, { a: 3, b: "x", c: null }, { a: 4, b: "z", c: 1 }, { a: 5, b: "y", c: 2 }, { a: 6, b: "x", c: 3 }];
+    const labels = [0, 1, 0, 1, 1, 0];
+    const steps = () => [new SimpleImputer({ strategy: "most_frequent" }), new OneHotEncoder({ columns: ["b"], drop: "first" }), new StandardScaler(), new GaussianNB()] as const;
+    const fromRecords = pipeline(...steps()).fit(rows, labels);
+    const fromFrame = pipeline(...steps()).fit(new DataFrame(rows.map((r) => ({ ...r, a: r.a ?? NaN, c: r.c ?? NaN }))), labels);
+    assert.deepEqual(fromRecords.predictProba(rows), fromFrame.predictProba(rows));
+    const reloaded = estimatorFromJSON(JSON.parse(JSON.stringify(fromRecords.toJSON()))) as unknown as typeof fromRecords;
+    assert.deepEqual(reloaded.predictProba(rows), fromRecords.predictProba(rows));
+  });
+
   it("records: transform checks the columns by name against fit", () => {
     const scaler = new StandardScaler().fit([{ a: 1, b: 2 }, { a: 3, b: 5 }]);
     assert.throws(() => scaler.transform([{ b: 1, a: 2 }]), /column 0 is "b" but was "a" in fit/);
-    assert.deepEqual(scaler.transform([{ a: 2, b: 3.5 }]), [[0, 0]]);
+    assert.deepEqual(scaler.transform([{ a: 2, b: 3.5 }]), [{ a: 0, b: 0 }]);
   });
 });
