@@ -12,6 +12,8 @@ import type { Random } from "../random";
 
 /** Histogram arrays hold at most this many entries (code range x classes); wider ranges sort. */
 const HISTOGRAM_ENTRIES = 1 << 22;
+/** scikit-learn's splitter treats values closer than this as equal (FEATURE_THRESHOLD in _splitter.pyx). */
+const FEATURE_THRESHOLD = 1e-7;
 const RADIX_BITS = 11;
 const RADIX_MASK = (1 << RADIX_BITS) - 1;
 
@@ -37,17 +39,20 @@ export function binFeatures(X: number[][]): BinnedData {
     const column = new Float64Array(n);
     for (let i = 0; i < n; i++) column[i] = X[i][j];
     const sorted = Float64Array.from(column).sort();
+    // Values within FEATURE_THRESHOLD of the previous one share its code: scikit-learn never cuts
+    // between such neighbours either.
     let m = 0;
-    for (let i = 0; i < n; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[m++] = sorted[i];
+    for (let i = 0; i < n; i++) if (i === 0 || sorted[i] > sorted[i - 1] + FEATURE_THRESHOLD) sorted[m++] = sorted[i];
     const c = new Uint32Array(n);
     for (let i = 0; i < n; i++) {
       const v = column[i];
+      // The last code whose first value is <= v.
       let lo = 0;
       let hi = m - 1;
       while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (sorted[mid] < v) lo = mid + 1;
-        else hi = mid;
+        const mid = (lo + hi + 1) >> 1;
+        if (sorted[mid] <= v) lo = mid;
+        else hi = mid - 1;
       }
       c[i] = lo;
     }

@@ -43,3 +43,13 @@ describe("tree splits are exact on continuous columns", () => {
     assert.ok(worst < 20, `largest training error ${worst}`);
   });
 });
+
+describe("tree splits treat values closer than 1e-7 as equal, as scikit-learn", () => {
+  it("does not cut between 0 and 5e-8, but does between 0 and 2e-7", () => {
+    const X = [[0], [0], [5e-8], [5e-8], [2e-7], [2e-7]];
+    const y = ["a", "a", "b", "b", "c", "c"];
+    const m = new DecisionTreeClassifier({ seed: 0 }).fit(X, y);
+    assert.equal(m.tree.feature.filter((f) => f >= 0).length, 1);
+    assert.equal(m.tree.threshold[0], 5e-8 / 2 + 2e-7 / 2);
+  });
+});
