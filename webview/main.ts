@@ -39,6 +39,7 @@ vscode-table { margin-bottom: 12px; }
 .runs-scroll { overflow-x: auto; }
 vscode-table-header-cell { cursor: pointer; user-select: none; }
 vscode-table-header-cell { white-space: nowrap; }
+vscode-table-cell.num, vscode-table-header-cell.num { text-align: right; font-variant-numeric: tabular-nums; }
 vscode-table-header-cell .sort-arrow { font-size: .8em; }
 .link { color: var(--vscode-textLink-foreground, #3794ff); cursor: pointer; text-decoration: underline; background: none; border: 0; padding: 0; font: inherit; }
 .compare h3 { margin: 12px 0 6px; }
@@ -71,6 +72,12 @@ function headerCell(label: string, key: string): HTMLElement {
   return cell;
 }
 
+/** Marks a metric column's header, so that it sits right-aligned over its numbers. */
+function numeric(cell: HTMLElement): HTMLElement {
+  cell.classList.add("num");
+  return cell;
+}
+
 /** Narrowest the name, model and notebook columns get before the table scrolls sideways. */
 const AUTO_COLUMN_MIN_PX = 150;
 
@@ -84,7 +91,7 @@ function runsTable(shown: RunRecord[], metrics: string[]): HTMLElement {
     headerCell("model", "model"),
     headerCell("notebook · cell", "notebook"),
     headerCell("rows", "rows"),
-    ...metrics.map((m) => headerCell(m, m)),
+    ...metrics.map((m) => numeric(headerCell(m, m))),
   );
   const body = h("vscode-table-body" as "div", { slot: "body" });
   for (const r of shown) {

@@ -60,7 +60,7 @@ describe("metrics panel webview in Chromium", function () {
     }
   });
 
-  it("keeps the sort arrow on the header's line and does not make Clear history the primary button", async () => {
+  it("keeps the sort arrow on the header's line, right-aligns metric values and does not make Clear history the primary button", async () => {
     await sendRuns(page, sampleRuns());
     const sorted = page.locator('vscode-table-header-cell[data-key="time"]');
     assert.equal(await sorted.getAttribute("data-sorted"), "desc");
@@ -70,6 +70,8 @@ describe("metrics panel webview in Chromium", function () {
     const [header, row] = [await height('vscode-table-header-cell[data-key="time"]'), await height("vscode-table-row")];
     assert.ok(header < row * 1.5, `header row ${header}px tall against ${row}px for a body row: the sort arrow wrapped`);
     assert.equal(await page.locator("#clear-history").getAttribute("secondary"), "");
+    const align = (selector: string) => page.locator(selector).evaluateAll((els) => [...new Set(els.map((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { textAlign: string } }).getComputedStyle(el).textAlign))]);
+    assert.deepEqual(await align('vscode-table-cell.num, vscode-table-header-cell[data-key="accuracy"]'), ["right"], "metric values line up on their last digit under their header");
   });
 
   it("asks the extension to open the cell a run came from, and to clear the history", async () => {
