@@ -25,23 +25,26 @@ export function renderEvaluation(container: HTMLElement, payload: unknown): void
     metricTiles(p.metrics),
   );
   const row = h("div", { class: "row" });
-  if (p.confusion) row.append(h("div", {}, h("h4", {}, "Confusion matrix"), confusionHeatmap(p.confusion)));
+  const perClass = p.perClass?.length
+    ? [
+        h("h4", {}, "Per class"),
+        h(
+          "table",
+          { class: "grid per-class" },
+          h("tr", {}, h("th", {}, "class"), ...["precision", "recall", "f1", "support"].map((t) => h("th", { class: "num" }, t))),
+          ...p.perClass.map((r) => h("tr", {}, h("td", {}, r.label), h("td", { class: "num" }, score(r.precision)), h("td", { class: "num" }, score(r.recall)), h("td", { class: "num" }, score(r.f1)), h("td", { class: "num" }, fmt(r.support)))),
+        ),
+      ]
+    : [];
+  // The per-class scores go under the confusion matrix, beside the ROC curve: below the whole row
+  // they left an empty block under the (shorter) matrix.
+  if (p.confusion) row.append(h("div", {}, h("h4", {}, "Confusion matrix"), confusionHeatmap(p.confusion), ...perClass));
   if (p.roc?.length) {
     const curves = p.roc.filter((r) => r.fpr.length).map((r) => ({ name: p.roc!.length === 1 ? `positive: ${r.positiveLabel}` : r.positiveLabel, curve: r }));
     if (curves.length) row.append(h("div", {}, h("h4", {}, p.roc.length === 1 ? "ROC curve" : "ROC curves (one class vs the rest)"), rocChart(curves)));
   }
   if (p.residuals) row.append(h("div", {}, h("h4", {}, "Residuals"), residualPlot(p.residuals)));
   root.append(row);
-  if (p.perClass?.length) {
-    root.append(
-      h("h4", {}, "Per class"),
-      h(
-        "table",
-        { class: "grid per-class" },
-        h("tr", {}, h("th", {}, "class"), ...["precision", "recall", "f1", "support"].map((t) => h("th", { class: "num" }, t))),
-        ...p.perClass.map((r) => h("tr", {}, h("td", {}, r.label), h("td", { class: "num" }, score(r.precision)), h("td", { class: "num" }, score(r.recall)), h("td", { class: "num" }, score(r.f1)), h("td", { class: "num" }, fmt(r.support)))),
-      ),
-    );
-  }
+  if (!p.confusion) root.append(...perClass);
   container.replaceChildren(root);
 }

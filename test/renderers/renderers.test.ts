@@ -210,6 +210,9 @@ describe("notebook renderers in Chromium", function () {
 
   it("evaluation: one ROC curve per class, and class labels shown as text", async () => {
     await render(page, "evaluation", multiclassEvaluation());
+    const top = (selector: string) => page.locator(selector).evaluate((el) => (el as unknown as { getBoundingClientRect(): { top: number; bottom: number } }).getBoundingClientRect());
+    const [perClass, roc] = [await top("#out table.per-class"), await top("#out .roc-chart")];
+    assert.ok(perClass.top < roc.bottom, "the per-class table sits under the confusion matrix, beside the ROC curve, not below an empty block");
     assert.equal(await page.locator("#out polyline.roc").count(), 3);
     assert.ok((await texts("#out table.confusion th")).includes(XSS));
     assert.equal(await page.locator("#out img").count(), 0);
