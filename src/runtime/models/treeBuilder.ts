@@ -352,6 +352,33 @@ function sortByCode(idx: Int32Array, start: number, end: number, lo: number, hi:
   for (let i = 0; i < count; i++) sortedCodes[i] += lo;
 }
 
+/** Keeps the split if it beats the best so far (the first of equal splits wins, as scikit-learn). */
+function offer(best: Best, proxy: number, feature: number, bin: number): void {
+  if (best.feature < 0 || proxy > best.proxy + 1e-12 * Math.abs(best.proxy)) {
+    best.proxy = proxy;
+    best.feature = feature;
+    best.bin = bin;
+  }
+}
+
+/** Gini proxy: sum of squared class counts over n, each side (larger is purer). */
+function giniProxy(leftTotals: Float64Array, totals: Float64Array, K: number, nLeft: number, nRight: number): number {
+  let sl = 0;
+  let sr = 0;
+  for (let k = 0; k < K; k++) {
+    const l = leftTotals[k];
+    const r = totals[k] - l;
+    sl += l * l;
+    sr += r * r;
+  }
+  return sl / nLeft + sr / nRight;
+}
+
+/** Squared-error proxy: sum^2 / n, each side. */
+function squaresProxy(sumLeft: number, sumRight: number, nLeft: number, nRight: number): number {
+  return (sumLeft * sumLeft) / nLeft + (sumRight * sumRight) / nRight;
+}
+
 /** Gini scan of one feature in one node; false when the feature is constant there. */
 function scanClassification(
   code: Uint32Array,
@@ -370,24 +397,6 @@ function scanClassification(
   const { lo, hi, histogram } = gather(code, idx, start, end, s);
   if (lo >= hi) return false;
   const count = end - start;
-  const consider = (nLeft: number, bin: number) => {
-    const nRight = count - nLeft;
-    if (nLeft < minLeaf || nRight < minLeaf) return;
-    let sl = 0;
-    let sr = 0;
-    for (let k = 0; k < K; k++) {
-      const l = leftTotals[k];
-      const r = totals[k] - l;
-      sl += l * l;
-      sr += r * r;
-    }
-    const proxy = sl / nLeft + sr / nRight;
-    if (best.feature < 0 || proxy > best.proxy + 1e-12 * Math.abs(best.proxy)) {
-      best.proxy = proxy;
-      best.feature = j;
-      best.bin = bin;
-    }
-  };
   leftTotals.fill(0);
   let nLeft = 0;
   if (histogram) {
@@ -402,7 +411,7 @@ function scanClassification(
       if (nb === 0) continue;
       nLeft += nb;
       for (let k = 0; k < K; k++) leftTotals[k] += histCount[b * K + k];
-      consider(nLeft, b + lo);
+      if (nLeft >= minLeaf && count - nLeft >= minLeaf) offer(best, giniProxy(leftTotals, totals, K, nLeft, count - nLeft), j, b + lo);
     }
     for (let b = 0; b <= hi - lo; b++) {
       binCount[b] = 0;
@@ -415,7 +424,7 @@ function scanClassification(
     for (let i = 0; i < count; i++) {
       const c = sortedCodes[i];
       if (c !== previous) {
-        consider(nLeft, previous);
+        if (nLeft >= minLeaf && count - nLeft >= minLeaf) offer(best, giniProxy(leftTotals, totals, K, nLeft, count - nLeft), j, previous);
         previous = c;
       }
       leftTotals[cls[sortedRows[i]]]++;
@@ -443,17 +452,6 @@ function scanRegression(
   const count = end - start;
   let nLeft = 0;
   let sumLeft = 0;
-  const consider = (bin: number) => {
-    const nRight = count - nLeft;
-    if (nLeft < minLeaf || nRight < minLeaf) return;
-    const sumRight = total - sumLeft;
-    const proxy = (sumLeft * sumLeft) / nLeft + (sumRight * sumRight) / nRight;
-    if (best.feature < 0 || proxy > best.proxy + 1e-12 * Math.abs(best.proxy)) {
-      best.proxy = proxy;
-      best.feature = j;
-      best.bin = bin;
-    }
-  };
   if (histogram) {
     const { histSum, binCount, nodeCodes } = s;
     for (let i = start; i < end; i++) {
@@ -466,7 +464,7 @@ function scanRegression(
       if (nb === 0) continue;
       nLeft += nb;
       sumLeft += histSum[b];
-      consider(b + lo);
+      if (nLeft >= minLeaf && count - nLeft >= minLeaf) offer(best, squaresProxy(sumLeft, total - sumLeft, nLeft, count - nLeft), j, b + lo);
     }
     for (let b = 0; b <= hi - lo; b++) {
       binCount[b] = 0;
@@ -479,7 +477,7 @@ function scanRegression(
     for (let i = 0; i < count; i++) {
       const c = sortedCodes[i];
       if (c !== previous) {
-        consider(previous);
+        if (nLeft >= minLeaf && count - nLeft >= minLeaf) offer(best, squaresProxy(sumLeft, total - sumLeft, nLeft, count - nLeft), j, previous);
         previous = c;
       }
       sumLeft += yv[sortedRows[i]];
