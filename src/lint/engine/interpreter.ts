@@ -102,6 +102,21 @@ export class Interpreter implements Runtime {
     if (ts.isBlock(s)) return this.block(s.statements, env);
     if (ts.isForOfStatement(s) || ts.isForInStatement(s)) {
       const iterable = this.expr(s.expression, env);
+      const listed = ts.isForOfStatement(s) ? listedElements(iterable) : undefined;
+      if (listed) {
+        // for (const [name, X, y] of [["train", xTrain, yTrain], ["test", xTest, yTest]]): each element on its own,
+        // so train rows and test rows are not one joined value.
+        this.weakly(() => {
+          for (const element of listed) {
+            const inner: Env = { vars: new Map(), parent: env };
+            const init = s.initializer;
+            if (ts.isVariableDeclarationList(init)) for (const d of init.declarations) this.bind(d.name, element, inner, true);
+            else this.assignTo(init, element, inner);
+            this.statement(s.statement, inner);
+          }
+        });
+        return;
+      }
       const element = ts.isForOfStatement(s) ? this.iterate(iterable) : unknown;
       this.loop(env, (inner) => {
         const init = s.initializer;
@@ -532,4 +547,15 @@ export class Interpreter implements Runtime {
     }
     return result;
   }
+}
+
+/** Loops over a short literal list run once per element. */
+const MAX_LISTED = 6;
+
+/** The elements of a literal list (of models, of tuples of parts) when they are known one by one. */
+function listedElements(v: Value): Value[] | undefined {
+  if (v.length !== 1) return undefined;
+  const o = v[0]!;
+  const elems = o.t === "arr" ? o.elems : o.t === "data" && o.tuple ? o.tuple : null;
+  return elems && elems.length >= 2 && elems.length <= MAX_LISTED ? elems : undefined;
 }

@@ -158,6 +158,13 @@ ruleTester(overlapLeakage, {
   ],
   valid: [
     {
+      name: "one loop reports the training rows and the test rows, each on its own",
+      cells: [
+        `import { readCsv, trainTestSplit, RandomForestClassifier, metrics } from "aibook";\nconst df = await readCsv("wine.csv");\nconst { xTrain, xTest, yTrain, yTest } = trainTestSplit(df.drop({ columns: ["c"] }), df["c"], { stratify: true });\nconst rf = new RandomForestClassifier().fit(xTrain, yTrain);`,
+        `for (const [label, X, y] of [["train", xTrain, yTrain], ["test", xTest, yTest]]) {\n  console.log(label, metrics.f1(y, rf.predict(X), { average: "macro" }));\n}`,
+      ],
+    },
+    {
       name: "a subclass whose super(...) sets the model, fitted on the training part and tested on the test part",
       cells: [
         `import { readCsv, trainTestSplit, LogisticRegression, evaluate } from "aibook";\nclass Base {\n  model: any;\n  constructor(m: any) {\n    this.model = m;\n  }\n  fit(X: any, y: any) {\n    this.model.fit(X, y);\n    return this;\n  }\n}\nclass Scored extends Base {\n  constructor() {\n    super(new LogisticRegression());\n  }\n  test(X: any, y: any) {\n    return evaluate(this.model, X, y);\n  }\n}`,

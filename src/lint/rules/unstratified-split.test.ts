@@ -124,6 +124,13 @@ ruleTester(unstratifiedSplit, {
   ],
   valid: [
     {
+      name: "a production model refitted on every row predicts a few of those rows (no held-out part)",
+      cells: [
+        load,
+        `const s = trainTestSplit(X, y, { stratify: true });\nevaluate(new GaussianNB().fit(s.xTrain, s.yTrain), s.xTest, s.yTest);\nconst production = new GaussianNB().fit(X, y);\nconsole.log(production.predict(X.head(3)));`,
+      ],
+    },
+    {
       name: "options kept in a variable, stratified",
       cells: [load, `const options = { testSize: 0.25, stratify: true, seed: 3 };\nconst s = trainTestSplit(X, y, options);\nevaluate(new GaussianNB().fit(s.xTrain, s.yTrain), s.xTest, s.yTest);`],
     },

@@ -4,7 +4,7 @@
  * Rare classes can end up under- or over-represented in the test part.
  */
 import ts from "typescript";
-import { forkCut, type Cut, type SplitFact } from "../engine/rows";
+import { forkCut, relateRows, type Cut, type SplitFact } from "../engine/rows";
 import { isClassifier } from "../engine/queries";
 import type { FitFact } from "../engine/values";
 import type { LintFix, Rule, RuleContext } from "../engine/types";
@@ -87,7 +87,7 @@ Use \`trainTestSplit(X, y, { stratify: true })\` (or \`stratifiedKFold\`). Regre
     }
     // Rows a classifier is measured on, or predicts (a metric written by hand may not show as one),
     // cut from the rows it was trained on by a split that keeps no class proportions.
-    const heldOut = [...evals.filter((e) => !e.cv && e.model), ...context.facts.predictions];
+    const heldOut = [...evals.filter((e) => !e.cv && e.model), ...context.facts.predictions.filter((p) => p.fit && relateRows(p.atoms, p.fit.atoms) === "disjoint")];
     for (const e of heldOut) {
       if (!e.fit || e.fit.cv || !e.model || !isClassifier(e.model)) continue;
       const fit = e.fit;
