@@ -9,6 +9,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import * as models from "../../src/runtime/models/index";
 import { progressSettings } from "../../src/runtime/models/progress";
+import { tfReady } from "../../src/runtime/tf/backend";
 
 const arg = (name: string, fallback: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : fallback);
 const OUT = arg("--out", "/tmp/aibook-audit");
@@ -129,20 +130,25 @@ function ourScores(r: Result): number[] {
 }
 
 const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
-const rows: { model: string; dataset: string; metric: string; ours: number; sklearn: number; diff: number; meanDiff: number; seconds: number }[] = [];
-for (const r of reference.results) {
-  if (ONLY.length && !ONLY.some((o) => r.model.startsWith(o))) continue;
-  if (SETS.length && !SETS.some((s) => r.dataset.startsWith(s))) continue;
-  const started = Date.now();
-  const scores = ourScores(r);
-  const ours = median(scores);
-  const sklearn = median(r.scores);
-  const meanDiff = mean(scores) - mean(r.scores);
-  const row = { model: r.model, dataset: r.dataset, metric: r.metric, ours, sklearn, diff: ours - sklearn, meanDiff, seconds: (Date.now() - started) / 1000 / r.scores.length };
-  rows.push(row);
-  const flag = row.diff < -TOLERANCE ? "  MISS" : row.diff > TOLERANCE ? "  (above)" : "";
-  console.log(`${r.model.padEnd(28)} ${r.dataset.padEnd(24)} ${r.metric.padEnd(8)} ours ${ours.toFixed(2).padStart(7)}  sklearn ${sklearn.toFixed(2).padStart(7)}  ${row.diff >= 0 ? "+" : ""}${row.diff.toFixed(2)}  (means ${meanDiff >= 0 ? "+" : ""}${meanDiff.toFixed(2)})${flag}`);
+async function main(): Promise<void> {
+  await tfReady(); // MLPs on the WebAssembly backend, as in notebooks
+  const rows: { model: string; dataset: string; metric: string; ours: number; sklearn: number; diff: number; meanDiff: number; seconds: number }[] = [];
+  for (const r of reference.results) {
+    if (ONLY.length && !ONLY.some((o) => r.model.startsWith(o))) continue;
+    if (SETS.length && !SETS.some((s) => r.dataset.startsWith(s))) continue;
+    const started = Date.now();
+    const scores = ourScores(r);
+    const ours = median(scores);
+    const sklearn = median(r.scores);
+    const meanDiff = mean(scores) - mean(r.scores);
+    const row = { model: r.model, dataset: r.dataset, metric: r.metric, ours, sklearn, diff: ours - sklearn, meanDiff, seconds: (Date.now() - started) / 1000 / r.scores.length };
+    rows.push(row);
+    const flag = row.diff < -TOLERANCE ? "  MISS" : row.diff > TOLERANCE ? "  (above)" : "";
+    console.log(`${r.model.padEnd(28)} ${r.dataset.padEnd(24)} ${r.metric.padEnd(8)} ours ${ours.toFixed(2).padStart(7)}  sklearn ${sklearn.toFixed(2).padStart(7)}  ${row.diff >= 0 ? "+" : ""}${row.diff.toFixed(2)}  (means ${meanDiff >= 0 ? "+" : ""}${meanDiff.toFixed(2)})${flag}`);
+  }
+  const misses = rows.filter((r) => Math.abs(r.diff) > TOLERANCE);
+  console.log(`\n${rows.length} model x data set pairs, ${misses.length} more than ${TOLERANCE} points away (${misses.filter((r) => r.diff < 0).length} below scikit-learn)`);
+  writeFileSync(path.join(OUT, `ours${ONLY.length || SETS.length ? "-partial" : ""}.json`), JSON.stringify(rows, null, 1));
 }
-const misses = rows.filter((r) => Math.abs(r.diff) > TOLERANCE);
-console.log(`\n${rows.length} model x data set pairs, ${misses.length} more than ${TOLERANCE} points away (${misses.filter((r) => r.diff < 0).length} below scikit-learn)`);
-writeFileSync(path.join(OUT, `ours${ONLY.length || SETS.length ? "-partial" : ""}.json`), JSON.stringify(rows, null, 1));
+
+void main();
