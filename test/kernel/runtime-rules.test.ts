@@ -139,6 +139,26 @@ describe("kernel: runtime pitfall findings", function () {
     assert.deepEqual(summary(kernel.runtimeFindings), []);
   });
 
+  it("follows the rows of hand-cut parts into their projections (part.map(...)): temporal leakage at the test slice; a cut in date order is fine", async () => {
+    const records = (order: string) =>
+      [
+        `import { LinearRegression, metrics } from "aibook";`,
+        `const day = (i: number) => new Date(Date.UTC(2020, 0, 1 + i)).toISOString().slice(0, 10);`,
+        `const records = Array.from({ length: 200 }, (_, i) => ({ day: day(i), x: i % 17, y: 2 * (i % 17) + (i % 3) }));`,
+        order,
+        `const fitPart = records.slice(0, 150);`,
+        `const checkPart = records.slice(150);`,
+        `const model = new LinearRegression().fit(fitPart.map((r) => [r.x]), fitPart.map((r) => r.y));`,
+        `metrics.mae(checkPart.map((r) => r.y), model.predict(checkPart.map((r) => [r.x])));`,
+      ].join("\n");
+    const shuffled = await kernel.execute(records(`records.sort((a, b) => ((a.x * 7 + a.y) % 5) - ((b.x * 7 + b.y) % 5));`), { cellId: 0 });
+    assert.equal(shuffled.status, "ok", JSON.stringify(shuffled));
+    assert.deepEqual(summary(kernel.runtimeFindings).filter((f) => f.startsWith("temporal")), ["temporal-leakage@0:6"]);
+    const inOrder = await kernel.execute(records(`records.sort((a, b) => a.day.localeCompare(b.day));`), { cellId: 0 });
+    assert.equal(inOrder.status, "ok", JSON.stringify(inOrder));
+    assert.deepEqual(summary(kernel.runtimeFindings), []);
+  });
+
   it("follows iloc on the runtime's own frames, with no import of danfojs in the notebook", async () => {
     writeFileSync(path.join(dir, "rows.csv"), ["a,b,label", ...Array.from({ length: 100 }, (_, i) => `${i},${(i * 7) % 10},${i % 3}`)].join("\n") + "\n");
     const result = await kernel.execute(

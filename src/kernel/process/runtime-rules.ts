@@ -288,6 +288,15 @@ function trackSlices(monitor: RuntimeMonitor<CellFrame[]>): () => void {
   };
   Object.defineProperty(slice, WRAPPED, { value: true });
   Object.defineProperty(Array.prototype, "slice", { value: slice, writable: true, configurable: true, enumerable: false });
+  // `trainRows.map((r) => r.features)` keeps the rows of a part: the model trained on it saw those rows.
+  const originalMap = Array.prototype.map;
+  const map = function map(this: unknown[], callback: (value: unknown, index: number, array: unknown[]) => unknown, thisArg?: unknown): unknown[] {
+    const result = originalMap.call(this, callback, thisArg);
+    if (nesting() === 0 && monitor.holdsTakenRows(this) && result.length === this.length) monitor.observeProjection(this, result);
+    return result;
+  };
+  Object.defineProperty(map, WRAPPED, { value: true });
+  Object.defineProperty(Array.prototype, "map", { value: map, writable: true, configurable: true, enumerable: false });
   return renew;
 }
 

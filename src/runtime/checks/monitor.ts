@@ -38,6 +38,8 @@ interface Taken<Site> {
   rows: number[];
   random: boolean;
   site: Site;
+  /** Values computed row by row from taken rows (`train.map((r) => r.features)`): the same rows, not the root's values. */
+  projected?: boolean;
 }
 
 interface LabelGroup<Site> {
@@ -201,6 +203,20 @@ export class RuntimeMonitor<Site> {
     }
   }
 
+  /** Whether a value holds rows taken from a data set (a part of a hand-made split). */
+  holdsTakenRows(value: unknown): boolean {
+    return isObject(value) && this.taken.has(value);
+  }
+
+  /**
+   * `part.map((r) => r.features)`: one value per row of a taken part, so the same rows of the same
+   * data set (the model is often fitted on such a projection of the records a split cut).
+   */
+  observeProjection(source: object, result: object): void {
+    const entry = this.taken.get(source);
+    if (entry && this.enabled) this.taken.set(result, { ...entry, projected: true });
+  }
+
   private takenOf(value: unknown): Taken<Site> | undefined {
     if (!isObject(value)) return undefined;
     const direct = this.taken.get(value);
@@ -258,7 +274,7 @@ export class RuntimeMonitor<Site> {
     // The test labels: given, or the same rows of the array the training labels were taken from.
     let testY = labels;
     const labelled = this.takenOf(fit.y);
-    if (!testY && labelled && labelled.rows.length === train.rows.length && labelled.rows.every((r, i) => r === train.rows[i])) {
+    if (!testY && labelled && !labelled.projected && labelled.rows.length === train.rows.length && labelled.rows.every((r, i) => r === train.rows[i])) {
       const all = labelsOf(labelled.root);
       if (all) testY = test.rows.map((r) => all[r]);
     }
@@ -274,7 +290,8 @@ export class RuntimeMonitor<Site> {
     const related = [{ site: fit.site, message: `the model is trained here (${fit.call}) on rows taken from the same data` }];
     // Copies are counted at the evaluation call, where a hand-made split shows itself.
     this.add(analysis.findings.filter((f) => f.rule === "non-representative-test"), test.site, related);
-    if (time) this.add(checkTemporalLeakage({ name: time.name, train: train.rows.map((r) => time.times[r]), test: test.rows.map((r) => time.times[r]) }, random), test.site, related);
+    // Rows cut in no time order (shuffled by hand, or never sorted) mix past and future like a random split.
+    if (time) this.add(checkTemporalLeakage({ name: time.name, train: train.rows.map((r) => time.times[r]), test: test.rows.map((r) => time.times[r]) }, random || !timeOrdered), test.site, related);
     return { testY };
   }
 
