@@ -1,12 +1,13 @@
 /**
  * Logistic regression as scikit-learn fits it by default: lbfgs, L2 penalty with strength 1/C,
  * unpenalised intercept, one coefficient row for two classes and a multinomial (softmax) model
- * for more. The objective is minimised to convergence, so coefficients match scikit-learn's.
+ * for more. The objective is scikit-learn's, minimised along scipy's L-BFGS-B path with its
+ * stopping rules (optimize.ts lbfgsb), so the coefficients are scikit-learn's, converged or not.
  */
 import type { Label } from "../core/data";
 import { BaseEstimator, registerEstimator, type Classifier } from "../core/estimator";
 import { withKernels, type Kernels, type Placed } from "../wasm";
-import { lbfgs } from "./optimize";
+import { lbfgsb } from "./optimize";
 import { progress } from "./progress";
 import { checkChoice, checkNumber, fitClasses, fitMatrix, labelsFromProba, predictMatrix, sigmoid, softmaxRows } from "./shared";
 
@@ -66,9 +67,10 @@ export class LogisticRegression extends BaseEstimator<LogisticRegressionOptions>
     const p = values[0].length;
     const rows = classes.length === 2 ? 1 : classes.length;
     const width = p + 1;
-    const l2 = penalty === "l2" ? 1 / (c * n) : 0;
+    const l2 = penalty === "l2" ? 1 / c : 0;
     const useIntercept = this.params.fitIntercept;
-    // Mean log-loss + l2/2 ||W||^2 (scikit-learn's objective divided by n: the same optimum).
+    // scikit-learn's objective exactly, summed over rows: log-loss + ||W||² / 2C. The scale
+    // matters: lbfgsb stops as scipy does, on max |gradient| ≤ 1e-4 and on the relative decrease.
     const objective = (design: LinearDesign) => (w: Float64Array, grad: Float64Array): number => {
       const z = design.scores(w);
       let loss = 0;
@@ -79,16 +81,17 @@ export class LogisticRegression extends BaseEstimator<LogisticRegressionOptions>
       for (let k = 0; k < rows; k++) {
         for (let j = 0; j < p; j++) {
           const idx = k * width + j;
-          grad[idx] = grad[idx] / n + l2 * w[idx];
+          grad[idx] += l2 * w[idx];
           penaltyValue += w[idx] * w[idx];
         }
-        grad[k * width + p] = useIntercept ? grad[k * width + p] / n : 0;
+        if (!useIntercept) grad[k * width + p] = 0;
       }
-      return loss / n + 0.5 * l2 * penaltyValue;
+      return loss + 0.5 * l2 * penaltyValue;
     };
     const report = progress(where, "iteration", maxIter);
-    const onIteration = (iteration: number, value: number) => report.tick(iteration, `loss ${value.toPrecision(6)}`);
-    const minimize = (design: LinearDesign) => lbfgs(objective(design), new Float64Array(rows * width), { maxIter, gtol: 1e-10, onIteration });
+    const onIteration = (iteration: number, value: number) => report.tick(iteration, `loss ${(value / n).toPrecision(6)}`);
+    // scikit-learn's LogisticRegression: scipy's L-BFGS-B with pgtol = tol = 1e-4 and maxiter.
+    const minimize = (design: LinearDesign) => lbfgsb(objective(design), new Float64Array(rows * width), { maxIter, pgtol: 1e-4, onIteration });
     let nonzero = 0;
     for (const row of values) for (let j = 0; j < p; j++) if (row[j] !== 0) nonzero++;
     // Mostly nonzero features run through the WebAssembly kernels; sparse ones (one-hot columns,
@@ -106,9 +109,9 @@ export class LogisticRegression extends BaseEstimator<LogisticRegressionOptions>
             },
           )
         : minimize(sparseDesign(values, nonzero, rows, useIntercept));
-    report.finish(`${result.iterations} iterations, loss ${result.value.toPrecision(6)}`);
-    // scikit-learn's lbfgs stops at a gradient of 1e-4 on the summed loss; warn as it would.
-    const converged = result.converged || result.gradNorm <= 1e-4 / n;
+    report.finish(`${result.iterations} iterations, loss ${(result.value / n).toPrecision(6)}`);
+    // Where scikit-learn warns (ConvergenceWarning), so does this.
+    const converged = result.converged;
     if (!converged) {
       console.warn(
         `${this.estimatorName}: lbfgs did not converge in ${maxIter} iterations. Scale the features (StandardScaler in a pipeline) or raise maxIter.`,

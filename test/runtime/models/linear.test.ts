@@ -28,12 +28,14 @@ describe("LogisticRegression matches scikit-learn (lbfgs, L2, C)", () => {
       const d = dataset(c.dataset);
       const m = new LogisticRegression({ c: c.c }).fit(d.xTrain, d.yTrain);
       assert.deepEqual(m.classes, c.classes);
-      const scale = Math.max(...c.optimumCoef.flat().map(Math.abs));
-      // The exact optimum of scikit-learn's objective: 1e-6 of the largest coefficient.
-      assertClose(m.coef, c.optimumCoef, 0, 1e-6 * scale, "coef vs optimum");
-      // scikit-learn's own default fit stops short of that optimum by gapToOptimum (<= 1.5e-4).
-      assertClose(m.coef, c.coef, 0, Math.max(1e-4, 1.1 * c.gapToOptimum) * scale, "coef vs sklearn default");
-      assertClose(m.predictProba(d.xTest), c.predictProba, 0, 2e-4, "predictProba");
+      // The same L-BFGS-B path as scipy: the same iterations, where scikit-learn converges and where
+      // it stops at maxIter short of the optimum (digits600 unscaled), so the same coefficients.
+      assert.equal((m.toJSON().state as { iterations: number }).iterations, c.nIter, "lbfgs iterations");
+      assert.equal(m.converged, c.sklearnConverged);
+      const scale = Math.max(...c.coef.flat().map(Math.abs));
+      assertClose(m.coef, c.coef, 0, 1e-6 * scale, "coef vs scikit-learn");
+      assertClose(m.intercept, c.intercept, 0, 1e-6 * Math.max(1, ...c.intercept.map(Math.abs)), "intercept vs scikit-learn");
+      assertClose(m.predictProba(d.xTest), c.predictProba, 0, 1e-6, "predictProba");
       const pred = m.predict(d.xTest);
       const agree = pred.filter((p, i) => p === c.predict[i]).length / pred.length;
       assert.ok(agree >= 0.99, `predictions agree on ${agree}`);
@@ -42,10 +44,12 @@ describe("LogisticRegression matches scikit-learn (lbfgs, L2, C)", () => {
 });
 
 describe("LogisticRegression reaches the optimum on dense and on sparse features", () => {
-  // At the optimum of mean log-loss + ||W||²/(2Cn) the gradient is zero: Xᵀ(P − Y)/n + W/(Cn) = 0
-  // and Σ(P − Y) = 0 for the intercepts. Checked in plain loops, whichever path the fit took.
+  // At the optimum of scikit-learn's objective, log-loss + ||W||²/2C summed over rows, the
+  // gradient Xᵀ(P − Y) + W/C is zero, and Σ(P − Y) = 0 for the intercepts. Checked in plain loops,
+  // whichever path (compressed rows or WebAssembly) the fit took; lbfgs stops, as scipy's, once no
+  // entry exceeds 1e-4 or the objective falls by less than 2.2e-9 of itself, hence a bound of 1e-2
+  // (a wrong gradient in either path leaves entries of 0.1 and more).
   const gradientAtFit = (X: number[][], y: number[], m: LogisticRegression, c: number, intercept = true): number => {
-    const n = X.length;
     const proba = m.predictProba(X);
     const classes = m.classes as number[];
     const coef = m.coef;
@@ -55,10 +59,10 @@ describe("LogisticRegression reaches the optimum on dense and on sparse features
       const cls = coef.length === 1 ? 1 : k;
       const residual = X.map((_, i) => proba[i][cls] - (y[i] === classes[cls] ? 1 : 0));
       w.forEach((wj, j) => {
-        const g = X.reduce((s, x, i) => s + residual[i] * x[j], 0) / n + wj / (c * n);
+        const g = X.reduce((s, x, i) => s + residual[i] * x[j], 0) + wj / c;
         worst = Math.max(worst, Math.abs(g));
       });
-      if (intercept) worst = Math.max(worst, Math.abs(residual.reduce((s, r) => s + r, 0) / n));
+      if (intercept) worst = Math.max(worst, Math.abs(residual.reduce((s, r) => s + r, 0)));
     });
     return worst;
   };
@@ -77,7 +81,7 @@ describe("LogisticRegression reaches the optimum on dense and on sparse features
         const y = X.map((x) => label(x, classes));
         const m = new LogisticRegression({ c: 0.5 }).fit(X, y);
         assert.equal(m.classes.length, classes);
-        assert.ok(gradientAtFit(X, y, m, 0.5) < 1e-7, `gradient ${gradientAtFit(X, y, m, 0.5)}`);
+        assert.ok(gradientAtFit(X, y, m, 0.5) < 1e-2, `gradient ${gradientAtFit(X, y, m, 0.5)}`);
       });
     }
   }
@@ -86,7 +90,7 @@ describe("LogisticRegression reaches the optimum on dense and on sparse features
     for (const X of [dense, sparse]) {
       const m = new LogisticRegression({ fitIntercept: false }).fit(X, y);
       assert.deepEqual(m.intercept, [0]);
-      assert.ok(gradientAtFit(X, y, m, 1, false) < 1e-7, `gradient ${gradientAtFit(X, y, m, 1, false)}`);
+      assert.ok(gradientAtFit(X, y, m, 1, false) < 1e-2, `gradient ${gradientAtFit(X, y, m, 1, false)}`);
     }
   });
 });
