@@ -174,8 +174,8 @@ export function buildTree(data: BinnedData, target: TreeTarget, rows: Int32Array
       featureOrder[pick] = featureOrder[fi];
       featureOrder[fi] = j;
       const varies = classification
-        ? scanClassification(codes[j], j, idx, start, end, cls, K, scratch, totals, leftTotals, options.minSamplesLeaf, best)
-        : scanRegression(codes[j], j, idx, start, end, yv, scratch, total, options.minSamplesLeaf, best);
+        ? scanClassification(codes[j], data.distinct[j], j, idx, start, end, cls, K, scratch, totals, leftTotals, options.minSamplesLeaf, best)
+        : scanRegression(codes[j], data.distinct[j], j, idx, start, end, yv, scratch, total, options.minSamplesLeaf, best);
       if (varies) tried++;
     }
     const { proxy: bestProxy, feature: bestFeature, bin: bestBin } = best;
@@ -296,6 +296,11 @@ function gather(code: Uint32Array, idx: Int32Array, start: number, end: number, 
   return { lo, hi, histogram: range <= s.histRange && range <= 4 * (end - start) + 64 };
 }
 
+/** A column with few distinct values for this node's size: one histogram pass straight from the codes. */
+function fewValues(distinct: number, count: number, s: Scratch): boolean {
+  return distinct <= s.histRange && distinct <= 4 * count + 64;
+}
+
 /**
  * Sorts the node's rows by code into s.sortedCodes / s.sortedRows: packed (code, row) keys and
  * the built-in numeric sort for small nodes, an LSD radix sort on (code - lo) for larger ones
@@ -382,6 +387,7 @@ function squaresProxy(sumLeft: number, sumRight: number, nLeft: number, nRight: 
 /** Gini scan of one feature in one node; false when the feature is constant there. */
 function scanClassification(
   code: Uint32Array,
+  distinct: number,
   j: number,
   idx: Int32Array,
   start: number,
@@ -394,29 +400,51 @@ function scanClassification(
   minLeaf: number,
   best: Best,
 ): boolean {
-  const { lo, hi, histogram } = gather(code, idx, start, end, s);
-  if (lo >= hi) return false;
   const count = end - start;
+  const direct = fewValues(distinct, count, s);
+  let lo = 0;
+  let hi = distinct - 1;
+  let histogram = true;
+  if (!direct) {
+    ({ lo, hi, histogram } = gather(code, idx, start, end, s));
+    if (lo >= hi) return false;
+  }
   leftTotals.fill(0);
   let nLeft = 0;
   if (histogram) {
     const { histCount, binCount, nodeCodes } = s;
-    for (let i = start; i < end; i++) {
-      const b = nodeCodes[i - start] - lo;
-      histCount[b * K + cls[idx[i]]]++;
-      binCount[b]++;
+    let first = 0;
+    let last = hi - lo;
+    if (direct) {
+      first = 0xffffffff;
+      last = 0;
+      for (let i = start; i < end; i++) {
+        const r = idx[i];
+        const b = code[r];
+        histCount[b * K + cls[r]]++;
+        binCount[b]++;
+        if (b < first) first = b;
+        if (b > last) last = b;
+      }
+    } else {
+      for (let i = start; i < end; i++) {
+        const b = nodeCodes[i - start] - lo;
+        histCount[b * K + cls[idx[i]]]++;
+        binCount[b]++;
+      }
     }
-    for (let b = 0; b < hi - lo; b++) {
+    for (let b = first; b < last; b++) {
       const nb = binCount[b];
       if (nb === 0) continue;
       nLeft += nb;
       for (let k = 0; k < K; k++) leftTotals[k] += histCount[b * K + k];
       if (nLeft >= minLeaf && count - nLeft >= minLeaf) offer(best, giniProxy(leftTotals, totals, K, nLeft, count - nLeft), j, b + lo);
     }
-    for (let b = 0; b <= hi - lo; b++) {
+    for (let b = first; b <= last; b++) {
       binCount[b] = 0;
       for (let k = 0; k < K; k++) histCount[b * K + k] = 0;
     }
+    if (first >= last) return false;
   } else {
     sortByCode(idx, start, end, lo, hi, s);
     const { sortedCodes, sortedRows } = s;
@@ -437,6 +465,7 @@ function scanClassification(
 /** Squared-error scan of one feature in one node; false when the feature is constant there. */
 function scanRegression(
   code: Uint32Array,
+  distinct: number,
   j: number,
   idx: Int32Array,
   start: number,
@@ -447,29 +476,51 @@ function scanRegression(
   minLeaf: number,
   best: Best,
 ): boolean {
-  const { lo, hi, histogram } = gather(code, idx, start, end, s);
-  if (lo >= hi) return false;
   const count = end - start;
+  const direct = fewValues(distinct, count, s);
+  let lo = 0;
+  let hi = distinct - 1;
+  let histogram = true;
+  if (!direct) {
+    ({ lo, hi, histogram } = gather(code, idx, start, end, s));
+    if (lo >= hi) return false;
+  }
   let nLeft = 0;
   let sumLeft = 0;
   if (histogram) {
     const { histSum, binCount, nodeCodes } = s;
-    for (let i = start; i < end; i++) {
-      const b = nodeCodes[i - start] - lo;
-      histSum[b] += yv[idx[i]];
-      binCount[b]++;
+    let first = 0;
+    let last = hi - lo;
+    if (direct) {
+      first = 0xffffffff;
+      last = 0;
+      for (let i = start; i < end; i++) {
+        const r = idx[i];
+        const b = code[r];
+        histSum[b] += yv[r];
+        binCount[b]++;
+        if (b < first) first = b;
+        if (b > last) last = b;
+      }
+    } else {
+      for (let i = start; i < end; i++) {
+        const b = nodeCodes[i - start] - lo;
+        histSum[b] += yv[idx[i]];
+        binCount[b]++;
+      }
     }
-    for (let b = 0; b < hi - lo; b++) {
+    for (let b = first; b < last; b++) {
       const nb = binCount[b];
       if (nb === 0) continue;
       nLeft += nb;
       sumLeft += histSum[b];
       if (nLeft >= minLeaf && count - nLeft >= minLeaf) offer(best, squaresProxy(sumLeft, total - sumLeft, nLeft, count - nLeft), j, b + lo);
     }
-    for (let b = 0; b <= hi - lo; b++) {
+    for (let b = first; b <= last; b++) {
       binCount[b] = 0;
       histSum[b] = 0;
     }
+    if (first >= last) return false;
   } else {
     sortByCode(idx, start, end, lo, hi, s);
     const { sortedCodes, sortedRows } = s;
