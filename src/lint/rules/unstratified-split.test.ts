@@ -10,6 +10,14 @@ const y = iris["species"];`;
 ruleTester(unstratifiedSplit, {
   invalid: [
     {
+      name: "rows shuffled by a sort whose comparator ignores them (a seeded generator), then sliced",
+      cells: [
+        `import { readCsv, GaussianNB, evaluate } from "aibook";\nlet state = 7;\nconst rand = () => (state = (state * 48271) % 2147483647) / 2147483647;\nconst df = await readCsv("iris.csv");\nconst rows = df.values.sort(() => rand() - 0.5);\nconst train = rows.slice(0, 120);\nconst test = rows.slice(120);`,
+        `evaluate(new GaussianNB().fit(train.map((r) => r.slice(0, 4)), train.map((r) => r[4])), test.map((r) => r.slice(0, 4)), test.map((r) => r[4]));`,
+      ],
+      errors: [{ cell: 0, line: 7 }],
+    },
+    {
       name: "a tfjs network compiled with a cross-entropy loss function (not its name), split without stratify",
       cells: [
         load,

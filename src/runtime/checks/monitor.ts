@@ -81,6 +81,8 @@ export class RuntimeMonitor<Site> {
   private readonly measuredModels = new WeakSet<object>();
   /** (model, rows) pairs already checked as a hand-made split, so a loop reports once. */
   private readonly checked = new WeakMap<object, WeakSet<object>>();
+  /** (model, rows) pairs already checked as a hand-made split while their labels were unknown. */
+  private readonly checkedWithoutLabels = new WeakMap<object, WeakSet<object>>();
 
   constructor(
     settings: RuntimeRuleSettings = {},
@@ -192,7 +194,9 @@ export class RuntimeMonitor<Site> {
   private onRows(event: Extract<ObservedEvent, { kind: "rows" }>, site: Site): void {
     if (!isObject(event.source) || !isObject(event.result)) return;
     const length = rowCountOf(event.source);
-    const parent = this.taken.get(event.source) ?? { root: event.source, rows: Array.from({ length }, (_, i) => i), random: false, site: undefined as unknown as Site };
+    // Rows cut from a projection start a data set of their own: the projection may have been reordered since (a shuffle in place).
+    const known = this.taken.get(event.source);
+    const parent = (known && !known.projected ? known : undefined) ?? { root: event.source, rows: Array.from({ length }, (_, i) => i), random: false, site: undefined as unknown as Site };
     const entry: Taken<Site> = { root: parent.root, rows: event.rows.map((r) => parent.rows[r]), random: parent.random || event.random, site };
     if (entry.rows.some((r) => r === undefined)) return;
     this.taken.set(event.result, entry);
@@ -214,7 +218,7 @@ export class RuntimeMonitor<Site> {
    */
   observeProjection(source: object, result: object): void {
     const entry = this.taken.get(source);
-    if (entry && this.enabled) this.taken.set(result, { ...entry, projected: true });
+    if (entry && !entry.projected && this.enabled) this.taken.set(result, { ...entry, projected: true });
   }
 
   private takenOf(value: unknown): Taken<Site> | undefined {
@@ -236,12 +240,16 @@ export class RuntimeMonitor<Site> {
     let seen = this.checked.get(model);
     if (!seen) this.checked.set(model, (seen = new WeakSet()));
     if (seen.has(X)) return undefined;
+    // A prediction whose labels are unknown is looked at once; a metric with the labels later looks again.
+    let bare = this.checkedWithoutLabels.get(model);
+    if (!bare) this.checkedWithoutLabels.set(model, (bare = new WeakSet()));
+    if (!labels && bare.has(X)) return undefined;
     const handMade = this.handMadeSplit(fit, X, labels);
-    if (handMade) {
-      seen.add(X);
-      labels ??= handMade.testY;
+    labels ??= handMade?.testY;
+    if (!labels) {
+      bare.add(X);
+      return undefined;
     }
-    if (!labels) return undefined;
     seen.add(X);
     this.countCopies(fit, X, labels, site);
     return handMade?.testY;
