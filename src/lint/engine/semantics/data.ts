@@ -76,7 +76,7 @@ export function callbackPerElement(rt: Runtime, receiver: Value, args: Value[], 
 }
 
 /** Several elements for sure: a literal list of two or more, or a list built without known elements. */
-const several = (o: DataObj | ArrObj): boolean => (o.t === "data" ? (o.tuple?.length ?? 0) >= 2 : o.elems === null || o.elems.length >= 2);
+const several = (o: DataObj | ArrObj): boolean => (o.t === "data" ? (o.tuple?.length ?? 0) >= 2 : o.elems !== null && o.elems.length >= 2);
 
 /**
  * `(v) => !Number.isNaN(v)`, `(x) => x != null && x !== ""`: a filter that drops missing values
