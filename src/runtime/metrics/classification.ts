@@ -8,6 +8,7 @@ import { AibookError } from "../core/errors";
 import type { Label } from "../core/data";
 import { checkOptions } from "../options";
 import { labelCounts, labelPair, type LabelCounts } from "./labels";
+import { warnOnce } from "../core/warn";
 
 export type Average = "binary" | "macro" | "weighted" | "micro";
 
@@ -161,7 +162,7 @@ function warnIllDefined(where: string, illDefined: Map<string, Label[]>, zeroVal
   const reasons: Record<string, string> = { predicted: "no predicted rows", true: "no true rows", both: "neither true nor predicted rows", negative: "no negative rows" };
   for (const [kind, labels] of illDefined) {
     const which = labels.length ? ` for ${labels.length === 1 ? "class" : "classes"} ${labels.map((l) => JSON.stringify(l)).join(", ")}` : "";
-    console.warn(`${where} is ill-defined and set to ${zeroValue}${which} (${reasons[kind]}); pass { zeroDivision: 0 } or { zeroDivision: 1 } to choose the value and silence this warning.`);
+    warnOnce(`${where} is ill-defined and set to ${zeroValue}${which} (${reasons[kind]}); pass { zeroDivision: 0 } or { zeroDivision: 1 } to choose the value and silence this warning.`);
   }
 }
 

@@ -10,6 +10,7 @@ import { withKernels, type Kernels, type Placed } from "../wasm";
 import { lbfgsb } from "./optimize";
 import { progress } from "./progress";
 import { checkChoice, checkNumber, fitClasses, fitMatrix, labelsFromProba, predictMatrix, sigmoid, softmaxRows } from "./shared";
+import { warnOnce } from "../core/warn";
 
 export type LogisticRegressionOptions = {
   c: number;
@@ -113,7 +114,7 @@ export class LogisticRegression extends BaseEstimator<LogisticRegressionOptions>
     // Where scikit-learn warns (ConvergenceWarning), so does this.
     const converged = result.converged;
     if (!converged) {
-      console.warn(
+      warnOnce(
         `${this.estimatorName}: lbfgs did not converge in ${maxIter} iterations. Scale the features (StandardScaler in a pipeline) or raise maxIter.`,
       );
     }

@@ -14,6 +14,7 @@ import { createRandom, type Random } from "../random";
 import { tfForTraining, type Tf } from "../tf/backend";
 import { progress } from "./progress";
 import { checkNumber, fitClasses, fitMatrix, fitTarget, labelsFromProba, predictMatrix, sigmoid, softmaxRows } from "./shared";
+import { warnOnce } from "../core/warn";
 
 export type MLPOptions = {
   hiddenLayers: number[];
@@ -139,7 +140,7 @@ function train(setup: TrainSetup): { layers: Layer[]; lossCurve: number[] } {
     }
     report.finish(`${lossCurve.length} epochs, loss ${lossCurve[lossCurve.length - 1].toPrecision(5)}`);
     if (lossCurve.length === params.epochs && stale < params.nIterNoChange && params.verbose) {
-      console.warn(`${who}: the loss was still improving after ${params.epochs} epochs; raise epochs if the score is not good enough.`);
+      warnOnce(`${who}: the loss was still improving after ${params.epochs} epochs; raise epochs if the score is not good enough.`);
     }
     const layers = vars.map((v) => ({ weights: v.w.arraySync() as number[][], bias: v.b.arraySync() as number[] }));
     return { layers, lossCurve };

@@ -8,6 +8,7 @@ import { isFrame, isSeries, isTensor, toVector, type Label } from "../core/data"
 import { rowCount } from "../data/frame";
 import { checkOptions } from "../options";
 import { createRandom } from "../random";
+import { warnOnce } from "../core/warn";
 
 export interface Fold {
   trainIndex: number[];
@@ -69,7 +70,7 @@ export function stratifiedKFold(yOrX: unknown, yOrOptions?: unknown, maybeOption
   if (counts[rarest] < k) {
     // scikit-learn warns too: some test folds will lack that class, and its per-fold scores are ill-defined.
     const label = [...code.keys()][rarest];
-    console.warn(`stratifiedKFold: class ${JSON.stringify(label)} has only ${counts[rarest]} rows, fewer than folds = ${k}; some folds will not hold it. Use fewer folds or gather more rows of that class.`);
+    warnOnce(`stratifiedKFold: class ${JSON.stringify(label)} has only ${counts[rarest]} rows, fewer than folds = ${k}; some folds will not hold it. Use fewer folds or gather more rows of that class.`);
   }
   const sorted = [...encoded].sort((a, b) => a - b);
   const allocation = Array.from({ length: k }, (_, f) => {
