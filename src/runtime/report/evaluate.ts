@@ -28,9 +28,12 @@ export interface EvaluateOptions {
   positiveLabel?: Label;
 }
 
-function inferTask(model: PredictingModel, y: Label[]): Task {
+function inferTask(model: PredictingModel, y: Label[], pred: Label[]): Task {
   if (isClassifierLike(model)) return "classification";
   if (y.some((v) => typeof v === "string")) return "classification";
+  // A model that predicts fractions for a 0/1 target (a binomial GLM: probabilities) is measured
+  // as a regression of its predictions, not refused as a classifier that gave no labels.
+  if (pred.some((v) => typeof v === "number" && !Number.isInteger(v))) return "regression";
   return y.every((v) => Number.isInteger(v)) && new Set(y).size <= 2 ? "classification" : "regression";
 }
 
@@ -89,7 +92,7 @@ export function toEvaluationPayload(model: unknown, xTest: unknown, yTest: unkno
   if (y.length === 0) throw new AibookError("evaluate: the test set is empty.");
   const pred = predictions(m, xTest, "evaluate");
   if (pred.length !== y.length) throw new AibookError(`evaluate: the model gave ${pred.length} predictions for ${y.length} rows.`);
-  const task = options.task ?? inferTask(m, y);
+  const task = options.task ?? inferTask(m, y, pred);
   const name = modelName(m);
   const parts = task === "classification" ? classification(m, xTest, y, pred, options) : regression(y, pred);
   return { kind: "evaluation", version: VIEWS_VERSION, name: options.name ?? name, model: name, task, rows: y.length, features: names.length, ...parts };

@@ -50,6 +50,13 @@ describe("evaluate", () => {
     assert.equal(r.payload.confusion, undefined);
   });
 
+  it("measures a model that predicts fractions for a 0/1 target (a binomial GLM) as a regression", () => {
+    const r = evaluate(fixed([0.1, 0.8, 0.3, 0.9]), rowsOf(4), [0, 1, 0, 1]);
+    assert.equal(r.payload.task, "regression");
+    close(r.metrics.mae, 0.175, "mae");
+    assert.equal(evaluate(fixed([0, 1, 1, 1]), rowsOf(4), [0, 1, 0, 1]).payload.task, "classification", "whole-number predictions stay labels");
+  });
+
   it("never reports accuracy alone for classification", () => {
     const X = [[1], [2], [3], [4], [5], [6]];
     const y = [0, 0, 0, 1, 1, 1];
