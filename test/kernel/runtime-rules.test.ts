@@ -144,7 +144,8 @@ describe("kernel: runtime pitfall findings", function () {
       [
         `import { LinearRegression, metrics } from "aibook";`,
         `const day = (i: number) => new Date(Date.UTC(2020, 0, 1 + i)).toISOString().slice(0, 10);`,
-        `const records = Array.from({ length: 200 }, (_, i) => ({ day: day(i), x: i % 17, y: 2 * (i % 17) + (i % 3) }));`,
+        // Distinct x per row: no test row copies a training row (that would be duplicate-leakage).
+        `const records = Array.from({ length: 200 }, (_, i) => ({ day: day(i), x: (i * 919) % 1000, y: 2 * ((i * 919) % 1000) + (i % 3) }));`,
         order,
         `const fitPart = records.slice(0, 150);`,
         `const checkPart = records.slice(150);`,
