@@ -11,6 +11,7 @@
  */
 import ts from "typescript";
 import type { AibookNotebook } from "./types";
+import { parseSourceFile } from "./parse-typescript";
 
 interface CellParts {
   index: number;
@@ -63,7 +64,7 @@ export function toScript(nb: AibookNotebook, sourceName: string): string {
 
 /** A cell's static imports (moved to the top), the rest of its text, and its top-level names. */
 function splitCell(source: string, index: number, javascript: boolean): CellParts {
-  const file = ts.createSourceFile(`cell${index}.${javascript ? "js" : "ts"}`, source, ts.ScriptTarget.ES2022, true, javascript ? ts.ScriptKind.JS : ts.ScriptKind.TS);
+  const file = parseSourceFile(`cell${index}.${javascript ? "js" : "ts"}`, source, ts.ScriptTarget.ES2022, true, javascript ? ts.ScriptKind.JS : ts.ScriptKind.TS).file;
   const imports: string[] = [];
   const names: string[] = [];
   let body = "";

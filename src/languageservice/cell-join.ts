@@ -19,6 +19,7 @@
  */
 import ts from "typescript";
 import { LineMap, type LineCharacter } from "./line-map";
+import { blankLine, parseSourceFile, type ParserFailure } from "../format/parse-typescript";
 
 export interface CellInput {
   /** A stable id for the cell, e.g. its document URI. */
@@ -28,6 +29,8 @@ export interface CellInput {
 
 /** What the joiner needs to know of one cell's syntax, computed once per distinct text. */
 export interface CellSyntax {
+  /** A line TypeScript's parser fails on (format/parse-typescript.ts): blanked in the joined text. */
+  parserFailure?: ParserFailure;
   /** Top-level `import` statements as [start, end) offsets in the cell; they are hoisted. */
   imports: Array<{ start: number; end: number }>;
   /**
@@ -84,7 +87,7 @@ export class CellSyntaxCache {
 }
 
 export function parseCellSyntax(text: string): CellSyntax {
-  const file = ts.createSourceFile("cell.ts", text, ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS);
+  const { file, failure } = parseSourceFile("cell.ts", text, ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS);
   const imports: CellSyntax["imports"] = [];
   const exports: CellSyntax["exports"] = [];
   for (const statement of file.statements) {
@@ -101,8 +104,13 @@ export function parseCellSyntax(text: string): CellSyntax {
       }
     }
   }
-  const syntaxErrors = (file as unknown as { parseDiagnostics: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
-  return { imports, exports, declaredNames: topLevelNames(file), syntaxErrors };
+  const syntaxErrors = [...((file as unknown as { parseDiagnostics: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [])];
+  if (failure) {
+    const start = text.split("\n").slice(0, failure.line - 1).reduce((at, l) => at + l.length + 1, 0);
+    const length = text.split("\n")[failure.line - 1].length;
+    syntaxErrors.unshift({ file, start, length, messageText: failure.message, category: ts.DiagnosticCategory.Error, code: 1005 });
+  }
+  return { imports, exports, declaredNames: topLevelNames(file), syntaxErrors, ...(failure ? { parserFailure: failure } : {}) };
 }
 
 function bindingNames(name: ts.BindingName, into: string[]): void {
@@ -150,7 +158,8 @@ export class JoinedNotebook {
     for (const [index, input] of inputs.entries()) {
       const syntax = cache.get(input.text);
       const hoisted: JoinedCell["hoisted"] = [];
-      let body = input.text;
+      // TypeScript's language service parses the joined text: a line its parser fails on is blanked.
+      let body = syntax.parserFailure ? blankLine(input.text, syntax.parserFailure.line) : input.text;
       for (const span of syntax.imports) {
         hoisted.push({ cellStart: span.start, cellEnd: span.end, joinedStart: header.length });
         header += input.text.slice(span.start, span.end) + "\n";

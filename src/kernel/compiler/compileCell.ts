@@ -9,6 +9,7 @@ import ts from "typescript";
 import { eraseTypes } from "./eraseTypes";
 import { hoistTopLevel } from "./hoist";
 import { CellSourceMap, LineOffsetMap, type PositionMap } from "./sourceMap";
+import { failingLine, isParserFailure, ParserFailure, parseSourceFile } from "../../format/parse-typescript";
 
 export interface CompiledCell {
   code: string;
@@ -69,7 +70,8 @@ export function compileCell(source: string, language: CellLanguage = "typescript
 
 function compileErased(source: string, language: CellLanguage): CompiledCell | undefined {
   const kind = language === "javascript" ? ts.ScriptKind.JS : ts.ScriptKind.TS;
-  const sourceFile = ts.createSourceFile(language === "javascript" ? "cell.js" : "cell.ts", source, ts.ScriptTarget.ES2022, false, kind);
+  const { file: sourceFile, failure } = parseSourceFile(language === "javascript" ? "cell.js" : "cell.ts", source, ts.ScriptTarget.ES2022, false, kind);
+  if (failure) throw new CellSyntaxError(failure.message, failure.line, 1);
   // Parse errors live on the source file (TypeScript keeps them there for its program).
   const parseError = (sourceFile as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics?.[0];
   if (parseError) throw syntaxError(parseError);
@@ -84,12 +86,16 @@ function syntaxError(diagnostic: ts.Diagnostic): CellSyntaxError {
 }
 
 function compileEmitted(source: string, language: CellLanguage): CompiledCell {
-  const output = ts.transpileModule(source, {
-    compilerOptions,
-    fileName: language === "javascript" ? "cell.js" : "cell.ts",
-    reportDiagnostics: true,
-    transformers,
-  });
+  const transpile = (text: string) =>
+    ts.transpileModule(text, { compilerOptions, fileName: language === "javascript" ? "cell.js" : "cell.ts", reportDiagnostics: true, transformers });
+  let output: ts.TranspileOutput;
+  try {
+    output = transpile(source);
+  } catch (error) {
+    if (!isParserFailure(error)) throw error;
+    const line = failingLine(source, transpile);
+    throw new CellSyntaxError(new ParserFailure(line, (error as Error).message).message, line, 1);
+  }
   const error = output.diagnostics?.find((d) => d.category === ts.DiagnosticCategory.Error);
   if (error) throw syntaxError(error);
   const text = output.outputText;

@@ -9,6 +9,7 @@ import { lineColumnAt } from "./positions";
 import { suppressedRules } from "./suppress";
 import type { Facts } from "./values";
 import type { CellRange, LintCell, LintDiagnostic, LintOptions, Rule, RuleContext, Severity } from "./types";
+import { parseSourceFile } from "../../format/parse-typescript";
 
 interface ParsedCell {
   cell: LintCell;
@@ -95,7 +96,8 @@ export class NotebookLinter {
       let file = this.cache.get(key) ?? next.get(key);
       if (!file || used.has(file)) {
         this.lastParsedCount++;
-        file = ts.createSourceFile(`cell-${cell.index}.${js ? "js" : "ts"}`, cell.source, ts.ScriptTarget.Latest, true, js ? ts.ScriptKind.JS : ts.ScriptKind.TS);
+        // A line TypeScript's own parser fails on is left out (blanked): the rest is still linted.
+        file = parseSourceFile(`cell-${cell.index}.${js ? "js" : "ts"}`, cell.source, ts.ScriptTarget.Latest, true, js ? ts.ScriptKind.JS : ts.ScriptKind.TS).file;
       }
       if (!next.has(key)) next.set(key, file);
       used.add(file);
