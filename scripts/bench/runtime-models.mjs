@@ -5,7 +5,8 @@
 // synthetic set, each with the library's default options. Goal: every ratio at most 3x.
 // scikit-learn runs with its defaults too (KMeans may use both cores through OpenMP; the other
 // estimators use one, as ours do). On a shared machine single runs swing widely, so each side
-// reports the best of up to 3 runs of a step (repeating only while the step's runs stay under 3 s).
+// reports the best of up to 5 runs of a step (repeating only while the step's runs stay under 3 s):
+// enough for V8 to finish compiling the hot code, which the first two runs of a short step pay for.
 //   node scripts/bench/runtime-models.mjs [--rows 100000] [--only LogisticRegression,KMeans] [--with-ml-random-forest]
 // --only keeps the steps whose name starts with one of the given names (quick re-measures).
 // --with-ml-random-forest also times ml-random-forest (the library the issue names) on digits
@@ -23,6 +24,8 @@ const ROWS = rowsArg > 0 ? Number(process.argv[rowsArg + 1]) : 100_000;
 const PY = "/usr/bin/python3";
 const datasets = process.env.AIBOOK_DATASETS ?? path.resolve(root, "../shared/datasets");
 const GOAL = 3;
+/** Runs per step at most, the same on both sides. */
+const RUNS = 5;
 
 const cache = path.join(root, "node_modules", ".cache");
 mkdirSync(cache, { recursive: true });
@@ -93,7 +96,7 @@ df = pd.read_csv(sys.argv[1]); y = df.pop(sys.argv[2]).values; X = df.values.ast
 out = {}
 for name, make, unsup in json.loads(sys.argv[3]):
     best, spent = float("inf"), 0.0
-    for run in range(3):
+    for run in range(${RUNS}):
         model = eval(make)
         t = time.perf_counter()
         (model.fit(X) if unsup else model.fit(X, y)).predict(X)
@@ -124,7 +127,7 @@ try {
       // scikit-learn right before aibook on each step, so both see the same load on a shared machine.
       const reference = hasSklearn ? pythonTimes(data, [step]) : {};
       let ms = Infinity;
-      for (let run = 0, spent = 0; run < 3 && spent <= 3000; run++) {
+      for (let run = 0, spent = 0; run < RUNS && spent <= 3000; run++) {
         const model = step.js(aibook);
         const t = performance.now();
         (step.unsupervised ? model.fit(data.X) : model.fit(data.X, data.y)).predict(data.X);
