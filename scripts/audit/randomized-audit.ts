@@ -10,6 +10,7 @@ import path from "node:path";
 import * as models from "../../src/runtime/models/index";
 import { progressSettings } from "../../src/runtime/models/progress";
 import { tfReady } from "../../src/runtime/tf/backend";
+import { ari } from "../../test/runtime/models/fixtures";
 
 const arg = (name: string, fallback: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : fallback);
 const OUT = arg("--out", "/tmp/aibook-audit");
@@ -64,23 +65,6 @@ function r2(pred: number[], truth: number[]): number {
   const res = truth.reduce((s, t, i) => s + (t - pred[i]) ** 2, 0);
   const tot = truth.reduce((s, t) => s + (t - mean) ** 2, 0);
   return 100 * (1 - res / tot);
-}
-function ari(a: unknown[], b: unknown[]): number {
-  const pairs = (n: number) => (n * (n - 1)) / 2;
-  const table = new Map<string, number>();
-  const ca = new Map<unknown, number>();
-  const cb = new Map<unknown, number>();
-  a.forEach((x, i) => {
-    const key = JSON.stringify([x, b[i]]);
-    table.set(key, (table.get(key) ?? 0) + 1);
-    ca.set(x, (ca.get(x) ?? 0) + 1);
-    cb.set(b[i], (cb.get(b[i]) ?? 0) + 1);
-  });
-  const index = [...table.values()].reduce((s, v) => s + pairs(v), 0);
-  const sa = [...ca.values()].reduce((s, v) => s + pairs(v), 0);
-  const sb = [...cb.values()].reduce((s, v) => s + pairs(v), 0);
-  const expected = (sa * sb) / pairs(a.length);
-  return (100 * (index - expected)) / ((sa + sb) / 2 - expected);
 }
 function auc(score: number[], truth: number[]): number {
   const order = score.map((s, i) => [s, truth[i] === -1 ? 1 : 0]).sort((a, b) => a[0] - b[0]);

@@ -10,6 +10,7 @@ import { metrics, type ClassificationReportOptions } from "../../../src/runtime/
 import { AibookError } from "../../../src/runtime/core/errors";
 import { Series } from "danfojs-node";
 import { fixture, assertClose } from "../data/reference";
+import { capturingWarnings } from "../warnings";
 
 const edge = fixture("edge-cases");
 const RTOL = 1e-9;
@@ -22,16 +23,6 @@ function assertRefused(run: () => unknown, why: string): void {
   assert.throws(run, (e: unknown) => e instanceof AibookError && e.message.length > 20, `expected an AibookError (scikit-learn: ${why})`);
 }
 
-function capturingWarnings<T>(run: () => T): { value: T; warnings: string[] } {
-  const warnings: string[] = [];
-  const original = console.warn;
-  console.warn = (...parts: unknown[]) => void warnings.push(parts.join(" "));
-  try {
-    return { value: run(), warnings };
-  } finally {
-    console.warn = original;
-  }
-}
 
 describe("metrics edge cases against scikit-learn", () => {
   describe("label metrics", () => {

@@ -55,3 +55,22 @@ export function r2(pred: number[], truth: number[]): number {
   const ssTot = truth.reduce((s, t) => s + (t - mean) ** 2, 0);
   return 100 * (1 - ssRes / ssTot);
 }
+
+/** Adjusted Rand index × 100 (agreement of two clusterings, label names ignored). */
+export function ari(a: unknown[], b: unknown[]): number {
+  const pairs = (n: number) => (n * (n - 1)) / 2;
+  const table = new Map<string, number>();
+  const ca = new Map<unknown, number>();
+  const cb = new Map<unknown, number>();
+  a.forEach((x, i) => {
+    const key = JSON.stringify([x, b[i]]);
+    table.set(key, (table.get(key) ?? 0) + 1);
+    ca.set(x, (ca.get(x) ?? 0) + 1);
+    cb.set(b[i], (cb.get(b[i]) ?? 0) + 1);
+  });
+  const index = [...table.values()].reduce((s, v) => s + pairs(v), 0);
+  const sa = [...ca.values()].reduce((s, v) => s + pairs(v), 0);
+  const sb = [...cb.values()].reduce((s, v) => s + pairs(v), 0);
+  const expected = (sa * sb) / pairs(a.length);
+  return (100 * (index - expected)) / ((sa + sb) / 2 - expected);
+}

@@ -12,19 +12,10 @@ import { registeredEstimator } from "../../../src/runtime/core/estimator";
 import "../../../src/runtime/index";
 import { AibookError } from "../../../src/runtime/core/errors";
 import { assertClose, dataset, fixture } from "../data/reference";
+import { capturingWarnings } from "../warnings";
 
 const edge = { ...fixture("edge-cases").splits, random: fixture("edge-cases").random, crossValidate: fixture("edge-cases").crossValidate };
 
-function capturingWarnings<T>(run: () => T): { value: T; warnings: string[] } {
-  const warnings: string[] = [];
-  const original = console.warn;
-  console.warn = (...parts: unknown[]) => void warnings.push(parts.join(" "));
-  try {
-    return { value: run(), warnings };
-  } finally {
-    console.warn = original;
-  }
-}
 
 describe("split edge cases against scikit-learn", () => {
   for (const c of edge.kFold) {
