@@ -82,7 +82,9 @@ suite("aibook kernel in VS Code", () => {
     await vscode.commands.executeCommand("aibook.interruptKernel");
     await ended(loop, 5000);
     assert.equal(loop.executionSummary?.success, false);
-    assert.match(outputTexts(loop)[0].text, /interrupted/);
+    const stopped = JSON.parse(outputTexts(loop)[0].text) as { name: string; message: string };
+    assert.equal(stopped.name, "Interrupted");
+    assert.match(stopped.message, /keeps its state/);
     await runCells(notebook, 2, 3);
     await ended(after);
     assert.deepEqual(outputTexts(after), [{ mime: "text/plain", text: "'still here'" }]);
