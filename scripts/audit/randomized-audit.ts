@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import * as models from "../../src/runtime/models/index";
-import { progressSettings } from "../../src/runtime/models/progress";
+import { progressSettings } from "../../src/runtime/core/progress";
 import { tfReady } from "../../src/runtime/tf/backend";
 import { ari } from "../../test/runtime/models/fixtures";
 

@@ -13,6 +13,7 @@ import { checkOptions } from "../options";
 import { createRandom } from "../random";
 import { score, CLASSIFICATION_SCORES, REGRESSION_SCORES, type ScoreName } from "../split/cross-validate";
 import { runtimeCall } from "../checks/observe";
+import { progress } from "../core/progress";
 import { Mime, type Displayable, type MimeItem } from "../../protocol/mime";
 import { chart } from "../report/chart";
 import { formatValue, textTable } from "../report/text";
@@ -92,6 +93,7 @@ function permutationImportanceUnobserved(model: SupervisedModel, X: unknown, y: 
     frame ? frameFromColumns(columns, columns.map((_, j) => data.map((r) => r[j])), { index: index ? [...index] : undefined }) : data;
   const baseline = score(metric, model, X, y, classes);
   const random = createRandom(options.seed);
+  const report = progress("permutationImportance", "feature", columns.length);
   const features = columns.map((feature, j) => {
     const values: number[] = [];
     for (let r = 0; r < repeats; r++) {
@@ -105,7 +107,9 @@ function permutationImportanceUnobserved(model: SupervisedModel, X: unknown, y: 
     }
     const mean = values.reduce((a, b) => a + b, 0) / repeats;
     const std = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / repeats);
+    report.tick(j + 1, `${feature} ${mean.toFixed(4)}`);
     return { feature, mean, std, values };
   });
+  report.finish(`${columns.length} features × ${repeats} repeats`);
   return new PermutationImportance(metric, baseline, [...features].sort((a, b) => b.mean - a.mean), features.map((f) => f.mean));
 }

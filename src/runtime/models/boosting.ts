@@ -8,7 +8,7 @@ import { registerEstimator, type Classifier, type Regressor } from "../core/esti
 import { createRandom, type Random } from "../random";
 import { binFeatures, buildTree, leafOf, type BinnedData, type Tree } from "./treeBuilder";
 import { normalise, treeSettings } from "./decisionTree";
-import { progress } from "./progress";
+import { progress } from "../core/progress";
 import { TreeClassifierModel, TreeModel } from "./treeModel";
 import { checkNumber, fitClasses, fitMatrix, fitTarget, labelsFromProba, predictMatrix, sigmoid, softmaxRows } from "./shared";
 

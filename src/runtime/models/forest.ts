@@ -10,7 +10,7 @@ import { registerEstimator, type Classifier, type Regressor } from "../core/esti
 import { createRandom } from "../random";
 import { binFeatures, buildTree, leafOf, type BinnedData, type Tree, type TreeTarget } from "./treeBuilder";
 import { normalise, treeSettings } from "./decisionTree";
-import { progress } from "./progress";
+import { progress } from "../core/progress";
 import { TreeClassifierModel, TreeModel } from "./treeModel";
 import { checkNumber, fitClasses, fitMatrix, fitTarget, labelsFromProba, predictMatrix } from "./shared";
 

@@ -6,7 +6,7 @@ import { BaseEstimator, registerEstimator } from "../core/estimator";
 import { AibookError } from "../core/errors";
 import { createRandom, type Random } from "../random";
 import { withKernels, type Kernels, type Placed } from "../wasm";
-import { progress, type Progress } from "./progress";
+import { progress, type Progress } from "../core/progress";
 import { checkNumber, columnStats, fitMatrix, predictMatrix } from "./shared";
 
 export type KMeansOptions = {

@@ -8,7 +8,7 @@ import type { Label } from "../core/data";
 import { BaseEstimator, registerEstimator, type Classifier } from "../core/estimator";
 import { withKernels, type Kernels, type Placed } from "../wasm";
 import { lbfgsb } from "./optimize";
-import { progress } from "./progress";
+import { progress } from "../core/progress";
 import { checkChoice, checkNumber, fitClasses, fitMatrix, labelsFromProba, predictMatrix, sigmoid, softmaxRows } from "./shared";
 import { warnOnce } from "../core/warn";
 

@@ -12,7 +12,7 @@ import { BaseEstimator, registerEstimator, type Classifier, type Regressor } fro
 import { AibookError } from "../core/errors";
 import { createRandom, type Random } from "../random";
 import { tfForTraining, type Tf } from "../tf/backend";
-import { progress } from "./progress";
+import { progress } from "../core/progress";
 import { checkNumber, fitClasses, fitMatrix, fitTarget, labelsFromProba, predictMatrix, sigmoid, softmaxRows } from "./shared";
 import { warnOnce } from "../core/warn";
 

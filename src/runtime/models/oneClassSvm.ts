@@ -4,6 +4,7 @@
  */
 import { BaseEstimator, registerEstimator } from "../core/estimator";
 import { AibookError } from "../core/errors";
+import { progress } from "../core/progress";
 import { kernelFunction, resolveGamma, solveSmo, type KernelSpec } from "./svmSolver";
 import { checkChoice, checkNumber, fitMatrix, predictMatrix } from "./shared";
 
@@ -46,7 +47,12 @@ export class OneClassSVM extends BaseEstimator<OneClassSVMOptions> {
     const full = Math.floor(total);
     for (let i = 0; i < full; i++) alpha[i] = 1;
     if (full < n) alpha[full] = total - full;
-    const result = solveSmo({ X: values, y: new Int8Array(n).fill(1), p: new Float64Array(n), C: new Float64Array(n).fill(1), alpha, kernel: kernelFunction(spec), eps: tol });
+    const report = progress(where, "SMO iteration", undefined);
+    const result = solveSmo({
+      X: values, y: new Int8Array(n).fill(1), p: new Float64Array(n), C: new Float64Array(n).fill(1), alpha, kernel: kernelFunction(spec), eps: tol,
+      onProgress: (iterations, gap) => report.tick(iterations, `gap ${gap.toExponential(2)} (stops below ${tol})`),
+    });
+    report.finish(`${result.iterations} iterations`);
     const vectors: number[][] = [];
     const coef: number[] = [];
     result.alpha.forEach((a, i) => {

@@ -6,6 +6,7 @@
 import type { Label } from "../core/data";
 import { BaseEstimator, registerEstimator, type Classifier } from "../core/estimator";
 import { createRandom, type Random } from "../random";
+import { progress } from "../core/progress";
 import { kernelFunction, resolveGamma, solveSmo, type KernelFn, type KernelSpec } from "./svmSolver";
 import { argmax, checkChoice, checkNumber, fitClasses, fitMatrix, predictMatrix } from "./shared";
 
@@ -45,7 +46,9 @@ interface BinaryFit {
   rho: number;
 }
 
-function trainBinary(X: number[][], rows: number[], positive: (r: number) => boolean, c: number, kernel: KernelFn, tol: number): BinaryFit {
+type SmoProgress = (iterations: number, gap: number) => void;
+
+function trainBinary(X: number[][], rows: number[], positive: (r: number) => boolean, c: number, kernel: KernelFn, tol: number, onProgress?: SmoProgress): BinaryFit {
   const n = rows.length;
   const y = Int8Array.from(rows, (r) => (positive(r) ? 1 : -1));
   const result = solveSmo({
@@ -56,6 +59,7 @@ function trainBinary(X: number[][], rows: number[], positive: (r: number) => boo
     alpha: new Float64Array(n),
     kernel,
     eps: tol,
+    onProgress,
   });
   const keep: number[] = [];
   const coef: number[] = [];
@@ -110,11 +114,14 @@ export class SVC extends BaseEstimator<SVCOptions> implements Classifier {
     const vectorIndex = new Map<number, number>();
     const vectors: number[][] = [];
     const machines: PairMachine[] = [];
+    const report = progress(where, "class pair", (classes.length * (classes.length - 1)) / 2);
+    const smo = (pair: string, iterations: number, gap: number) => `${pair}: SMO iteration ${iterations}, gap ${gap.toExponential(2)} (stops below ${tol})`;
     for (let a = 0; a < classes.length; a++) {
       for (let b = a + 1; b < classes.length; b++) {
         const rows = [...byClass[a], ...byClass[b]];
         const isA = (r: number) => codes[r] === a;
-        const fit = trainBinary(values, rows, isA, c, kfn, tol);
+        const pair = `${String(classes[a])} vs ${String(classes[b])}`;
+        const fit = trainBinary(values, rows, isA, c, kfn, tol, (iterations, gap) => report.tick(machines.length, smo(pair, iterations, gap)));
         const machine: PairMachine = { positive: a, negative: b, index: [], coef: fit.coef, rho: fit.rho };
         for (const r of fit.rows) {
           if (!vectorIndex.has(r)) {
@@ -123,10 +130,14 @@ export class SVC extends BaseEstimator<SVCOptions> implements Classifier {
           }
           machine.index.push(vectorIndex.get(r)!);
         }
-        if (this.params.probability) Object.assign(machine, plattForPair(values, rows, isA, c, kfn, tol, random));
+        if (this.params.probability) {
+          Object.assign(machine, plattForPair(values, rows, isA, c, kfn, tol, random, (fold, iterations, gap) => report.tick(machines.length, smo(`${pair}, Platt fold ${fold}/5`, iterations, gap))));
+        }
         machines.push(machine);
+        report.tick(machines.length, `${pair}: ${fit.rows.length} support vectors`);
       }
     }
+    report.finish(`${vectors.length} support vectors`);
     this.#state = { classes, spec, vectors, machines };
     this.markFitted();
     return this;
@@ -184,7 +195,7 @@ export class SVC extends BaseEstimator<SVCOptions> implements Classifier {
 }
 
 /** libsvm's svm_binary_svc_probability: decision values from 5-fold CV, then a sigmoid fit. */
-function plattForPair(X: number[][], rows: number[], isA: (r: number) => boolean, c: number, kfn: KernelFn, tol: number, random: Random) {
+function plattForPair(X: number[][], rows: number[], isA: (r: number) => boolean, c: number, kfn: KernelFn, tol: number, random: Random, onProgress: (fold: number, iterations: number, gap: number) => void) {
   const folds = 5;
   const order = random.permutation(rows.length).map((i) => rows[i]);
   const dec = new Array(order.length).fill(0);
@@ -197,7 +208,7 @@ function plattForPair(X: number[][], rows: number[], isA: (r: number) => boolean
       for (let i = start; i < end; i++) dec[i] = pos === 0 ? -1 : 1;
       continue;
     }
-    const fit = trainBinary(X, train, isA, c, kfn, tol);
+    const fit = trainBinary(X, train, isA, c, kfn, tol, (iterations, gap) => onProgress(f + 1, iterations, gap));
     for (let i = start; i < end; i++) dec[i] = decision(fit, (k) => kfn(X[fit.rows[k]], X[order[i]]));
   }
   const [probA, probB] = sigmoidTrain(dec, order.map((r) => isA(r)));

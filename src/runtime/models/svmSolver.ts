@@ -69,6 +69,8 @@ export interface SolverProblem {
   kernel: KernelFn;
   eps?: number;
   maxIter?: number;
+  /** Called every 1000 iterations with the count so far and the optimality gap (the stop is at eps). */
+  onProgress?: (iterations: number, gap: number) => void;
 }
 
 export interface SolverResult {
@@ -173,6 +175,7 @@ export function solveSmo(problem: SolverProblem): SolverResult {
     }
     if (Gmax + Gmax2 < eps || j < 0 || !Qi) break;
     iterations++;
+    if (iterations % 1000 === 0) problem.onProgress?.(iterations, Gmax + Gmax2);
     const Qj = Q.row(j);
     const Ci = C[i];
     const Cj = C[j];

@@ -11,7 +11,7 @@ import { checkOptions } from "../options";
 import { toVector } from "../core/data";
 import { toColumns } from "./columns";
 import { complexityRank } from "./complexity";
-import { crossValidate, type ScoreName } from "../split/cross-validate";
+import { crossValidateAs, type ScoreName } from "../split/cross-validate";
 import { SCORERS } from "./measures";
 import type { SupervisedModel } from "../core/estimator";
 import { isClassifierLike, modelName } from "./model-output";
@@ -108,7 +108,7 @@ export function compareModels<M>(models: Record<string, M>, X: unknown, y: unkno
     const model = models[name];
     const row: LeaderboardRow = { name, model: modelName(model), mean: null, std: null, scores: [], fitTimeMs: 0, complexity: rank };
     try {
-      const cv = crossValidate(model as SupervisedModel, X, y, { folds, metrics: metric as ScoreName, stratify: task === "classification" });
+      const cv = crossValidateAs(`compareModels (${name})`, model as SupervisedModel, X, y, { folds, metrics: metric as ScoreName, stratify: task === "classification" });
       row.scores = cv.folds.map((f) => finite(f[metric]));
       row.mean = finite(cv.mean[metric]);
       row.std = finite(cv.std[metric]);

@@ -13,6 +13,7 @@ import { sortedLabels } from "../metrics/labels";
 import { checkOptions } from "../options";
 import { kFold, stratifiedKFold, type Fold } from "./k-fold";
 import { runtimeCall } from "../checks/observe";
+import { progress } from "../core/progress";
 
 export const CLASSIFICATION_SCORES = ["accuracy", "balancedAccuracy", "precision", "recall", "specificity", "f1", "rocAuc"] as const;
 export const REGRESSION_SCORES = ["r2", "rmse", "mae", "mse"] as const;
@@ -38,11 +39,16 @@ export interface CrossValidation {
 }
 
 export function crossValidate(model: SupervisedModel, X: unknown, y: unknown, options: CrossValidateOptions = {}): CrossValidation {
-  // The fits and scores inside are the runtime's own work, not user calls for the runtime rules.
-  return runtimeCall(() => crossValidateUnobserved(model, X, y, options));
+  return crossValidateAs("crossValidate", model, X, y, options);
 }
 
-function crossValidateUnobserved(model: SupervisedModel, X: unknown, y: unknown, options: CrossValidateOptions): CrossValidation {
+/** crossValidate whose progress lines (a fold count, once a second on long runs) start with `who`. */
+export function crossValidateAs(who: string, model: SupervisedModel, X: unknown, y: unknown, options: CrossValidateOptions): CrossValidation {
+  // The fits and scores inside are the runtime's own work, not user calls for the runtime rules.
+  return runtimeCall(() => crossValidateUnobserved(who, model, X, y, options));
+}
+
+function crossValidateUnobserved(who: string, model: SupervisedModel, X: unknown, y: unknown, options: CrossValidateOptions): CrossValidation {
   checkOptions("crossValidate", options, ["folds", "stratify", "metrics", "seed", "shuffle"]);
   if (!model || typeof model.fit !== "function" || typeof model.clone !== "function") {
     throw new AibookError("crossValidate: the first argument must be a model with fit() and clone().");
@@ -62,6 +68,7 @@ function crossValidateUnobserved(model: SupervisedModel, X: unknown, y: unknown,
   const classes = labels ? sortedLabels(labels) : [];
   const results: Record<string, number>[] = [];
   const fitTimes: number[] = [];
+  const report = progress(who, "fold", folds.length);
   for (const { trainIndex, testIndex } of folds) {
     const fitted = model.clone();
     const started = performance.now();
@@ -72,6 +79,7 @@ function crossValidateUnobserved(model: SupervisedModel, X: unknown, y: unknown,
     const scores: Record<string, number> = {};
     for (const name of names) scores[name] = score(name, fitted, xTest, yTest, classes);
     results.push(scores);
+    report.tick(results.length, names.map((name) => `${name} ${scores[name].toFixed(4)}`).join(", "));
   }
   const mean: Record<string, number> = {};
   const std: Record<string, number> = {};
@@ -80,6 +88,7 @@ function crossValidateUnobserved(model: SupervisedModel, X: unknown, y: unknown,
     mean[name] = values.reduce((a, b) => a + b, 0) / values.length;
     std[name] = Math.sqrt(values.reduce((a, v) => a + (v - mean[name]) ** 2, 0) / values.length);
   }
+  report.finish(names.map((name) => `mean ${name} ${mean[name].toFixed(4)}`).join(", "));
   return { folds: results, mean, std, fitTimes };
 }
 

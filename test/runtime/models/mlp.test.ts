@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { MLPClassifier, MLPRegressor } from "../../../src/runtime/models/mlp";
-import { progressSettings } from "../../../src/runtime/models/progress";
+import { progressSettings } from "../../../src/runtime/core/progress";
 import { tfReady, tfBackend } from "../../../src/runtime/tf/backend";
 import { accuracy, dataset, fixture, r2 } from "./fixtures";
 

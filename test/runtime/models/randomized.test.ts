@@ -3,7 +3,7 @@ import { DecisionTreeClassifier, DecisionTreeRegressor } from "../../../src/runt
 import { RandomForestClassifier, RandomForestRegressor } from "../../../src/runtime/models/forest";
 import { GradientBoostingClassifier, GradientBoostingRegressor } from "../../../src/runtime/models/boosting";
 import { SVC } from "../../../src/runtime/models/svm";
-import { progressSettings } from "../../../src/runtime/models/progress";
+import { progressSettings } from "../../../src/runtime/core/progress";
 import { accuracy, dataset, fixture, r2 } from "./fixtures";
 
 /** Each model on each suitable data set: held-out score (accuracy or R², in points). */

@@ -12,7 +12,8 @@ export interface Progress {
   finish(summary: string): void;
 }
 
-export function progress(who: string, unit: string, total: number, enabled = true): Progress {
+/** `total` is left out where the count of units is not known in advance (an SMO solve). */
+export function progress(who: string, unit: string, total: number | undefined, enabled = true): Progress {
   const started = Date.now();
   let last = started;
   let shown = false;
@@ -23,7 +24,7 @@ export function progress(who: string, unit: string, total: number, enabled = tru
       if (!enabled || now - last < progressSettings.intervalMs) return;
       last = now;
       shown = true;
-      console.log(`${who}: ${unit} ${done}/${total}${detail ? `, ${detail}` : ""} (${seconds()} s)`);
+      console.log(`${who}: ${unit} ${done}${total === undefined ? "" : `/${total}`}${detail ? `, ${detail}` : ""} (${seconds()} s)`);
     },
     finish(summary) {
       if (enabled && shown) console.log(`${who}: done, ${summary} (${seconds()} s)`);
