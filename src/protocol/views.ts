@@ -41,6 +41,16 @@ export const TABLE_LIMITS = {
   maxStringLength: 500,
 } as const;
 
+/**
+ * How a missing value reads in a column of this type, as pandas prints it: NaN (not a number)
+ * only where numbers belong, NaT for dates, <NA> for strings, booleans and the rest. A missing
+ * name in a string column shown as "NaN" read like data.
+ */
+export function missingText(type: ColumnType): string {
+  if (type === "number" || type === "integer" || type === "empty") return "NaN";
+  return type === "datetime" ? "NaT" : "<NA>";
+}
+
 export interface TableColumn {
   name: string;
   type: ColumnType;

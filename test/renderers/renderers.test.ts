@@ -69,6 +69,16 @@ describe("notebook renderers in Chromium", function () {
       assert.equal(Number(top!.replace(/,/g, "")), sorted[sorted.length - 1]);
     });
 
+    it("marks a missing value of a string, date or boolean column as missing, not as NaN (not a number)", async () => {
+      await render(page, "table", toTablePayload({ n: [1.5, null, 2], s: ["a", null, "NaN"], when: ["2024-01-02", null, "2024-01-03"], ok: [true, null, false] }));
+      const row = await page.locator("#out .tr").nth(1).locator("[role=gridcell]").evaluateAll((cells) => cells.map((c) => [(c as unknown as { className: string }).className, (c as unknown as { textContent: string }).textContent]));
+      assert.deepEqual(row, [["missing num", "NaN"], ["missing", "<NA>"], ["missing", "NaT"], ["missing", "<NA>"]]);
+      const literal = page.locator("#out .tr").nth(2).locator("[role=gridcell]").nth(1);
+      assert.deepEqual([await literal.textContent(), await literal.getAttribute("class")], ["NaN", ""], "the string \"NaN\" is data, not a missing value");
+      const align = await page.locator("#out .tr").nth(1).locator("[role=gridcell]").first().evaluate((c) => (globalThis as unknown as { getComputedStyle(e: unknown): { textAlign: string } }).getComputedStyle(c).textAlign);
+      assert.equal(align, "right", "a missing number sits where the numbers of its column end, as in pandas");
+    });
+
     it("lines a number column up on its decimal point (2.8 under 2.65 shows as 2.80), without padding long decimals", async () => {
       await render(page, "table", toTablePayload({ ash: [2.8, 2.65, 13, -0.5], tiny: [0.000123, 1.5, 2, 3], count: [1, 20, 300, 4000] }));
       const column = (j: number) => page.locator("#out .tr").evaluateAll((rows, k) => rows.map((r) => (r as unknown as { children: { textContent: string }[] }).children[(k as number) + 1].textContent), j);

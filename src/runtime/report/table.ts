@@ -4,7 +4,7 @@
  * first and last rows as aligned text, the way pandas prints a frame.
  */
 import { Mime, type Displayable, type MimeItem } from "../../protocol/mime";
-import { TABLE_LIMITS, VIEWS_VERSION, type TablePayload } from "../../protocol/views";
+import { TABLE_LIMITS, VIEWS_VERSION, missingText, type TablePayload } from "../../protocol/views";
 import { columnType, toCell, toColumns } from "./columns";
 import { isMissing } from "../core/data";
 import { textTable } from "./text";
@@ -47,7 +47,8 @@ export function tableText(p: TablePayload): string {
   const rows = Array.from({ length: n }, (_, r) => [p.index?.[r] ?? r, ...picked.map((j) => (j === null ? "…" : p.data[j][r]))]);
   const title = p.title ? `${p.title}\n` : "";
   const size = `[${p.rowCount} rows x ${p.columnCount} columns]${p.truncated ? ` (showing ${n} rows x ${p.columns.length} columns)` : ""}`;
-  return `${title}${textTable(headers, rows, { head: 10, tail: 5 })}\n\n${size}`;
+  const missing = ["", ...picked.map((j) => (j === null ? "" : missingText(p.columns[j].type)))];
+  return `${title}${textTable(headers, rows, { head: 10, tail: 5, missing })}\n\n${size}`;
 }
 
 /** A table view; the kernel shows DataFrames and Series through it. */

@@ -1,7 +1,7 @@
 /**
  * Plain-text forms of the views, for front ends without aibook's renderers (a terminal running
  * `aibook run`, GitHub's notebook preview, a plain Node script): aligned tables that read like
- * pandas' output, numbers right-aligned, missing values shown as NaN.
+ * pandas' output, numbers right-aligned, missing values shown as pandas shows them (NaN, NaT, <NA>).
  */
 
 /** Numbers with up to 4 significant decimals; integers as they are; missing as NaN. */
@@ -24,6 +24,8 @@ export interface TextTableOptions {
   /** Rows to keep: the first `head` and the last `tail`, with a "…" row between. */
   head?: number;
   tail?: number;
+  /** Per column, how a missing value reads (default NaN): "<NA>" or "NaT" outside number columns. */
+  missing?: string[];
 }
 
 /** An aligned text table; columns whose values are all numbers are right-aligned. */
@@ -34,7 +36,8 @@ export function textTable(headers: string[], rows: unknown[][], options: TextTab
   let shown: (unknown[] | null)[] = rows;
   if (rows.length > head + tail) shown = [...rows.slice(0, head), null, ...rows.slice(rows.length - tail)];
   const cut = (s: string) => (s.length > maxWidth ? s.slice(0, maxWidth - 1) + "…" : s);
-  const cells = shown.map((r) => (r ? headers.map((_, j) => cut(formatValue(r[j]))) : headers.map(() => "…")));
+  const text = (v: unknown, j: number) => (options.missing?.[j] !== undefined && (v === null || v === undefined) ? options.missing[j] : formatValue(v));
+  const cells = shown.map((r) => (r ? headers.map((_, j) => cut(text(r[j], j))) : headers.map(() => "…")));
   const numeric = headers.map((_, j) => rows.every((r) => typeof r[j] === "number" || r[j] === null || r[j] === undefined));
   const widths = headers.map((h, j) => Math.max(cut(h).length, ...cells.map((r) => r[j].length)));
   const pad = (s: string, j: number) => (numeric[j] ? s.padStart(widths[j]) : s.padEnd(widths[j]));

@@ -48,6 +48,11 @@ describe("table view", () => {
 });
 
 describe("table text form", () => {
+  it("prints a missing string, date or boolean as pandas does (<NA>, NaT), not as NaN", () => {
+    const lines = table({ n: [1.5, null], s: ["a", null], when: ["2024-01-02", null], ok: [true, null] }).toString().split("\n");
+    assert.deepEqual(lines[2].trim().split(/\s+/), ["1", "NaN", "<NA>", "NaT", "<NA>"]);
+  });
+
   it("shows the first and last columns of a wide frame with … between, like pandas", () => {
     const data = Object.fromEntries(Array.from({ length: 30 }, (_, j) => [`c${j}`, [j]]));
     const header = table(data).toString().split("\n")[0];
