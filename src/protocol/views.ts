@@ -296,8 +296,14 @@ export interface ColumnShift {
   test: "ks" | "chi2";
   statistic: number | null;
   pValue: number | null;
-  /** KS statistic or Cramér's V. */
+  /** KS statistic or Cramér's V: what `shifted` compares with the minimum effect size. */
   effect: number | null;
+  /**
+   * Numeric columns ("ks"): (test mean − train mean) / pooled standard deviation, Cohen's d, the
+   * standardized mean difference of covariate-balance checks. Says which way and how far the
+   * column moved, which the KS statistic (a distance between distributions) does not.
+   */
+  meanShift?: number | null;
   shifted: boolean;
 }
 

@@ -215,7 +215,7 @@ describe("notebook renderers in Chromium", function () {
     await render(page, "split-check", splitCheckPayload());
     assert.deepEqual([...new Set(await align("#out td.num"))], ["right"]);
     const statistics = await page.locator("#out table.distributions td.num").allTextContents();
-    assert.ok(statistics.length > 0 && statistics.every((t) => /^(\d\.\d{3}|< 0\.001)$/.test(t)), `statistic, p-value and effect with three decimals: ${statistics.join(" ")}`);
+    assert.ok(statistics.length > 0 && statistics.every((t) => /^(([DV]|χ²|d) )?([+−]?\d+\.\d{3}|< 0\.001)$/.test(t)), `statistic, p-value and effect with three decimals: ${statistics.join(" ")}`);
   });
 
   it("evaluation: one ROC curve per class, and class labels shown as text", async () => {
@@ -290,6 +290,14 @@ describe("notebook renderers in Chromium", function () {
     assert.match(findings[0], /^error duplicate-leakage: 21 test rows/);
     assert.ok(findings[0].includes(XSS));
     assert.match((await page.locator("#out").textContent()) ?? "", /incomeKolmogorov–Smirnov.*shifted/);
+    const row = (name: string) => page.locator(`#out table.distributions tr[data-column="${name}"] td`).allTextContents();
+    // The KS statistic D was shown twice (as statistic and as effect); the effect of a number
+    // column is now how far its mean moved, in standard deviations, and a category's Cramér's V.
+    assert.deepEqual((await row("income")).slice(2, 5), ["D 0.310", "< 0.001", "d +0.820"]);
+    assert.deepEqual((await row("age")).slice(2, 5), ["D 0.040", "0.910", "d −0.021"]);
+    assert.deepEqual((await row("segment")).slice(2, 5), ["χ² 4.200", "0.120", "V 0.065"]);
+    const headerTitle = await page.locator("#out table.distributions th", { hasText: "effect size" }).getAttribute("title");
+    assert.match(headerTitle ?? "", /standardized mean difference/);
     assert.equal(await page.locator("#out img").count(), 0);
     assert.equal(await xssRan(), 0);
   });
