@@ -3,6 +3,8 @@ import type { Browser, Page } from "playwright-core";
 import { launchChromium, render, rendererPage } from "./harness";
 import { chart } from "../../src/runtime/report/chart";
 import { toTablePayload } from "../../src/runtime/report/table";
+import { toProfilePayload } from "../../src/runtime/report/profile";
+import { toEvaluationPayload } from "../../src/runtime/report/evaluate";
 import type { XYChart } from "../../src/protocol/views";
 import { THEMES } from "./themes";
 import { XSS, bigTable, charts, evaluationPayload, leaderboardPayload, multiclassEvaluation, profilePayload, regressionEvaluation, splitCheckPayload } from "./payloads";
@@ -300,6 +302,51 @@ describe("notebook renderers in Chromium", function () {
     assert.match(headerTitle ?? "", /standardized mean difference/);
     assert.equal(await page.locator("#out img").count(), 0);
     assert.equal(await xssRan(), 0);
+  });
+
+  describe("user data at the edges", () => {
+    const box = (selector: string) => page.locator(selector).first().evaluate((el) => {
+      const r = (el as unknown as { getBoundingClientRect(): { left: number; right: number; width: number } }).getBoundingClientRect();
+      return { left: r.left, right: r.right, width: r.width };
+    });
+
+    it("chart: tick labels of huge numbers stay inside the output, and a cut category name keeps its full text", async () => {
+      const long = "a_really_long_feature_name_from_a_wide_csv";
+      await render(page, "chart", chart.bar([long, "b"], { v: [1e21, 3e20] }).payload);
+      const out = await box("#out");
+      const labels = await page.locator("#out svg text").evaluateAll((els) => els.map((e) => {
+        const r = (e as unknown as { getBoundingClientRect(): { left: number } }).getBoundingClientRect();
+        return { text: (e as unknown as { textContent: string }).textContent, left: r.left };
+      }));
+      const clipped = labels.filter((l) => l.left < out.left - 0.5);
+      assert.deepEqual(clipped, [], "labels cut off at the left edge");
+      assert.ok((await texts("#out svg text title")).includes(long), "the cut label has its full name as a tooltip");
+    });
+
+    it("table: -0 shows as 0", async () => {
+      await render(page, "table", toTablePayload({ v: [-0, 1.5] }));
+      assert.equal(await page.locator("#out .tr [role=gridcell]").first().textContent(), "0.0");
+    });
+
+    it("profile: a very long column name wraps instead of pushing the statistics out of view", async () => {
+      const long = "x".repeat(150);
+      await render(page, "profile", toProfilePayload({ [long]: [1, 2, 3], b: ["u", "v", "w"] }));
+      const name = await box("#out .colname");
+      assert.ok(name.width <= 300, `the name column is ${name.width}px wide`);
+    });
+
+    it("evaluation: a confusion matrix of 100 classes fits the output (compact cells, counts in tooltips), and scrolls if it must", async () => {
+      const classes = Array.from({ length: 100 }, (_, i) => `class_${i}`);
+      const y = Array.from({ length: 1000 }, (_, i) => classes[i % 100]);
+      const pred = y.map((v, i) => (i % 7 === 0 ? classes[(i * 13) % 100] : v));
+      await render(page, "evaluation", toEvaluationPayload({ estimatorName: "Big", classes, predict: () => pred }, y.map((_, i) => [i]), y));
+      const out = await box("#out");
+      const matrix = await box("#out .confusion-wrap");
+      assert.ok(matrix.right <= out.right + 0.5, `matrix ${matrix.right} beyond the output ${out.right}`);
+      const cell = page.locator("#out table.confusion td.cm-cell").first();
+      assert.match((await cell.getAttribute("title")) ?? "", /^true class_0, predicted class_0: 10 /);
+      assert.equal(await page.locator("#out table.confusion td.cm-cell").count(), 100 * 100);
+    });
   });
 
   it("has an XSS probe that would catch markup run as HTML (so the checks above can fail)", async () => {
