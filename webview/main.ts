@@ -79,50 +79,54 @@ function numeric(cell: HTMLElement): HTMLElement {
 }
 
 /** Narrowest the name, model and notebook columns get before the table scrolls sideways. */
-const AUTO_COLUMN_MIN_PX = 150;
+const AUTO_COLUMN_MIN_PX = 140;
+
+/**
+ * Below this width (the panel opened beside a notebook) the metric columns come right after the
+ * run's name, so that the numbers are what shows without scrolling; time, model, cell and size
+ * follow them. Wider, the table keeps its reading order: when, what, where, then the scores.
+ */
+const NARROW = window.matchMedia("(max-width: 799px)");
+
+type Column = { header: () => HTMLElement; cell: (r: RunRecord) => HTMLElement; width: number | "auto" };
 
 function runsTable(shown: RunRecord[], metrics: string[]): HTMLElement {
-  const header = h(
-    "vscode-table-header" as "div",
-    { slot: "header" },
-    h("vscode-table-header-cell" as "div", {}, ""),
-    headerCell("time", "time"),
-    headerCell("name", "name"),
-    headerCell("model", "model"),
-    headerCell("notebook · cell", "notebook"),
-    headerCell("rows", "rows"),
-    ...metrics.map((m) => numeric(headerCell(m, m))),
-  );
+  const narrow = NARROW.matches;
+  const check: Column = { header: () => h("vscode-table-header-cell" as "div", {}, ""), cell: (r) => h("vscode-table-cell" as "div", {}, checkbox(r)), width: 32 };
+  const time: Column = { header: () => headerCell("time", "time"), cell: (r) => h("vscode-table-cell" as "div", { title: r.time }, shortTime(r.time)), width: 116 };
+  const name: Column = { header: () => headerCell("name", "name"), cell: (r) => h("vscode-table-cell" as "div", { title: r.name }, r.name, r.kind === "leaderboard" ? h("vscode-badge" as "span", { variant: "counter" }, "compare") : null), width: "auto" };
+  const model: Column = { header: () => headerCell("model", "model"), cell: (r) => h("vscode-table-cell" as "div", { title: r.model }, r.model), width: "auto" };
+  const where: Column = { header: () => headerCell("notebook · cell", "notebook"), cell: (r) => h("vscode-table-cell" as "div", {}, cellLink(r)), width: "auto" };
+  const size: Column = { header: () => headerCell("rows", "rows"), cell: (r) => h("vscode-table-cell" as "div", {}, `${fmt(r.rows)} × ${fmt(r.features)}`), width: 72 };
+  const scores: Column[] = metrics.map((m) => ({ header: () => numeric(headerCell(m, m)), cell: (r) => h("vscode-table-cell" as "div", { class: "num" }, fmt(r.metrics[m] ?? null, 4)), width: 84 }));
+  const columns = narrow ? [check, name, ...scores, time, model, where, size] : [check, time, name, model, where, size, ...scores];
+  const header = h("vscode-table-header" as "div", { slot: "header" }, ...columns.map((c) => c.header()));
   const body = h("vscode-table-body" as "div", { slot: "body" });
-  for (const r of shown) {
-    const box = h("vscode-checkbox" as "input", { "aria-label": `select ${r.name}`, "data-run": r.id });
-    if (state.selected.includes(r.id)) box.setAttribute("checked", "");
-    box.addEventListener("change", () => {
-      const on = (box as unknown as { checked: boolean }).checked;
-      setState({ selected: on ? [...new Set([...state.selected, r.id])] : state.selected.filter((id) => id !== r.id) });
-    });
-    const where = r.notebook !== null && r.cell !== null ? h("button", { class: "link open-cell", title: r.notebook }, `${baseName(r.notebook)} · cell ${r.cell + 1}`) : h("span", { class: "muted" }, baseName(r.notebook));
-    if (r.notebook !== null && r.cell !== null) where.addEventListener("click", () => vscode.postMessage({ type: "openCell", notebook: r.notebook!, cell: r.cell!, ...(r.cellId ? { cellId: r.cellId } : {}) }));
-    body.appendChild(
-      h(
-        "vscode-table-row" as "div",
-        { "data-run": r.id },
-        h("vscode-table-cell" as "div", {}, box),
-        h("vscode-table-cell" as "div", { title: r.time }, shortTime(r.time)),
-        h("vscode-table-cell" as "div", {}, r.name, r.kind === "leaderboard" ? h("vscode-badge" as "span", { variant: "counter" }, "compare") : null),
-        h("vscode-table-cell" as "div", {}, r.model),
-        h("vscode-table-cell" as "div", {}, where),
-        h("vscode-table-cell" as "div", {}, `${fmt(r.rows)} × ${fmt(r.features)}`),
-        ...metrics.map((m) => h("vscode-table-cell" as "div", { class: "num" }, fmt(r.metrics[m] ?? null, 4))),
-      ),
-    );
-  }
-  const fixed = [32, 116, 72, ...metrics.map(() => 92)];
-  const table = h("vscode-table" as "div", { zebra: true, "bordered-columns": true, resizable: true, columns: JSON.stringify([...fixed.slice(0, 2), "auto", "auto", "auto", ...fixed.slice(2)].map((c) => (typeof c === "number" ? `${c}px` : c))) }, header, body);
+  for (const r of shown) body.appendChild(h("vscode-table-row" as "div", { "data-run": r.id }, ...columns.map((c) => c.cell(r))));
+  const widths = columns.map((c) => c.width);
+  const table = h("vscode-table" as "div", { zebra: true, "bordered-columns": true, resizable: true, columns: JSON.stringify(widths.map((c) => (typeof c === "number" ? `${c}px` : c))) }, header, body);
   // The "auto" columns (name, model, notebook · cell) get what the fixed ones leave: in a panel
   // beside the notebook that was nothing. Give them room and let the table scroll sideways.
-  table.style.minWidth = `${fixed.reduce((a, b) => a + b, 0) + 3 * AUTO_COLUMN_MIN_PX}px`;
+  const fixed = widths.reduce<number>((a, c) => a + (typeof c === "number" ? c : AUTO_COLUMN_MIN_PX), 0);
+  table.style.minWidth = `${fixed}px`;
   return h("div", { class: "runs-scroll" }, table);
+}
+
+function checkbox(r: RunRecord): HTMLElement {
+  const box = h("vscode-checkbox" as "input", { "aria-label": `select ${r.name}`, "data-run": r.id });
+  if (state.selected.includes(r.id)) box.setAttribute("checked", "");
+  box.addEventListener("change", () => {
+    const on = (box as unknown as { checked: boolean }).checked;
+    setState({ selected: on ? [...new Set([...state.selected, r.id])] : state.selected.filter((id) => id !== r.id) });
+  });
+  return box;
+}
+
+function cellLink(r: RunRecord): HTMLElement {
+  if (r.notebook === null || r.cell === null) return h("span", { class: "muted" }, baseName(r.notebook));
+  const link = h("button", { class: "link open-cell", title: r.notebook }, `${baseName(r.notebook)} · cell ${r.cell + 1}`);
+  link.addEventListener("click", () => vscode.postMessage({ type: "openCell", notebook: r.notebook!, cell: r.cell!, ...(r.cellId ? { cellId: r.cellId } : {}) }));
+  return link;
 }
 
 /** Side by side: a metrics table with the best value of each row marked, confusion matrices, ROC curves overlaid. */
@@ -194,6 +198,9 @@ function draw(): void {
     compareHolder.replaceChildren(...(selected.length ? [h("vscode-divider" as "hr"), comparison(selected)] : []));
   }
 }
+
+// Crossing the narrow width (the panel dragged wider, or moved beside a notebook) reorders the columns.
+NARROW.addEventListener("change", () => draw());
 
 window.addEventListener("message", (event: MessageEvent<ToPanel>) => {
   const message = event.data;

@@ -13,6 +13,11 @@ function score(v: number | null | undefined): string {
   return typeof v === "number" && Number.isFinite(v) ? v.toFixed(3) : fmt(v);
 }
 
+/** A table of many rows (100 classes) scrolls in a box instead of making the output thousands of pixels tall. */
+function wrapLong(rows: number, table: HTMLElement): HTMLElement {
+  return rows > 20 ? h("div", { class: "scroll-y" }, table) : table;
+}
+
 export function renderEvaluation(container: HTMLElement, payload: unknown): void {
   const p = payload as EvaluationPayload;
   if (!p || p.kind !== "evaluation" || !Array.isArray(p.metrics)) return unreadable(container, "evaluation", "the output is not an aibook evaluation payload.");
@@ -28,12 +33,12 @@ export function renderEvaluation(container: HTMLElement, payload: unknown): void
   const perClass = p.perClass?.length
     ? [
         h("h4", {}, "Per class"),
-        h(
+        wrapLong(p.perClass.length, h(
           "table",
           { class: "grid per-class" },
           h("tr", {}, h("th", {}, "class"), ...["precision", "recall", "f1", "support"].map((t) => h("th", { class: "num" }, t))),
           ...p.perClass.map((r) => h("tr", {}, h("td", {}, r.label), h("td", { class: "num" }, score(r.precision)), h("td", { class: "num" }, score(r.recall)), h("td", { class: "num" }, score(r.f1)), h("td", { class: "num" }, fmt(r.support)))),
-        ),
+        )),
       ]
     : [];
   // The per-class scores go under the confusion matrix, beside the ROC curve: below the whole row

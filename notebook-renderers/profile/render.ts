@@ -10,7 +10,7 @@ import { scrollX, shareBar, useTheme } from "../shared/theme";
 
 const CSS = `
 .aibook-profile table.grid td { vertical-align: top; }
-.aibook-profile .colname { font-weight: 600; }
+.aibook-profile .colname { font-weight: 600; max-width: 260px; overflow-wrap: anywhere; }
 .aibook-profile .notes { font-size: .9em; color: var(--aibook-warning-text); }
 .aibook-profile .stats { font-size: .9em; display: grid; grid-template-columns: auto auto auto auto; column-gap: 8px; }
 .aibook-profile .stats span:nth-child(odd) { color: var(--vscode-descriptionForeground, #717171); }

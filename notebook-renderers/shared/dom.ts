@@ -42,9 +42,10 @@ export function s<K extends keyof SVGElementTagNameMap>(tag: K, attrs?: Attrs, .
 }
 
 /** Numbers for reading at a glance: 4 significant digits, thousands grouped, missing as "–". */
-export function fmt(v: unknown, digits = 4): string {
-  if (v === null || v === undefined || (typeof v === "number" && Number.isNaN(v))) return "–";
-  if (typeof v !== "number") return String(v);
+export function fmt(value: unknown, digits = 4): string {
+  if (value === null || value === undefined || (typeof value === "number" && Number.isNaN(value))) return "–";
+  if (typeof value !== "number") return String(value);
+  const v = value === 0 ? 0 : value; // -0 would read as a different number; it equals 0
   if (Number.isInteger(v) && Math.abs(v) < 1e15) return v.toLocaleString("en-US");
   const abs = Math.abs(v);
   if (abs !== 0 && (abs >= 1e9 || abs < 1e-4)) return v.toExponential(2);

@@ -74,7 +74,10 @@ export function extent(values: number[], pad = 0.04): [number, number] {
 
 export function plot(o: PlotOptions): Plot {
   const width = o.width ?? 420, height = o.height ?? 260;
-  const m = { left: 52, right: 12, top: o.title ? 22 : 10, bottom: o.xLabel ? 40 : 26 };
+  const yTicks = ticks(o.y[0], o.y[1]).map((t) => ({ at: t, label: fmt(t, 3) }));
+  // Room for the longest tick label (1.00e+21 is wider than 0.5): 11px text is about 6.5px a character.
+  const labelRoom = Math.max(0, ...yTicks.map((t) => t.label.length)) * 6.5 + 8 + (o.yLabel ? 18 : 4);
+  const m = { left: Math.max(52, Math.ceil(labelRoom)), right: 12, top: o.title ? 22 : 10, bottom: o.xLabel ? 40 : 26 };
   const iw = width - m.left - m.right, ih = height - m.top - m.bottom;
   const [x0, x1] = o.x, [y0, y1] = o.y;
   const x = (v: number) => m.left + ((v - x0) / (x1 - x0 || 1)) * iw;
@@ -82,17 +85,18 @@ export function plot(o: PlotOptions): Plot {
   const svg = s("svg", { width, height, viewBox: `0 0 ${width} ${height}`, role: "img" });
   if (o.title) svg.appendChild(s("text", { class: "plot-title", x: m.left, y: 14, "font-weight": 600 }, o.title));
   const grid = s("g");
-  for (const t of ticks(y0, y1)) {
-    grid.appendChild(s("line", { class: "gridline", x1: m.left, x2: m.left + iw, y1: y(t), y2: y(t) }));
-    grid.appendChild(s("text", { x: m.left - 6, y: y(t) + 4, "text-anchor": "end" }, fmt(t, 3)));
+  for (const t of yTicks) {
+    grid.appendChild(s("line", { class: "gridline", x1: m.left, x2: m.left + iw, y1: y(t.at), y2: y(t.at) }));
+    grid.appendChild(s("text", { x: m.left - 6, y: y(t.at) + 4, "text-anchor": "end" }, t.label));
   }
   if (o.xCategories) {
     const band = iw / o.xCategories.length;
     const every = Math.max(1, Math.ceil(o.xCategories.length / Math.max(1, Math.floor(iw / 60))));
     o.xCategories.forEach((c, i) => {
       if (i % every) return;
-      const label = c.length > 12 ? c.slice(0, 11) + "…" : c;
-      grid.appendChild(s("text", { x: m.left + band * (i + 0.5), y: m.top + ih + 16, "text-anchor": "middle" }, label));
+      const cut = [...c].length > 12;
+      const label = cut ? [...c].slice(0, 11).join("") + "…" : c;
+      grid.appendChild(s("text", { x: m.left + band * (i + 0.5), y: m.top + ih + 16, "text-anchor": "middle" }, label, cut ? s("title", {}, c) : null));
     });
   } else {
     const xTicks = o.xTime ? timeTicks(x0, x1, Math.max(2, Math.floor(iw / 80))) : ticks(x0, x1, Math.max(2, Math.floor(iw / 70))).map((t) => ({ at: t, label: fmt(t, 3) }));

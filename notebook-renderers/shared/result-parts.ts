@@ -15,25 +15,36 @@ export function metricTiles(metrics: MetricValue[]): HTMLElement {
   );
 }
 
+/** More classes than this and the matrix is drawn compact: small shaded squares, counts in tooltips. */
+export const COMPACT_CONFUSION_CLASSES = 12;
+
 /**
  * Heatmap of counts, shaded by the share of each true class (row), so a rare class's errors are
- * as visible as a common one's. Diagonal cells (right answers) use the green of the theme.
+ * as visible as a common one's. Diagonal cells (right answers) use the green of the theme. Past
+ * COMPACT_CONFUSION_CLASSES classes (100 classes drew a 7,000 px wide table) the cells are small
+ * squares without text and the column labels stand upright; the wrapper scrolls if it must.
  */
 export function confusionHeatmap(cm: ConfusionMatrix): HTMLElement {
+  const compact = cm.labels.length > COMPACT_CONFUSION_CLASSES;
   const cell = (i: number, j: number) => {
     const rowTotal = cm.matrix[i].reduce((a, b) => a + b, 0);
     const share = rowTotal ? cm.matrix[i][j] / rowTotal : 0;
     const color = i === j ? "var(--vscode-charts-green, #388a34)" : "var(--vscode-charts-red, #f14c4c)";
-    const td = h("td", { class: "num cm-cell", title: `true ${cm.labels[i]}, predicted ${cm.labels[j]}: ${cm.matrix[i][j]} (${pct(share)} of ${cm.labels[i]})` }, h("div", {}, fmt(cm.matrix[i][j])), h("div", { class: "cm-share" }, pct(share)));
+    const title = `true ${cm.labels[i]}, predicted ${cm.labels[j]}: ${fmt(cm.matrix[i][j])} (${pct(share)} of ${cm.labels[i]})`;
+    const td = compact
+      ? h("td", { class: "num cm-cell", title, "aria-label": title })
+      : h("td", { class: "num cm-cell", title }, h("div", {}, fmt(cm.matrix[i][j])), h("div", { class: "cm-share" }, pct(share)));
     td.style.background = `color-mix(in srgb, ${color} ${Math.round(share * 85)}%, transparent)`;
     return td;
   };
-  return h(
+  const label = (l: string, column: boolean) => h("th", { title: l, class: column ? "cm-col" : "cm-row" }, compact ? h("span", {}, l) : l);
+  const table = h(
     "table",
-    { class: "grid confusion", "aria-label": "confusion matrix" },
-    h("tr", {}, h("th", { class: "muted" }, "true ↓ / predicted →"), ...cm.labels.map((l) => h("th", {}, l))),
-    ...cm.labels.map((l, i) => h("tr", {}, h("th", {}, l), ...cm.labels.map((_, j) => cell(i, j)))),
+    { class: `grid confusion${compact ? " compact" : ""}`, "aria-label": "confusion matrix" },
+    h("tr", {}, h("th", { class: "muted" }, compact ? "true ↓ / predicted →" : "true ↓ / predicted →"), ...cm.labels.map((l) => label(l, true))),
+    ...cm.labels.map((l, i) => h("tr", {}, label(l, false), ...cm.labels.map((_, j) => cell(i, j)))),
   );
+  return h("div", { class: "confusion-wrap" }, table, compact ? h("div", { class: "muted" }, `${fmt(cm.labels.length)} classes: hover a square for its count`) : null);
 }
 
 export interface NamedRoc {

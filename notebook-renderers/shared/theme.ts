@@ -70,6 +70,16 @@ const CSS = `
 /* The numbers sit on the editor's own background, so they read on any shade of the heatmap in every theme. */
 .aibook-view table.confusion td.cm-cell > div { display: inline-block; padding: 0 4px; border-radius: 3px; background: var(--vscode-editor-background, var(--vscode-notebook-outputContainerBackgroundColor, transparent)); color: var(--vscode-foreground, inherit); }
 .aibook-view table.confusion th { text-align: center; }
+.aibook-view .confusion-wrap { overflow-x: auto; max-width: 100%; }
+/* A flex item grows to its content by default: a wide matrix then pushed out of the output. */
+.aibook-view .row > div { min-width: 0; max-width: 100%; }
+.aibook-view table.confusion.compact { border-collapse: collapse; }
+.aibook-view table.confusion.compact td.cm-cell { min-width: 0; width: 9px; height: 9px; padding: 0; border-width: 0 1px 1px 0; }
+.aibook-view table.confusion.compact th { padding: 0 4px; font-weight: 400; font-size: 10px; line-height: 9px; }
+.aibook-view table.confusion.compact th.cm-row > span { display: block; max-width: 140px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; text-align: right; }
+.aibook-view table.confusion.compact th.cm-col { padding: 4px 0; vertical-align: bottom; }
+.aibook-view table.confusion.compact th.cm-col > span { display: block; writing-mode: vertical-rl; transform: rotate(180deg); max-height: 90px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.aibook-view .scroll-y { max-height: 400px; overflow-y: auto; }
 .aibook-error { color: var(--aibook-error-text); }
 body.vscode-high-contrast .aibook-view table.grid th, body.vscode-high-contrast .aibook-view table.grid td { border-color: var(--vscode-contrastBorder, #6fc3df); }
 `;

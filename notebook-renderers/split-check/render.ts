@@ -2,13 +2,33 @@
  * The split check: is the test set like the training set? Findings first (with the pitfall they
  * belong to), then the class shares of both parts and the columns whose distribution shifted.
  */
-import type { SplitCheckPayload } from "../../src/protocol/views";
+import type { ColumnShift, SplitCheckPayload } from "../../src/protocol/views";
 import { fmt, h, pct, unreadable } from "../shared/dom";
 import { scrollX, shareBar, useTheme } from "../shared/theme";
 
 /** Three decimals, so that a column of statistics lines up (0.104 over 0.068, not 0.104 over 0.0682). */
 function fixed3(v: number | null | undefined): string {
   return typeof v === "number" && Number.isFinite(v) ? v.toFixed(3) : fmt(v);
+}
+
+/** A signed value with three decimals and a real minus sign: "+0.820", "−0.021". */
+function signed3(v: number): string {
+  return `${v < 0 ? "−" : "+"}${Math.abs(v).toFixed(3)}`;
+}
+
+const STATISTIC_TITLE = "Kolmogorov–Smirnov: D, the largest gap between the two cumulative distributions (0 to 1). Chi-square: χ² of the table of category counts, train against test.";
+const EFFECT_TITLE =
+  "Numbers: d, the standardized mean difference (test mean − train mean, in pooled standard deviations; |d| ≥ 0.2 is a noticeable move). " +
+  "Categories: V, Cramér's V (0 to 1). A column is marked shifted when its p-value is below alpha (Bonferroni over the columns tested) and D or V reaches the minimum effect size.";
+
+/** The effect of a row: how far a number column's mean moved (the KS statistic D is already shown), or a category's Cramér's V. */
+function effectText(c: ColumnShift): string {
+  if (c.test === "ks") return typeof c.meanShift === "number" && Number.isFinite(c.meanShift) ? `d ${signed3(c.meanShift)}` : "–";
+  return typeof c.effect === "number" && Number.isFinite(c.effect) ? `V ${fixed3(c.effect)}` : "–";
+}
+
+function statisticText(c: ColumnShift): string {
+  return typeof c.statistic === "number" && Number.isFinite(c.statistic) ? `${c.test === "ks" ? "D" : "χ²"} ${fixed3(c.statistic)}` : "–";
 }
 
 /** A p-value as papers print it: three decimals, and "< 0.001" below that. */
@@ -41,8 +61,8 @@ export function renderSplitCheck(container: HTMLElement, payload: unknown): void
       scrollX(h(
         "table",
         { class: "grid distributions" },
-        h("tr", {}, h("th", {}, "column"), h("th", {}, "test"), ...["statistic", "p-value", "effect"].map((t) => h("th", { class: "num" }, t)), h("th", {})),
-        ...p.columns.map((c) => h("tr", {}, h("td", {}, c.column), h("td", { class: "nowrap", title: c.test === "ks" ? "two-sample Kolmogorov–Smirnov test (numbers)" : "chi-square test of independence (categories)" }, c.test === "ks" ? "Kolmogorov–Smirnov" : "chi-square"), h("td", { class: "num" }, fixed3(c.statistic)), h("td", { class: "num" }, pValue(c.pValue)), h("td", { class: "num" }, fixed3(c.effect)), h("td", {}, c.shifted ? h("span", { class: "sev-warning" }, "shifted") : h("span", { class: "muted" }, "ok")))),
+        h("tr", {}, h("th", {}, "column"), h("th", {}, "test"), h("th", { class: "num", title: STATISTIC_TITLE }, "statistic"), h("th", { class: "num" }, "p-value"), h("th", { class: "num", title: EFFECT_TITLE }, "effect size"), h("th", {})),
+        ...p.columns.map((c) => h("tr", { "data-column": c.column }, h("td", {}, c.column), h("td", { class: "nowrap", title: c.test === "ks" ? "two-sample Kolmogorov–Smirnov test (numbers)" : "chi-square test of independence (categories)" }, c.test === "ks" ? "Kolmogorov–Smirnov" : "chi-square"), h("td", { class: "num nowrap" }, statisticText(c)), h("td", { class: "num nowrap" }, pValue(c.pValue)), h("td", { class: "num nowrap", title: c.test === "ks" ? "standardized mean difference: (test mean − train mean) / pooled standard deviation" : "Cramér's V" }, effectText(c)), h("td", {}, c.shifted ? h("span", { class: "sev-warning" }, "shifted") : h("span", { class: "muted" }, "ok")))),
       )),
     );
   }

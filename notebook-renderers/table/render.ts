@@ -4,7 +4,7 @@
  * values are missing, and sort the rows on click (ascending, descending, original order);
  * missing values are marked in the cells.
  */
-import type { CellValue, TablePayload } from "../../src/protocol/views";
+import { missingText, type CellValue, type ColumnType, type TablePayload } from "../../src/protocol/views";
 import { ensureStyle, fmt, h, unreadable } from "../shared/dom";
 import { useTheme } from "../shared/theme";
 
@@ -61,8 +61,8 @@ const MAX_PADDED_DECIMALS = 4;
 /** Rows looked at for column widths and decimals (measuring every row would not scale). */
 const SAMPLE_ROWS = 200;
 
-function cellText(v: CellValue, decimals = 0): string {
-  if (v === null) return "NaN";
+function cellText(v: CellValue, decimals = 0, type: ColumnType = "number"): string {
+  if (v === null) return missingText(type);
   if (typeof v !== "number") return String(v);
   const text = fmt(v, 6);
   if (!decimals || !/^-?[\d,]+(\.\d+)?$/.test(text)) return text;
@@ -94,7 +94,7 @@ function widths(p: TablePayload, n: number, decimals: number[]): number[] {
   const idxWidth = Math.max(3, String(p.index?.[n - 1] ?? n).length) * 8 + 16;
   return [idxWidth, ...p.columns.map((c, j) => {
     let chars = Math.max(c.name.length * 1.15, c.type.length + (c.missing ? ` ${fmt(c.missing)} missing`.length : 0));
-    for (let r = 0; r < sample; r++) chars = Math.max(chars, cellText(p.data[j][r], decimals[j]).length);
+    for (let r = 0; r < sample; r++) chars = Math.max(chars, cellText(p.data[j][r], decimals[j], c.type).length);
     return Math.min(320, Math.max(60, Math.ceil(chars * 7.5 + 24)));
   })];
 }
@@ -186,8 +186,10 @@ export function renderTable(container: HTMLElement, payload: unknown): void {
     for (let j = 0; j < p.columns.length; j++) {
       const v = p.data[j][r];
       const cell = cells[j + 1] as HTMLElement;
-      cell.textContent = cellText(v, decimals[j]);
-      cell.className = v === null ? "missing" : typeof v === "number" ? "num" : "";
+      const type = p.columns[j].type;
+      cell.textContent = cellText(v, decimals[j], type);
+      // A missing number stays right-aligned with its column, as pandas prints NaN.
+      cell.className = v === null ? (isNumeric(type) || type === "empty" ? "missing num" : "missing") : typeof v === "number" ? "num" : "";
       if (typeof v === "string" && v.length > 40) cell.title = v;
       else cell.removeAttribute("title");
     }

@@ -41,6 +41,16 @@ export const TABLE_LIMITS = {
   maxStringLength: 500,
 } as const;
 
+/**
+ * How a missing value reads in a column of this type, as pandas prints it: NaN (not a number)
+ * only where numbers belong, NaT for dates, <NA> for strings, booleans and the rest. A missing
+ * name in a string column shown as "NaN" read like data.
+ */
+export function missingText(type: ColumnType): string {
+  if (type === "number" || type === "integer" || type === "empty") return "NaN";
+  return type === "datetime" ? "NaT" : "<NA>";
+}
+
 export interface TableColumn {
   name: string;
   type: ColumnType;
@@ -286,8 +296,14 @@ export interface ColumnShift {
   test: "ks" | "chi2";
   statistic: number | null;
   pValue: number | null;
-  /** KS statistic or Cramér's V. */
+  /** KS statistic or Cramér's V: what `shifted` compares with the minimum effect size. */
   effect: number | null;
+  /**
+   * Numeric columns ("ks"): (test mean − train mean) / pooled standard deviation, Cohen's d, the
+   * standardized mean difference of covariate-balance checks. Says which way and how far the
+   * column moved, which the KS statistic (a distance between distributions) does not.
+   */
+  meanShift?: number | null;
   shifted: boolean;
 }
 

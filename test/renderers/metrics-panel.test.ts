@@ -53,10 +53,43 @@ describe("metrics panel webview in Chromium", function () {
     const narrow = await panelPage(browser, "dark", { width: 560, height: 700 });
     try {
       await sendRuns(narrow, sampleRuns());
-      const widths = await narrow.locator("vscode-table-row").first().evaluate((row) => [2, 3, 4].map((i) => Math.round((row as unknown as { children: { getBoundingClientRect(): { width: number } }[] }).children[i].getBoundingClientRect().width)));
+      const keys = await narrow.locator("vscode-table-header-cell").evaluateAll((cells) => cells.map((c) => (c as unknown as { dataset: { key?: string } }).dataset.key ?? ""));
+      const columns = ["name", "model", "notebook"].map((k) => keys.indexOf(k));
+      const widths = await narrow.locator("vscode-table-row").first().evaluate((row, at) => at.map((i) => Math.round((row as unknown as { children: { getBoundingClientRect(): { width: number } }[] }).children[i].getBoundingClientRect().width)), columns);
       for (const width of widths) assert.ok(width >= 100, `name, model and notebook columns are ${widths.join(", ")} px wide`);
     } finally {
       await narrow.close();
+    }
+  });
+
+  it("beside a narrow notebook (500 px) shows the metric columns next to the run names, in view without scrolling; at 1200 px every column", async () => {
+    const inView = async (p: Page, width: number) => {
+      const headers = await p.locator("vscode-table-header-cell").evaluateAll((cells) => cells.map((c) => {
+        const el = c as unknown as { dataset: { key?: string }; getBoundingClientRect(): { left: number; right: number } };
+        const r = el.getBoundingClientRect();
+        return { key: el.dataset.key ?? "", left: r.left, right: r.right };
+      }));
+      return { order: headers.map((x) => x.key), visible: headers.filter((x) => x.key && x.right <= width + 0.5).map((x) => x.key) };
+    };
+    const narrow = await panelPage(browser, "dark", { width: 500, height: 700 });
+    try {
+      await sendRuns(narrow, sampleRuns());
+      const { order, visible } = await inView(narrow, 500);
+      const metrics = order.filter((k) => !["", "time", "name", "model", "notebook", "rows"].includes(k));
+      assert.ok(metrics.length >= 5, order.join(", "));
+      assert.deepEqual(order.slice(1, 2 + 3), ["name", ...metrics.slice(0, 3)], `the name, then the metrics: ${order.join(", ")}`);
+      assert.ok(metrics.slice(0, 3).every((m) => visible.includes(m)), `metric columns in view at 500 px: ${visible.join(", ")}`);
+    } finally {
+      await narrow.close();
+    }
+    const wide = await panelPage(browser, "light", { width: 1200, height: 700 });
+    try {
+      await sendRuns(wide, sampleRuns());
+      const { order, visible } = await inView(wide, 1200);
+      assert.deepEqual(order.slice(0, 6), ["", "time", "name", "model", "notebook", "rows"], "the wide layout keeps time, name, model, cell first");
+      assert.deepEqual(visible, order.filter(Boolean), "every column in view at 1200 px");
+    } finally {
+      await wide.close();
     }
   });
 

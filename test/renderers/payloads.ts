@@ -109,8 +109,9 @@ export function splitCheckPayload(odd = XSS): SplitCheckPayload {
       { label: odd || "yes", train: 0.2, test: 0.22 },
     ],
     columns: [
-      { column: "age", test: "ks", statistic: 0.04, pValue: 0.91, effect: 0.04, shifted: false },
-      { column: "income", test: "ks", statistic: 0.31, pValue: 1e-9, effect: 0.31, shifted: true },
+      { column: "age", test: "ks", statistic: 0.04, pValue: 0.91, effect: 0.04, meanShift: -0.021, shifted: false },
+      { column: "income", test: "ks", statistic: 0.31, pValue: 1e-9, effect: 0.31, meanShift: 0.82, shifted: true },
+      { column: "segment", test: "chi2", statistic: 4.2, pValue: 0.12, effect: 0.065, shifted: false },
     ],
     findings: [
       { rule: "duplicate-leakage", severity: "error", message: `21 test rows (8.4%) copy training rows.${odd ? ` ${odd}` : ""}` },

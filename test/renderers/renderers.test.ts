@@ -3,6 +3,8 @@ import type { Browser, Page } from "playwright-core";
 import { launchChromium, render, rendererPage } from "./harness";
 import { chart } from "../../src/runtime/report/chart";
 import { toTablePayload } from "../../src/runtime/report/table";
+import { toProfilePayload } from "../../src/runtime/report/profile";
+import { toEvaluationPayload } from "../../src/runtime/report/evaluate";
 import type { XYChart } from "../../src/protocol/views";
 import { THEMES } from "./themes";
 import { XSS, bigTable, charts, evaluationPayload, leaderboardPayload, multiclassEvaluation, profilePayload, regressionEvaluation, splitCheckPayload } from "./payloads";
@@ -67,6 +69,16 @@ describe("notebook renderers in Chromium", function () {
       assert.equal(await income.getAttribute("aria-sort"), "descending", "Enter on a focused header sorts too");
       const top = await page.locator("#out .tr").first().locator("[role=gridcell]").nth(2).textContent();
       assert.equal(Number(top!.replace(/,/g, "")), sorted[sorted.length - 1]);
+    });
+
+    it("marks a missing value of a string, date or boolean column as missing, not as NaN (not a number)", async () => {
+      await render(page, "table", toTablePayload({ n: [1.5, null, 2], s: ["a", null, "NaN"], when: ["2024-01-02", null, "2024-01-03"], ok: [true, null, false] }));
+      const row = await page.locator("#out .tr").nth(1).locator("[role=gridcell]").evaluateAll((cells) => cells.map((c) => [(c as unknown as { className: string }).className, (c as unknown as { textContent: string }).textContent]));
+      assert.deepEqual(row, [["missing num", "NaN"], ["missing", "<NA>"], ["missing", "NaT"], ["missing", "<NA>"]]);
+      const literal = page.locator("#out .tr").nth(2).locator("[role=gridcell]").nth(1);
+      assert.deepEqual([await literal.textContent(), await literal.getAttribute("class")], ["NaN", ""], "the string \"NaN\" is data, not a missing value");
+      const align = await page.locator("#out .tr").nth(1).locator("[role=gridcell]").first().evaluate((c) => (globalThis as unknown as { getComputedStyle(e: unknown): { textAlign: string } }).getComputedStyle(c).textAlign);
+      assert.equal(align, "right", "a missing number sits where the numbers of its column end, as in pandas");
     });
 
     it("lines a number column up on its decimal point (2.8 under 2.65 shows as 2.80), without padding long decimals", async () => {
@@ -205,7 +217,7 @@ describe("notebook renderers in Chromium", function () {
     await render(page, "split-check", splitCheckPayload());
     assert.deepEqual([...new Set(await align("#out td.num"))], ["right"]);
     const statistics = await page.locator("#out table.distributions td.num").allTextContents();
-    assert.ok(statistics.length > 0 && statistics.every((t) => /^(\d\.\d{3}|< 0\.001)$/.test(t)), `statistic, p-value and effect with three decimals: ${statistics.join(" ")}`);
+    assert.ok(statistics.length > 0 && statistics.every((t) => /^(([DV]|χ²|d) )?([+−]?\d+\.\d{3}|< 0\.001)$/.test(t)), `statistic, p-value and effect with three decimals: ${statistics.join(" ")}`);
   });
 
   it("evaluation: one ROC curve per class, and class labels shown as text", async () => {
@@ -280,8 +292,61 @@ describe("notebook renderers in Chromium", function () {
     assert.match(findings[0], /^error duplicate-leakage: 21 test rows/);
     assert.ok(findings[0].includes(XSS));
     assert.match((await page.locator("#out").textContent()) ?? "", /incomeKolmogorov–Smirnov.*shifted/);
+    const row = (name: string) => page.locator(`#out table.distributions tr[data-column="${name}"] td`).allTextContents();
+    // The KS statistic D was shown twice (as statistic and as effect); the effect of a number
+    // column is now how far its mean moved, in standard deviations, and a category's Cramér's V.
+    assert.deepEqual((await row("income")).slice(2, 5), ["D 0.310", "< 0.001", "d +0.820"]);
+    assert.deepEqual((await row("age")).slice(2, 5), ["D 0.040", "0.910", "d −0.021"]);
+    assert.deepEqual((await row("segment")).slice(2, 5), ["χ² 4.200", "0.120", "V 0.065"]);
+    const headerTitle = await page.locator("#out table.distributions th", { hasText: "effect size" }).getAttribute("title");
+    assert.match(headerTitle ?? "", /standardized mean difference/);
     assert.equal(await page.locator("#out img").count(), 0);
     assert.equal(await xssRan(), 0);
+  });
+
+  describe("user data at the edges", () => {
+    const box = (selector: string) => page.locator(selector).first().evaluate((el) => {
+      const r = (el as unknown as { getBoundingClientRect(): { left: number; right: number; width: number } }).getBoundingClientRect();
+      return { left: r.left, right: r.right, width: r.width };
+    });
+
+    it("chart: tick labels of huge numbers stay inside the output, and a cut category name keeps its full text", async () => {
+      const long = "a_really_long_feature_name_from_a_wide_csv";
+      await render(page, "chart", chart.bar([long, "b"], { v: [1e21, 3e20] }).payload);
+      const out = await box("#out");
+      const labels = await page.locator("#out svg text").evaluateAll((els) => els.map((e) => {
+        const r = (e as unknown as { getBoundingClientRect(): { left: number } }).getBoundingClientRect();
+        return { text: (e as unknown as { textContent: string }).textContent, left: r.left };
+      }));
+      const clipped = labels.filter((l) => l.left < out.left - 0.5);
+      assert.deepEqual(clipped, [], "labels cut off at the left edge");
+      assert.ok((await texts("#out svg text title")).includes(long), "the cut label has its full name as a tooltip");
+    });
+
+    it("table: -0 shows as 0", async () => {
+      await render(page, "table", toTablePayload({ v: [-0, 1.5] }));
+      assert.equal(await page.locator("#out .tr [role=gridcell]").first().textContent(), "0.0");
+    });
+
+    it("profile: a very long column name wraps instead of pushing the statistics out of view", async () => {
+      const long = "x".repeat(150);
+      await render(page, "profile", toProfilePayload({ [long]: [1, 2, 3], b: ["u", "v", "w"] }));
+      const name = await box("#out .colname");
+      assert.ok(name.width <= 300, `the name column is ${name.width}px wide`);
+    });
+
+    it("evaluation: a confusion matrix of 100 classes fits the output (compact cells, counts in tooltips), and scrolls if it must", async () => {
+      const classes = Array.from({ length: 100 }, (_, i) => `class_${i}`);
+      const y = Array.from({ length: 1000 }, (_, i) => classes[i % 100]);
+      const pred = y.map((v, i) => (i % 7 === 0 ? classes[(i * 13) % 100] : v));
+      await render(page, "evaluation", toEvaluationPayload({ estimatorName: "Big", classes, predict: () => pred }, y.map((_, i) => [i]), y));
+      const out = await box("#out");
+      const matrix = await box("#out .confusion-wrap");
+      assert.ok(matrix.right <= out.right + 0.5, `matrix ${matrix.right} beyond the output ${out.right}`);
+      const cell = page.locator("#out table.confusion td.cm-cell").first();
+      assert.match((await cell.getAttribute("title")) ?? "", /^true class_0, predicted class_0: 10 /);
+      assert.equal(await page.locator("#out table.confusion td.cm-cell").count(), 100 * 100);
+    });
   });
 
   it("has an XSS probe that would catch markup run as HTML (so the checks above can fail)", async () => {

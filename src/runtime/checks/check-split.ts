@@ -10,6 +10,7 @@ import { splitInfoOf } from "../split/split-info";
 import { analyzeSplit, type SplitMethod } from "./analyze-split";
 import { labelsOf, rowsOf, type Rows } from "./tabular";
 import { thresholdsOf, type RuntimeThresholds } from "./types";
+import { textTable } from "../report/text";
 
 export interface CheckSplitXY {
   xTrain: unknown;
@@ -104,7 +105,7 @@ export function checkSplit(parts: CheckSplitXY | CheckSplitFrames, options: Chec
     testRows: analysis.testRows,
     duplicateRows: analysis.duplicateRows,
     ...(analysis.classBalance ? { classBalance: analysis.classBalance } : {}),
-    columns: analysis.columns.map((c) => ({ ...c, statistic: finite(c.statistic), pValue: finite(c.pValue), effect: finite(c.effect) })),
+    columns: analysis.columns.map((c) => ({ ...c, statistic: finite(c.statistic), pValue: finite(c.pValue), effect: finite(c.effect), ...(c.meanShift !== undefined ? { meanShift: finite(c.meanShift) } : {}) })),
     findings: analysis.findings.map((f) => ({ rule: f.rule, severity: f.severity === "information" ? "info" : f.severity, message: f.message })),
   });
 }
@@ -117,5 +118,17 @@ export function splitCheckText(p: SplitCheckPayload): string {
   lines.push(`${p.columns.length} columns tested, ${shifted.length} differ${shifted.length ? ": " + shifted.map((c) => c.column).join(", ") : ""}`);
   if (p.findings.length === 0) lines.push("No finding: the test set looks like the training set.");
   for (const f of p.findings) lines.push(`${f.severity} [${f.rule}] ${f.message}`);
+  if (p.columns.length) {
+    const rows = p.columns.map((c) => [
+      c.column,
+      c.test === "ks" ? "KS" : "chi2",
+      c.statistic === null ? "" : `${c.test === "ks" ? "D" : "chi2"} ${c.statistic.toFixed(3)}`,
+      c.pValue === null ? "" : c.pValue < 0.001 ? "< 0.001" : c.pValue.toFixed(3),
+      c.test === "ks" ? (typeof c.meanShift === "number" ? `d ${c.meanShift < 0 ? "-" : "+"}${Math.abs(c.meanShift).toFixed(3)}` : "") : c.effect === null ? "" : `V ${c.effect.toFixed(3)}`,
+      c.shifted ? "shifted" : "",
+    ]);
+    lines.push("", textTable(["column", "test", "statistic", "p-value", "effect", ""], rows, { maxWidth: 24 }));
+    lines.push("effect: d = (test mean - train mean) / pooled sd; V = Cramer's V");
+  }
   return lines.join("\n");
 }

@@ -154,10 +154,19 @@ function ksShift(name: string, a: unknown[], b: unknown[]): ColumnShift | undefi
     // The asymptotic p-value is cheap; the exact one is computed only where the effect is large.
     let result = ks2Samp(x, y, { method: "asymp" });
     if (result.statistic >= 0.1) result = ks2Samp(x, y);
-    return { column: name, test: "ks", statistic: result.statistic, pValue: result.pValue, effect: result.statistic, shifted: false };
+    return { column: name, test: "ks", statistic: result.statistic, pValue: result.pValue, effect: result.statistic, meanShift: cohensD(x, y), shifted: false };
   } catch {
     return undefined;
   }
+}
+
+/** (mean(b) − mean(a)) / pooled sample standard deviation; null when both parts are constant. */
+function cohensD(a: number[], b: number[]): number | null {
+  const mean = (v: number[]) => v.reduce((s, x) => s + x, 0) / v.length;
+  const [ma, mb] = [mean(a), mean(b)];
+  const ss = (v: number[], m: number) => v.reduce((s, x) => s + (x - m) ** 2, 0);
+  const pooled = Math.sqrt((ss(a, ma) + ss(b, mb)) / (a.length + b.length - 2));
+  return pooled > 0 ? (mb - ma) / pooled : null;
 }
 
 function categoricalShift(name: string, a: unknown[], b: unknown[], messages: string[]): ColumnShift | undefined {

@@ -14,7 +14,7 @@ import { toColumns } from "./columns";
 import { confusion, perClass, rocCurve, score, sortedLabels } from "./measures";
 import { classesOf, isClassifierLike, modelName, predictions, probabilities, type PredictingModel } from "./model-output";
 import { sampleIndices } from "./stats";
-import { formatValue, textPairs, textTable } from "./text";
+import { TERMINAL_WIDTH, formatValue, textPairs, textTable, textWidth } from "./text";
 import { recordRun } from "../history/record-run";
 import { adaptTfModel, isTfLayersModel } from "./tf-model";
 import { report, runtimeCall } from "../checks/observe";
@@ -103,7 +103,18 @@ export function evaluationText(p: EvaluationPayload): string {
   const parts = [`${p.name} (${p.model}) on ${p.rows} rows, ${p.features} features — ${p.task}`, textPairs(p.metrics.map((m) => [m.name, m.value]))];
   if (p.confusion) {
     const cm = p.confusion;
-    parts.push(`Confusion matrix (rows: true, columns: predicted)\n${textTable(["", ...cm.labels], cm.labels.map((l, i) => [l, ...cm.matrix[i]]))}`);
+    const matrix = textTable(["", ...cm.labels], cm.labels.map((l, i) => [l, ...cm.matrix[i]]));
+    if (textWidth(matrix) <= TERMINAL_WIDTH) parts.push(`Confusion matrix (rows: true, columns: predicted)\n${matrix}`);
+    else {
+      // 100 classes made a matrix thousands of columns wide: name the errors that matter instead.
+      const errors = cm.matrix.flatMap((row, i) => row.map((count, j) => ({ i, j, count }))).filter((e) => e.i !== e.j && e.count > 0).sort((a, b) => b.count - a.count);
+      const shown = errors.slice(0, 10);
+      parts.push(
+        `Confusion matrix: ${cm.labels.length} classes, too wide to print (the notebook view draws it).\n` +
+          `Most frequent confusions (true -> predicted), ${shown.length} of ${errors.length}:\n` +
+          textTable(["true", "predicted", "rows"], shown.map((e) => [cm.labels[e.i], cm.labels[e.j], e.count])),
+      );
+    }
   }
   if (p.perClass) parts.push(textTable(["class", "precision", "recall", "f1", "support"], p.perClass.map((r) => [r.label, r.precision, r.recall, r.f1, r.support])));
   if (p.residuals) {

@@ -9,7 +9,7 @@ import { AibookError } from "../core/errors";
 import { isMissing } from "../core/data";
 import { columnType, isNumericType, numericValues, toCell, toColumns } from "./columns";
 import { histogram, mean, quantileSorted, sortedNumbers, std } from "./stats";
-import { textTable } from "./text";
+import { TERMINAL_WIDTH, textTable, textWidth } from "./text";
 
 export interface ProfileOptions {
   /** The column to predict: its class balance is reported. */
@@ -114,7 +114,15 @@ export function toProfilePayload(df: unknown, options: ProfileOptions = {}): Pro
 export function profileText(p: ProfilePayload): string {
   const headers = ["column", "type", "missing", "distinct", "mean", "std", "min", "median", "max"];
   const rows = p.columns.map((c) => [c.name, c.type, c.missing ? `${c.missing} (${formatShare(c.missingShare)})` : 0, c.distinct, c.stats?.mean ?? "", c.stats?.std ?? "", c.stats?.min ?? "", c.stats?.median ?? "", c.stats?.max ?? ""]);
-  const parts = [`${p.title ?? "Profile"}: ${p.rows} rows x ${p.columns.length} columns, ${p.duplicateRows} duplicate rows`, textTable(headers, rows)];
+  let columns = textTable(headers, rows);
+  if (textWidth(columns) > TERMINAL_WIDTH) {
+    // Too wide for a terminal (long names, numbers in exponent form): the overview, then the
+    // statistics of the numeric columns, each within 80 columns.
+    const numeric = p.columns.filter((c) => c.stats);
+    columns = textTable(headers.slice(0, 4), rows.map((r) => r.slice(0, 4)), { maxWidth: 30 });
+    if (numeric.length) columns += `\n\n${textTable(["column", ...headers.slice(4)], numeric.map((c) => [c.name, c.stats!.mean, c.stats!.std, c.stats!.min, c.stats!.median, c.stats!.max]), { maxWidth: 20 })}`;
+  }
+  const parts = [`${p.title ?? "Profile"}: ${p.rows} rows x ${p.columns.length} columns, ${p.duplicateRows} duplicate rows`, columns];
   if (p.classBalance) parts.push(`Class balance of "${p.target}":\n${textTable(["class", "count", "share"], p.classBalance.map((b) => [b.label, b.count, formatShare(b.share)]))}`);
   if (p.warnings.length) parts.push(p.warnings.map((w) => `! ${w}`).join("\n"));
   return parts.join("\n\n");

@@ -4,10 +4,10 @@
  * first and last rows as aligned text, the way pandas prints a frame.
  */
 import { Mime, type Displayable, type MimeItem } from "../../protocol/mime";
-import { TABLE_LIMITS, VIEWS_VERSION, type TablePayload } from "../../protocol/views";
+import { TABLE_LIMITS, VIEWS_VERSION, missingText, type TablePayload } from "../../protocol/views";
 import { columnType, toCell, toColumns } from "./columns";
 import { isMissing } from "../core/data";
-import { textTable } from "./text";
+import { TERMINAL_WIDTH, textTable, textWidth } from "./text";
 
 export interface TableOptions {
   title?: string;
@@ -37,17 +37,27 @@ export function toTablePayload(data: unknown, options: TableOptions = {}): Table
 
 const TEXT_COLUMNS = 10;
 
-/** Text form of a table payload: first 10 and last 5 rows, and the size like pandas' footer. */
+/**
+ * Text form of a table payload: first 10 and last 5 rows, and the size like pandas' footer. Like
+ * pandas in a terminal, a frame too wide for 80 columns shows its first and last columns with "…"
+ * between: as many as fit.
+ */
 export function tableText(p: TablePayload): string {
   const n = p.data[0]?.length ?? 0;
-  // Like pandas, a wide frame shows its first and last columns with "…" between.
   const all = p.columns.map((_, j) => j);
-  const picked: (number | null)[] = all.length > TEXT_COLUMNS ? [...all.slice(0, 6), null, ...all.slice(-3)] : all;
-  const headers = ["", ...picked.map((j) => (j === null ? "…" : p.columns[j].name))];
-  const rows = Array.from({ length: n }, (_, r) => [p.index?.[r] ?? r, ...picked.map((j) => (j === null ? "…" : p.data[j][r]))]);
+  const render = (keep: number) => {
+    const tail = Math.floor(keep / 3);
+    const picked: (number | null)[] = all.length > keep ? [...all.slice(0, Math.max(1, keep - 1 - tail)), null, ...(tail ? all.slice(-tail) : [])] : all;
+    const headers = ["", ...picked.map((j) => (j === null ? "…" : p.columns[j].name))];
+    const rows = Array.from({ length: n }, (_, r) => [p.index?.[r] ?? r, ...picked.map((j) => (j === null ? "…" : p.data[j][r]))]);
+    const missing = ["", ...picked.map((j) => (j === null ? "" : missingText(p.columns[j].type)))];
+    return textTable(headers, rows, { head: 10, tail: 5, missing });
+  };
+  let body = render(TEXT_COLUMNS);
+  for (let keep = Math.min(TEXT_COLUMNS, all.length) - 1; keep >= 2 && textWidth(body) > TERMINAL_WIDTH; keep--) body = render(keep);
   const title = p.title ? `${p.title}\n` : "";
   const size = `[${p.rowCount} rows x ${p.columnCount} columns]${p.truncated ? ` (showing ${n} rows x ${p.columns.length} columns)` : ""}`;
-  return `${title}${textTable(headers, rows, { head: 10, tail: 5 })}\n\n${size}`;
+  return `${title}${body}\n\n${size}`;
 }
 
 /** A table view; the kernel shows DataFrames and Series through it. */

@@ -84,6 +84,22 @@ describe("checkSplit on real datasets", function () {
     assert.match(String(bundle[1].data), /^Split check: 105 training rows, 45 test rows/);
   });
 
+  it("gives numeric columns the standardized mean difference (Cohen's d) beside the KS statistic, which is not repeated as the effect", () => {
+    // Train 1..20 and test 6..25: the same spread, the test mean 5 higher. Pooled sd = sd(1..20) = 5.916.
+    const xTrain = Array.from({ length: 20 }, (_, i) => [i + 1, i % 2 ? "a" : "b"]);
+    const xTest = Array.from({ length: 20 }, (_, i) => [i + 6, i % 2 ? "a" : "b"]);
+    const report = checkSplit({ xTrain, xTest });
+    const [x, cat] = report.payload.columns;
+    assert.equal(x.test, "ks");
+    assert.ok(Math.abs(x.meanShift! - 5 / Math.sqrt(35)) < 1e-12, `d = ${x.meanShift}`);
+    assert.equal(cat.test, "chi2");
+    assert.equal(cat.meanShift, undefined, "a category has no mean");
+    const text = report.toString();
+    assert.match(text, /^x0\s+KS\s+D 0\.250\s+\S+\s+d \+0\.845\b/m);
+    const table = text.slice(text.indexOf("\ncolumn ") + 1).split("\n");
+    assert.ok(table.length === 4 && table.every((l) => l.length <= 80), text);
+  });
+
   it("takes thresholds, and refuses parts that are not tables", async () => {
     const iris = await readDataset("iris.csv");
     const split = trainTestSplit(iris.drop({ columns: ["species"] }), iris["species"], { testSize: 0.2, stratify: true, seed: 3 });

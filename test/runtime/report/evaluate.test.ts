@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { evaluate } from "../../../src/runtime/report/evaluate";
+import { evaluate, evaluationText, toEvaluationPayload } from "../../../src/runtime/report/evaluate";
 import { Mime } from "../../../src/protocol/mime";
 import { ThresholdClassifier } from "./tiny-models";
 
@@ -78,4 +78,15 @@ describe("evaluate", () => {
     assert.throws(() => evaluate(fixed([0, 1]), [[1], [2], [3]], [0, 1]), /3 rows but yTest has 2/);
     assert.throws(() => evaluate({}, [[1]], [0]), /no predict/);
   });
+
+  it("text form of 100 classes fits an 80-column terminal: the most frequent confusions instead of a 100-column matrix", () => {
+    const classes = Array.from({ length: 100 }, (_, i) => `class_${i}`);
+    const y = Array.from({ length: 1000 }, (_, i) => classes[i % 100]);
+    const pred = y.map((v, i) => (i % 7 === 0 ? classes[(i * 13) % 100] : v));
+    const text = evaluationText(toEvaluationPayload({ estimatorName: "Big", classes, predict: () => pred }, y.map((_, i) => [i]), y));
+    const long = text.split("\n").filter((l) => l.length > 80);
+    assert.deepEqual(long, []);
+    assert.match(text, /Most frequent confusions \(true -> predicted\)/);
+  });
 });
+

@@ -45,4 +45,13 @@ describe("profile", () => {
     assert.equal(rich.mime, Mime.profile);
     assert.match(String(text.data), /age\s+integer\s+1 \(14%\)\s+5\s+63\.3333/);
   });
+
+  it("text form stays within 80 columns with long names and large numbers: the overview, then the statistics", () => {
+    const text = profile({ ["a_long_column_name_from_a_wide_csv_file"]: [1e21, 3, 1e-12], segment: ["a", "b", "c"], n: [1, 2, 3] }).toString();
+    const tables = text.split("\n\n").slice(1, 3);
+    assert.ok(tables.every((t) => t.split("\n").every((l) => l.length <= 80)), text);
+    assert.match(tables[1], /^column\s+mean\s+std\s+min\s+median\s+max$/m);
+    assert.match(tables[1], /^n\s+2\s+1\s+1\s+2\s+3$/m);
+  });
 });
+

@@ -48,9 +48,33 @@ describe("table view", () => {
 });
 
 describe("table text form", () => {
+  it("prints a missing string, date or boolean as pandas does (<NA>, NaT), not as NaN", () => {
+    const lines = table({ n: [1.5, null], s: ["a", null], when: ["2024-01-02", null], ok: [true, null] }).toString().split("\n");
+    assert.deepEqual(lines[2].trim().split(/\s+/), ["1", "NaN", "<NA>", "NaT", "<NA>"]);
+  });
+
   it("shows the first and last columns of a wide frame with … between, like pandas", () => {
     const data = Object.fromEntries(Array.from({ length: 30 }, (_, j) => [`c${j}`, [j]]));
     const header = table(data).toString().split("\n")[0];
     assert.match(header, /c0\s+c1\s+c2\s+c3\s+c4\s+c5\s+…\s+c27\s+c28\s+c29$/);
   });
+
+  it("fits an 80-column terminal: a frame of wide columns shows fewer of them around the …", () => {
+    const data = Object.fromEntries(Array.from({ length: 30 }, (_, j) => [`customer_feature_${j}`, [j * 1000.5, -j]]));
+    const lines = table(data).toString().split("\n");
+    assert.ok(lines.every((l) => l.length <= 80), lines.join("\n"));
+    assert.match(lines[0], /customer_feature_0 .*….*customer_feature_29$/);
+  });
+
+  it("lines up columns after wide characters (CJK, emoji) by their width on screen", () => {
+    const lines = table({ name: ["日本語", "abc", "😀"], n: [1, 2, 3] }).toString().split("\n").slice(1, 4);
+    const width = (l: string) => [...l].reduce((w, ch) => w + (/[\u3000-\u9fff]|\p{Extended_Pictographic}/u.test(ch) ? 2 : 1), 0);
+    assert.deepEqual(lines.map(width), [width(lines[0]), width(lines[0]), width(lines[0])], lines.join("\n"));
+  });
+
+  it("prints a large float as a number in exponent form, not 21 digits", () => {
+    const text = table({ v: [1e21 / 3, 2.5] }).toString();
+    assert.match(text, /3\.333e\+20/);
+  });
 });
+
