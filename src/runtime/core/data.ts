@@ -68,6 +68,20 @@ export function hasColumnNames(x: unknown): boolean {
   return isFrame(x) || isSeries(x) || isRecords(x);
 }
 
+/**
+ * The column names of a named table (DataFrame, records), or undefined for plain arrays, tensors
+ * and a Series (one column, whose name arithmetic and selections change freely).
+ */
+export function columnNamesOf(x: unknown): string[] | undefined {
+  if (isFrame(x)) return [...x.columns].map(String);
+  if (isRecords(x)) {
+    const names = new Set<string>();
+    for (const record of x) if (typeof record === "object" && record !== null) for (const key of Object.keys(record)) names.add(key);
+    return [...names];
+  }
+  return undefined;
+}
+
 /** True for NaN, null, undefined and blank strings: what pandas' isna() plus an empty CSV cell catch. */
 export function isMissing(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === "number" && Number.isNaN(v)) || (typeof v === "string" && v.trim() === "");
