@@ -110,6 +110,24 @@ describe("readJson", () => {
     await assert.rejects(readJson(file("bad.jsonl", '{"a":1}\n{"a":\n'), { lines: true }), /bad\.jsonl, line 2 is not valid JSON/);
   });
 
+  it("names the line and column of an error in one JSON document", async () => {
+    // Before, only V8's character offset ("at position 17"), which an editor does not show.
+    await assert.rejects(readJson(file("bad-doc.json", '[{"a": 1},\n {"a": 2,}\n]\n')), /bad-doc\.json, line 2, column 10: .*not valid JSON/);
+    await assert.rejects(readJson(file("bad-crlf.json", '[\r\n{"a": 1},\r\n{"a" 2}\r\n]')), /line 3, column 6/);
+  });
+
+  it("an integer key missing from some records gives a float column with NaN, as pandas does", async () => {
+    // pandas.json_normalize([{"a": 1, "b": 1}, {"a": 2}]) types b as float64 (1.0, NaN).
+    const df = await readJson(file("gaps.json", JSON.stringify([{ a: 1, b: 1 }, { a: 2 }, { a: 3, b: null }])));
+    assert.deepEqual(df.dtypes, ["int32", "float32"]);
+    assert.deepEqual(df.values, [[1, 1], [2, NaN], [3, NaN]]);
+  });
+
+  it("an empty nested object adds no column, as in pandas.json_normalize", async () => {
+    const df = await readJson(file("empty-obj.json", JSON.stringify([{ a: 1, meta: {} }, { a: 2, meta: { x: 5 } }])));
+    assert.deepEqual(df.columns, ["a", "meta.x"]);
+  });
+
   it("finds the records under a dotted path", async () => {
     const df = await readJson(file("wrapped.json", JSON.stringify({ data: { items: [{ a: 1 }, { a: 2 }] } })), { records: "data.items" });
     assert.deepEqual(df.values, [[1], [2]]);
