@@ -79,26 +79,23 @@ export abstract class BaseEstimator<P extends Params> {
     const self = this as unknown as Record<string, unknown>;
     const fit = self.fit;
     if (typeof fit !== "function") return;
-    Object.defineProperty(this, "fit", {
-      configurable: true,
-      writable: true,
-      value: (X: unknown, ...rest: unknown[]) => {
-        const out = fit.call(this, X, ...rest);
-        this.#featureNames = this.#fitted ? columnNamesOf(X) : undefined;
-        return out;
-      },
-    });
+    const checkedFit = (X: unknown, ...rest: unknown[]) => {
+      const out = fit.call(this, X, ...rest);
+      this.#featureNames = this.#fitted ? columnNamesOf(X) : undefined;
+      return out;
+    };
+    // Named as the method, so a stack trace reads "LogisticRegression.fit", not ".value".
+    Object.defineProperty(checkedFit, "name", { value: "fit" });
+    Object.defineProperty(this, "fit", { configurable: true, writable: true, value: checkedFit });
     for (const method of CHECKED_METHODS) {
       const original = self[method];
       if (typeof original !== "function") continue;
-      Object.defineProperty(this, method, {
-        configurable: true,
-        writable: true,
-        value: (X: unknown, ...rest: unknown[]) => {
-          this.#assertSameColumns(X, method);
-          return original.call(this, X, ...rest);
-        },
-      });
+      const checked = (X: unknown, ...rest: unknown[]) => {
+        this.#assertSameColumns(X, method);
+        return original.call(this, X, ...rest);
+      };
+      Object.defineProperty(checked, "name", { value: method });
+      Object.defineProperty(this, method, { configurable: true, writable: true, value: checked });
     }
   }
 

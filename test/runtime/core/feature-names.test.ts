@@ -66,6 +66,11 @@ describe("column names seen in fit are checked at predict", () => {
     assert.throws(() => loadModel<LinearRegression>(pipe).predict(swapped), AibookError);
   });
 
+  it("the checked methods keep their names, so stack traces read Model.predict", () => {
+    const model = new LinearRegression();
+    assert.deepEqual([model.fit.name, model.predict.name], ["fit", "predict"]);
+  });
+
   it("a clone forgets the names with the fit", () => {
     const model = new LinearRegression().fit(frame, target);
     assert.equal(model.clone().fit(swapped, target).predict(swapped).length, 6);
