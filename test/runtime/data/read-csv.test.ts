@@ -73,6 +73,17 @@ describe("readCsv", () => {
     await assert.rejects(readCsv(path), /bad\.csv, line 3: expected 2 fields, saw 3/);
   });
 
+  it("names an empty header cell Unnamed: <position>, as pandas does", async () => {
+    // pandas' to_csv writes its index under an empty name: ",a,b". Before, the column was named ""
+    // (and a second empty one ".1"), which df[""] and every error message showed as nothing.
+    assert.deepEqual((await readCsv(file("index.csv", ",a,b\n0,1,x\n1,2,y\n"))).columns, ["Unnamed: 0", "a", "b"]);
+    assert.deepEqual((await readCsv(file("blank-names.csv", "a,,\n1,2,3\n"))).columns, ["a", "Unnamed: 1", "Unnamed: 2"]);
+  });
+
+  it("suggests the delimiter when a one-column header meets a row with more fields", async () => {
+    await assert.rejects(readCsv(file("semicolons.csv", "a;b\n1,5;2\n")), /line 2: expected 1 fields, saw 2.*delimiter: ";"/);
+  });
+
   it("says where it looked for a missing file", async () => {
     await assert.rejects(readCsv("no-such-file.csv"), /no file at .*no-such-file\.csv .*relative to/);
     await assert.rejects(readCsv("/no/such/dir/file.csv"), (e: Error) => e.message === "readCsv: no file at /no/such/dir/file.csv.");
