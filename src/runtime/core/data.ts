@@ -68,6 +68,20 @@ export function hasColumnNames(x: unknown): boolean {
   return isFrame(x) || isSeries(x) || isRecords(x);
 }
 
+/**
+ * The column names of a named table (DataFrame, records), or undefined for plain arrays, tensors
+ * and a Series (one column, whose name arithmetic and selections change freely).
+ */
+export function columnNamesOf(x: unknown): string[] | undefined {
+  if (isFrame(x)) return [...x.columns].map(String);
+  if (isRecords(x)) {
+    const names = new Set<string>();
+    for (const record of x) if (typeof record === "object" && record !== null) for (const key of Object.keys(record)) names.add(key);
+    return [...names];
+  }
+  return undefined;
+}
+
 /** True for NaN, null, undefined and blank strings: what pandas' isna() plus an empty CSV cell catch. */
 export function isMissing(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === "number" && Number.isNaN(v)) || (typeof v === "string" && v.trim() === "");
@@ -183,12 +197,15 @@ function plainNumberMatrix(X: unknown): { values: Matrix; columns: string[] } | 
   return { values, columns: Array.from({ length: width }, (_, j) => `x${j}`) };
 }
 
-/** Labels or a numeric target from any 1-D input (or an n×1 matrix). */
-export function toVector(y: unknown, where = "y"): Label[] {
+/** Labels or a numeric target from any 1-D input (or an n×1 matrix); `name` names it in errors (a Series' own name by default). */
+export function toVector(y: unknown, where = "y", name?: string): Label[] {
   if (isTensor(y)) y = y.arraySync();
   let values: unknown[];
-  if (isSeries(y)) values = y.values;
-  else if (isFrame(y)) {
+  if (isSeries(y)) {
+    values = y.values;
+    name ??= seriesName(y);
+  } else if (isFrame(y)) {
+    name ??= String(y.columns[0]);
     if (y.columns.length !== 1) throw new AibookError(`${where} must be one column; got a DataFrame with ${y.columns.length} columns.`);
     values = y.values.map((r) => r[0]);
   } else if (Array.isArray(y)) values = y.map((v) => (Array.isArray(v) && v.length === 1 ? v[0] : v));
@@ -196,7 +213,7 @@ export function toVector(y: unknown, where = "y"): Label[] {
   return values.map((v, i) => {
     if (typeof v === "number" || typeof v === "string") return v;
     if (typeof v === "boolean") return v ? 1 : 0;
-    if (v === null || v === undefined) throw new MissingValuesError(where, [{ column: "label", count: values.filter((u) => isMissing(u)).length }]);
+    if (v === null || v === undefined) throw missingTarget(where, name ?? "", values);
     throw new AibookError(`${where}: value at row ${i} is ${describe(v)}; labels must be numbers or strings.`);
   });
 }
@@ -204,8 +221,7 @@ export function toVector(y: unknown, where = "y"): Label[] {
 /** Numeric target (regression): labels that are numbers, NaN refused. */
 export function toNumbers(y: unknown, where = "y"): number[] {
   const values = toVector(y, where);
-  const missing = values.filter(isMissing).length;
-  if (missing) throw new MissingValuesError(where, [{ column: "target", count: missing }]);
+  if (values.some(isMissing)) throw missingTarget(where, isSeries(y) ? (seriesName(y) ?? "") : "", values);
   return values.map((v, i) => {
     const n = typeof v === "number" ? v : Number(v);
     if (n === Infinity || n === -Infinity) throw infinite(where, "the target", n, i);
@@ -214,6 +230,12 @@ export function toNumbers(y: unknown, where = "y"): number[] {
     }
     return n;
   });
+}
+
+/** Missing labels or targets: how many, the first row, and the advice to drop (not impute) them. */
+export function missingTarget(where: string, name: string, values: ArrayLike<unknown>): MissingValuesError {
+  const all = Array.from(values);
+  return new MissingValuesError(where, [{ column: name, count: all.filter(isMissing).length }], { firstRow: all.findIndex(isMissing) });
 }
 
 /** Checks that X and y describe the same rows. */

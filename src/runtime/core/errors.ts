@@ -14,14 +14,27 @@ export class NotFittedError extends AibookError {
   }
 }
 
-/** Missing values reached a step that cannot handle them. */
+/**
+ * Missing values reached a step that cannot handle them. Features can be imputed; labels and
+ * targets cannot (a made-up answer teaches the model nothing true), so for those (`target`)
+ * the advice is to drop the rows, naming the column and the first row.
+ */
 export class MissingValuesError extends AibookError {
   override name = "MissingValuesError";
   constructor(
     readonly where: string,
     readonly counts: { column: string; count: number }[],
+    target?: { firstRow: number },
   ) {
     const list = counts.map((c) => `${c.column} (${c.count})`).join(", ");
+    if (target) {
+      const { column, count } = counts[0];
+      super(
+        `${where}: the target${column ? ` "${column}"` : ""} has missing values (NaN, null, undefined or empty) in ${count} row${count === 1 ? "" : "s"}, the first at row ${target.firstRow}. ` +
+          `A label or target cannot be imputed: drop those rows before the split, e.g. dropMissing(df, { columns: [${JSON.stringify(column || "label")}] }).`,
+      );
+      return;
+    }
     super(
       `${where}: the data holds missing values (NaN, null, undefined or empty) in ${list}. ` +
         `Impute them with a SimpleImputer inside pipeline(...), fitted on the training part only, ` +

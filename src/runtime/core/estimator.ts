@@ -4,7 +4,7 @@
  * gives an unfitted copy with the same options, and `toJSON()` is what `saveModel` writes.
  */
 import { AibookError, NotFittedError, UnknownOptionError } from "./errors";
-import type { Label } from "./data";
+import { columnNamesOf, type Label } from "./data";
 
 export type Params = Record<string, unknown>;
 
@@ -13,6 +13,8 @@ export interface SavedEstimator {
   type: string;
   params: Params;
   state: unknown;
+  /** The column names of the table it was fitted on (a DataFrame or records), if it had names. */
+  featureNames?: string[];
 }
 
 type EstimatorClass = { new (options?: any): BaseEstimator<any>; readonly estimatorName: string };
@@ -38,9 +40,12 @@ export function estimatorFromJSON(saved: SavedEstimator): BaseEstimator<Params> 
   const cls = registry.get(saved?.type);
   if (!cls) throw new AibookError(`Unknown estimator type "${saved?.type}" in a saved model; known: ${[...registry.keys()].join(", ")}.`);
   const estimator = new cls(saved.params);
-  if (saved.state !== null && saved.state !== undefined) estimator.restore(saved.state);
+  if (saved.state !== null && saved.state !== undefined) estimator.restore(saved.state, saved.featureNames);
   return estimator;
 }
+
+/** The methods that read a table laid out as in fit, checked against fit's column names. */
+const CHECKED_METHODS = ["predict", "predictProba", "decisionFunction", "scoreSamples", "transform"];
 
 /** Node's hook for how util.inspect (console.log, a cell's value) shows an object. */
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
@@ -51,6 +56,8 @@ export abstract class BaseEstimator<P extends Params> {
   readonly params: Readonly<P>;
   #fitted = false;
   #defaults: P;
+  /** Column names of the named table (DataFrame, records) of the last fit; undefined for plain arrays. */
+  #featureNames: string[] | undefined;
 
   protected constructor(defaults: P, options: Partial<P> = {}) {
     const known = Object.keys(defaults);
@@ -59,6 +66,55 @@ export abstract class BaseEstimator<P extends Params> {
     }
     this.#defaults = defaults;
     this.params = Object.freeze({ ...defaults, ...stripUndefined(options) });
+    this.#checkColumnNames();
+  }
+
+  /**
+   * Remembers the column names a model is fitted on and refuses, as scikit-learn does, a named
+   * table with other names or another order at predict/transform: its values would be read with
+   * the wrong meaning and the predictions would be silently wrong (typically records from JSON
+   * whose keys come in another order). Plain arrays carry no names and are not checked.
+   */
+  #checkColumnNames(): void {
+    const self = this as unknown as Record<string, unknown>;
+    const fit = self.fit;
+    if (typeof fit !== "function") return;
+    const checkedFit = (X: unknown, ...rest: unknown[]) => {
+      const out = fit.call(this, X, ...rest);
+      this.#featureNames = this.#fitted ? columnNamesOf(X) : undefined;
+      return out;
+    };
+    // Named as the method, so a stack trace reads "LogisticRegression.fit", not ".value".
+    Object.defineProperty(checkedFit, "name", { value: "fit" });
+    Object.defineProperty(this, "fit", { configurable: true, writable: true, value: checkedFit });
+    for (const method of CHECKED_METHODS) {
+      const original = self[method];
+      if (typeof original !== "function") continue;
+      const checked = (X: unknown, ...rest: unknown[]) => {
+        this.#assertSameColumns(X, method);
+        return original.call(this, X, ...rest);
+      };
+      Object.defineProperty(checked, "name", { value: method });
+      Object.defineProperty(this, method, { configurable: true, writable: true, value: checked });
+    }
+  }
+
+  #assertSameColumns(X: unknown, method: string): void {
+    const fitted = this.#featureNames;
+    if (!fitted || !this.#fitted) return;
+    const now = columnNamesOf(X);
+    if (!now || (now.length === fitted.length && now.every((c, j) => c === fitted[j]))) return;
+    const j = now.findIndex((c, k) => c !== fitted[k]);
+    const first = j >= 0 && j < fitted.length ? `column ${j} is "${now[j]}" but was "${fitted[j]}" in fit` : `X has ${now.length} columns but fit saw ${fitted.length}`;
+    const unseen = now.filter((c) => !fitted.includes(c));
+    const absent = fitted.filter((c) => !now.includes(c));
+    const why = unseen.length || absent.length
+      ? [absent.length ? `missing: ${absent.join(", ")}` : "", unseen.length ? `not seen in fit: ${unseen.join(", ")}` : ""].filter(Boolean).join("; ")
+      : "the same names in another order";
+    throw new AibookError(
+      `${this.estimatorName}.${method}: ${first} (fit saw ${fitted.join(", ")}; X has ${now.join(", ")}; ${why}). ` +
+        `Pass the same columns in the same order, e.g. X.loc({ columns: ${JSON.stringify(fitted)} }).`,
+    );
   }
 
   /**
@@ -84,13 +140,16 @@ export abstract class BaseEstimator<P extends Params> {
   }
 
   toJSON(): SavedEstimator {
-    return { type: this.estimatorName, params: { ...this.params }, state: this.#fitted ? this.saveState() : null };
+    const saved: SavedEstimator = { type: this.estimatorName, params: { ...this.params }, state: this.#fitted ? this.saveState() : null };
+    if (this.#fitted && this.#featureNames) saved.featureNames = [...this.#featureNames];
+    return saved;
   }
 
-  /** Loads learned state written by `saveState` (used by `loadModel`). */
-  restore(state: unknown): this {
+  /** Loads learned state written by `saveState` (used by `loadModel`), and the column names fit saw. */
+  restore(state: unknown, featureNames?: string[]): this {
     this.loadState(state);
     this.#fitted = true;
+    this.#featureNames = Array.isArray(featureNames) ? featureNames.map(String) : undefined;
     return this;
   }
 

@@ -251,9 +251,17 @@ class CsvParser {
         this.columns.push(new Column(`${j}`));
         return this.onFieldValue(this.columns[j], buf, s, e, quoted);
       }
-      throw new AibookError(`readCsv: ${this.path}, line ${this.line}: expected ${this.columns.length} fields, saw ${j + 1}.`);
+      throw new AibookError(`readCsv: ${this.path}, line ${this.line}: expected ${this.columns.length} fields, saw ${j + 1}.${this.delimiterHint()}`);
     }
     this.onFieldValue(col, buf, s, e, quoted);
+  }
+
+  /** A one-column header that holds another usual separator: the file is likely separated by it. */
+  private delimiterHint(): string {
+    if (this.columns.length !== 1 || !this.options.header) return "";
+    const header = this.headerNames[0] ?? "";
+    const found = [";", "\t", "|"].find((d) => d !== this.options.delimiter && header.includes(d));
+    return found ? ` The header "${header}" reads as one column: if the file is separated by ${JSON.stringify(found)}, pass { delimiter: ${JSON.stringify(found)} }.` : "";
   }
 
   private onFieldValue(col: Column, buf: Buffer, s: number, e: number, quoted: boolean): void {
@@ -300,8 +308,9 @@ class CsvParser {
   }
 }
 
-/** pandas renames repeated header names a, a.1, a.2. */
-function dedupe(names: string[]): string[] {
+/** pandas names an empty header cell "Unnamed: <position>" and renames repeated names a, a.1, a.2. */
+function dedupe(header: string[]): string[] {
+  const names = header.map((n, j) => (n.trim() === "" ? `Unnamed: ${j}` : n));
   const seen = new Map<string, number>();
   return names.map((n) => {
     const k = seen.get(n) ?? 0;

@@ -42,9 +42,11 @@ function parseRecords(text: string, file: string, options: ReadJsonOptions): unk
   }
   let doc: unknown;
   try {
-    doc = JSON.parse(trimmed);
+    doc = JSON.parse(text);
   } catch (e) {
-    throw new AibookError(`readJson: ${file} is not valid JSON (${(e as Error).message}); for one record per line pass { lines: true }.`);
+    const at = position(text, (e as Error).message);
+    const where = at ? `${file}, line ${at.line}, column ${at.column}:` : file;
+    throw new AibookError(`readJson: ${where} is not valid JSON (${(e as Error).message}); for one record per line pass { lines: true }.`);
   }
   if (options.records) {
     for (const key of options.records.split(".")) {
@@ -55,6 +57,17 @@ function parseRecords(text: string, file: string, options: ReadJsonOptions): unk
   if (Array.isArray(doc)) return doc;
   if (typeof doc === "object" && doc !== null) return [doc];
   throw new AibookError(`readJson: ${file} holds ${typeof doc}; expected an array of records, a record, or JSON lines.`);
+}
+
+/** Line and column (1-based) in `text` of V8's "at position N" (or "line L column C"). */
+function position(text: string, message: string): { line: number; column: number } | undefined {
+  const m = /at position (\d+)/.exec(message) ?? /line (\d+) column (\d+)/.exec(message);
+  if (!m) return undefined;
+  if (m.length === 3) return { line: Number(m[1]), column: Number(m[2]) };
+  const offset = Number(m[1]);
+  const before = text.slice(0, offset);
+  const line = before.split("\n").length;
+  return { line, column: offset - before.lastIndexOf("\n") };
 }
 
 function looksLikeOneDocument(text: string): boolean {
@@ -87,7 +100,11 @@ export function recordsToFrame(records: unknown[], where = "readJson"): DataFram
     column.length = records.length;
     return column;
   });
-  const dtypes = data.map(inferDtype);
+  // A whole-number column with gaps is float in pandas (int64 has no NaN): 1.0, NaN.
+  const dtypes = data.map((column) => {
+    const dtype = inferDtype(column);
+    return dtype === "int32" && column.some((v) => v === undefined || v === null) ? "float32" : dtype;
+  });
   const filled = data.map((column, j) =>
     Array.from(column, (v) => (v === undefined || v === null ? (dtypes[j] === "string" || dtypes[j] === "boolean" ? null : NaN) : v)),
   );
@@ -97,7 +114,7 @@ export function recordsToFrame(records: unknown[], where = "readJson"): DataFram
 function flatten(obj: Record<string, unknown>, prefix: string, out: Record<string, unknown>): void {
   for (const [key, value] of Object.entries(obj)) {
     const name = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === "object" && value !== null && !Array.isArray(value) && Object.keys(value).length) flatten(value as Record<string, unknown>, name, out);
+    if (typeof value === "object" && value !== null && !Array.isArray(value)) flatten(value as Record<string, unknown>, name, out);
     else if (Array.isArray(value) || (typeof value === "object" && value !== null)) out[name] = JSON.stringify(value);
     else out[name] = value;
   }

@@ -3,8 +3,8 @@
  * label, and a classification metric is not handed probabilities or regression outputs. The
  * label order is scikit-learn's (sorted), so per-class results line up with its output.
  */
-import { AibookError, MissingValuesError } from "../core/errors";
-import { toNumbers, toVector, type Label } from "../core/data";
+import { AibookError } from "../core/errors";
+import { missingTarget, toNumbers, toVector, type Label } from "../core/data";
 
 export function labelPair(yTrue: unknown, yPred: unknown, where: string): { t: Label[]; p: Label[] } {
   const t = toVector(yTrue, `${where} (yTrue)`);
@@ -17,7 +17,7 @@ export function labelPair(yTrue: unknown, yPred: unknown, where: string): { t: L
   }
   for (const [name, values] of [["yTrue", t], ["yPred", p]] as const) {
     const missing = values.filter((v) => typeof v === "number" && Number.isNaN(v)).length;
-    if (missing) throw new MissingValuesError(`${where} (${name})`, [{ column: "label", count: missing }]);
+    if (missing) throw missingTarget(`${where} (${name})`, "", values);
     const fractional = values.find((v) => typeof v === "number" && (!Number.isInteger(v) || Number.isNaN(v)));
     if (fractional !== undefined) {
       throw new AibookError(

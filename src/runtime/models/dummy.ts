@@ -6,8 +6,8 @@ import type { Label } from "../core/data";
 import { BaseEstimator, registerEstimator, type Classifier, type Regressor } from "../core/estimator";
 import { AibookError } from "../core/errors";
 import { createRandom } from "../random";
-import { argmax, checkChoice, checkNumber, fitClasses, fitTarget, predictMatrix } from "./shared";
-import { toMatrix } from "../core/data";
+import { argmax, checkChoice, checkNumber, fitClasses, fitTarget } from "./shared";
+import { toTable } from "../core/data";
 
 export type DummyClassifierOptions = {
   strategy: "prior" | "most_frequent" | "stratified" | "uniform" | "constant";
@@ -21,10 +21,17 @@ interface DummyClassifierState {
   nFeatures: number;
 }
 
-/** Rows of X for fit: any width (features are ignored), but the length must match y. */
-function rowsOf(X: unknown, where: string): { n: number; p: number } {
-  const { values, columns } = toMatrix(X, { where, allowMissing: true });
-  return { n: values.length, p: columns.length };
+/**
+ * Rows of X: any width and any values (the features are ignored, as scikit-learn's dummies ignore
+ * them, so a baseline runs on the raw frame with its text and missing values), but the length
+ * must match y, and at predict the width must match fit.
+ */
+function rowsOf(X: unknown, where: string, nFeatures?: number): { n: number; p: number } {
+  const { rows, columns } = toTable(X, where);
+  if (nFeatures !== undefined && rows.length && columns.length !== nFeatures) {
+    throw new AibookError(`${where}: X has ${columns.length} columns but the model was fitted on ${nFeatures}.`);
+  }
+  return { n: rows.length, p: columns.length };
 }
 
 export class DummyClassifier extends BaseEstimator<DummyClassifierOptions> implements Classifier {
@@ -60,7 +67,7 @@ export class DummyClassifier extends BaseEstimator<DummyClassifierOptions> imple
   predictProba(X: unknown): number[][] {
     this.assertFitted("predictProba");
     const { classes, prior, nFeatures } = this.#state!;
-    const rows = predictMatrix(X, nFeatures, `${this.estimatorName}.predictProba`).length;
+    const rows = rowsOf(X, `${this.estimatorName}.predictProba`, nFeatures).n;
     const K = classes.length;
     const oneHot = (k: number) => classes.map((_, j) => (j === k ? 1 : 0));
     switch (this.params.strategy) {
@@ -85,7 +92,7 @@ export class DummyClassifier extends BaseEstimator<DummyClassifierOptions> imple
     this.assertFitted("predict");
     const { classes, prior } = this.#state!;
     if (this.params.strategy === "uniform") {
-      const rows = predictMatrix(X, this.#state!.nFeatures, `${this.estimatorName}.predict`).length;
+      const rows = rowsOf(X, `${this.estimatorName}.predict`, this.#state!.nFeatures).n;
       const random = createRandom(this.params.seed);
       return Array.from({ length: rows }, () => classes[random.int(classes.length)]);
     }
@@ -151,7 +158,7 @@ export class DummyRegressor extends BaseEstimator<DummyRegressorOptions> impleme
 
   predict(X: unknown): number[] {
     this.assertFitted("predict");
-    const rows = predictMatrix(X, this.#state!.nFeatures, `${this.estimatorName}.predict`).length;
+    const rows = rowsOf(X, `${this.estimatorName}.predict`, this.#state!.nFeatures).n;
     return new Array(rows).fill(this.#state!.value);
   }
 

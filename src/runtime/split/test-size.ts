@@ -3,9 +3,11 @@ import { AibookError } from "../core/errors";
 
 export function splitSizes(n: number, testSize: number | undefined, trainSize: number | undefined, where: string): { nTrain: number; nTest: number } {
   const size = (v: number, name: string) => {
+    if (typeof v !== "number") throw new AibookError(`${where}: ${name} must be a number (a fraction in (0, 1) or a row count); got ${JSON.stringify(v)}.`);
     if (!(v > 0)) throw new AibookError(`${where}: ${name} must be a fraction in (0, 1) or a row count ≥ 1; got ${v}.`);
     if (v < 1) return v;
-    if (!Number.isInteger(v) || v >= n) throw new AibookError(`${where}: ${name} = ${v} rows, but there are ${n} rows.`);
+    if (!Number.isInteger(v)) throw new AibookError(`${where}: ${name} = ${v} is neither a fraction in (0, 1) nor a whole number of rows; for ${v}% pass ${v / 100}.`);
+    if (v >= n) throw new AibookError(`${where}: ${name} = ${v} rows, but there are ${n} rows.`);
     return v;
   };
   const test = testSize === undefined ? (trainSize === undefined ? 0.25 : undefined) : size(testSize, "testSize");

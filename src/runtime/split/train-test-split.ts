@@ -78,7 +78,7 @@ export function trainTestSplit(a: unknown, b?: unknown, c?: unknown): unknown {
       }
       const j = a.columns.indexOf(options.stratify);
       if (j < 0) throw new AibookError(`trainTestSplit: no column "${options.stratify}" to stratify on; the columns are ${a.columns.join(", ")}.`);
-      labels = toVector(a.values.map((r) => r[j]), `trainTestSplit (stratify "${options.stratify}")`);
+      labels = toVector(a.values.map((r) => r[j]), `trainTestSplit (stratify "${options.stratify}")`, String(options.stratify));
     }
     const { train, test, info } = splitIndices(n, labels, options);
     const result = { train: takeRows(a, train), test: takeRows(a, test) };

@@ -73,6 +73,17 @@ describe("readCsv", () => {
     await assert.rejects(readCsv(path), /bad\.csv, line 3: expected 2 fields, saw 3/);
   });
 
+  it("names an empty header cell Unnamed: <position>, as pandas does", async () => {
+    // pandas' to_csv writes its index under an empty name: ",a,b". Before, the column was named ""
+    // (and a second empty one ".1"), which df[""] and every error message showed as nothing.
+    assert.deepEqual((await readCsv(file("index.csv", ",a,b\n0,1,x\n1,2,y\n"))).columns, ["Unnamed: 0", "a", "b"]);
+    assert.deepEqual((await readCsv(file("blank-names.csv", "a,,\n1,2,3\n"))).columns, ["a", "Unnamed: 1", "Unnamed: 2"]);
+  });
+
+  it("suggests the delimiter when a one-column header meets a row with more fields", async () => {
+    await assert.rejects(readCsv(file("semicolons.csv", "a;b\n1,5;2\n")), /line 2: expected 1 fields, saw 2.*delimiter: ";"/);
+  });
+
   it("says where it looked for a missing file", async () => {
     await assert.rejects(readCsv("no-such-file.csv"), /no file at .*no-such-file\.csv .*relative to/);
     await assert.rejects(readCsv("/no/such/dir/file.csv"), (e: Error) => e.message === "readCsv: no file at /no/such/dir/file.csv.");
@@ -108,6 +119,24 @@ describe("readJson", () => {
 
   it("names the line of invalid JSON lines", async () => {
     await assert.rejects(readJson(file("bad.jsonl", '{"a":1}\n{"a":\n'), { lines: true }), /bad\.jsonl, line 2 is not valid JSON/);
+  });
+
+  it("names the line and column of an error in one JSON document", async () => {
+    // Before, only V8's character offset ("at position 17"), which an editor does not show.
+    await assert.rejects(readJson(file("bad-doc.json", '[{"a": 1},\n {"a": 2,}\n]\n')), /bad-doc\.json, line 2, column 10: .*not valid JSON/);
+    await assert.rejects(readJson(file("bad-crlf.json", '[\r\n{"a": 1},\r\n{"a" 2}\r\n]')), /line 3, column 6/);
+  });
+
+  it("an integer key missing from some records gives a float column with NaN, as pandas does", async () => {
+    // pandas.json_normalize([{"a": 1, "b": 1}, {"a": 2}]) types b as float64 (1.0, NaN).
+    const df = await readJson(file("gaps.json", JSON.stringify([{ a: 1, b: 1 }, { a: 2 }, { a: 3, b: null }])));
+    assert.deepEqual(df.dtypes, ["int32", "float32"]);
+    assert.deepEqual(df.values, [[1, 1], [2, NaN], [3, NaN]]);
+  });
+
+  it("an empty nested object adds no column, as in pandas.json_normalize", async () => {
+    const df = await readJson(file("empty-obj.json", JSON.stringify([{ a: 1, meta: {} }, { a: 2, meta: { x: 5 } }])));
+    assert.deepEqual(df.columns, ["a", "meta.x"]);
   });
 
   it("finds the records under a dotted path", async () => {

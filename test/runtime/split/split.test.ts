@@ -129,6 +129,14 @@ describe("trainTestSplit", () => {
     assert.throws(() => trainTestSplit(X, [1, 0, 1, 0], { stratify: true, shuffle: false }), /stratify needs shuffle/);
     assert.throws(() => trainTestSplit(X, [1, 0, 1, 0], { testSize: 4 }), /testSize = 4 rows, but there are 4 rows/);
   });
+
+  it("a size above 1 that is not a whole number says it is neither a fraction nor a row count", () => {
+    const X = [[1], [2], [3], [4]];
+    // Before: "testSize = 1.5 rows, but there are 4 rows", which reads as if 1.5 rows were too many.
+    assert.throws(() => trainTestSplit(X, [1, 0, 1, 0], { testSize: 1.5 }), /testSize = 1\.5 is neither a fraction in \(0, 1\) nor a whole number of rows/);
+    assert.throws(() => trainTestSplit(X, [1, 0, 1, 0], { trainSize: 2.5 }), /trainSize = 2\.5 is neither/);
+    assert.throws(() => trainTestSplit(X, [1, 0, 1, 0], { testSize: "0.25" as never }), /testSize must be a number .*; got "0\.25"/);
+  });
 });
 
 describe("timeSplit", () => {
