@@ -24,7 +24,9 @@ export function timeSplit<D extends DataFrame>(df: D, options: TimeSplitOptions)
   const j = df.columns.indexOf(column);
   if (j < 0) throw new AibookError(`timeSplit: no column ${JSON.stringify(column)}; the columns are ${df.columns.join(", ")}.`);
   const rows = df.values as unknown[][];
-  const keys = rows.map((r, i) => timeKey(r[j], column, i));
+  // Years written as text ("2020") beside full dates ("2020-03-01") are dates too, not small numbers.
+  const dates = rows.some((r) => typeof r[j] === "string" && Number.isNaN(Number(r[j])));
+  const keys = rows.map((r, i) => timeKey(r[j], column, i, dates));
   const order = keys.map((_, i) => i).sort((a, b) => keys[a] - keys[b] || a - b);
   const { nTest } = splitSizes(rows.length, options.testSize, undefined, "timeSplit");
   const train = order.slice(0, rows.length - nTest);
@@ -34,13 +36,13 @@ export function timeSplit<D extends DataFrame>(df: D, options: TimeSplitOptions)
   return result;
 }
 
-function timeKey(v: unknown, column: string, row: number): number {
+function timeKey(v: unknown, column: string, row: number, dates: boolean): number {
   if (isMissing(v)) throw new AibookError(`timeSplit: column "${column}" is missing at row ${row}; drop or fill those rows first.`);
   if (typeof v === "number") return v;
   if (v instanceof Date) return v.getTime();
   if (typeof v === "string") {
     const asNumber = Number(v);
-    if (!Number.isNaN(asNumber)) return asNumber;
+    if (!dates && !Number.isNaN(asNumber)) return asNumber;
     const t = Date.parse(v);
     if (!Number.isNaN(t)) return t;
   }

@@ -159,6 +159,16 @@ describe("timeSplit", () => {
     assert.deepEqual(test["v"].values, [3, 4]);
   });
 
+  it("reads years written as text beside full dates as dates, not as small numbers", () => {
+    const df = new DataFrame({ when: ["2021-06-01", "2019", "2020-03-01", "2022"], v: [3, 1, 2, 4] });
+    const { train, test } = timeSplit(df, { column: "when", testSize: 0.5 });
+    assert.deepEqual(train["v"].values, [1, 2]);
+    assert.deepEqual(test["v"].values, [3, 4]);
+    // Years alone stay numbers (sorted as such, not as text).
+    const years = timeSplit(new DataFrame({ when: ["2019", "999", "2020", "1000"], v: [3, 1, 4, 2] }), { column: "when", testSize: 0.5 });
+    assert.deepEqual(years.test["v"].values, [3, 4]);
+  });
+
   it("names a missing column and a missing time", () => {
     const df = new DataFrame({ year: [2001, NaN], v: [1, 2] });
     assert.throws(() => timeSplit(df, { column: "date" }), /no column "date"/);
