@@ -257,7 +257,7 @@ export class KernelSession extends EventEmitter<{ state: [KernelState]; findings
         else {
           const raw = message.error.stack ?? `${message.error.name}: ${message.error.message}`;
           const internal = [this.kernelPath, path.join(path.dirname(this.kernelPath), "process")];
-          const mapped = mapStack(raw, this.cells, running.id, internal);
+          const mapped = mapStack(raw, this.cells, running.id, internal, message.error.inputError === true);
           const compileRefused = message.error.compile === true && running.via === "erased";
           running.finish({ status: "error", error: { name: message.error.name, message: message.error.message, stack: mapped.stack, ...mapped.position }, durationMs, compileRefused });
         }

@@ -63,7 +63,12 @@ export interface KernelError {
   stack?: string;
   /** V8 refused to compile the script: nothing of the cell ran. */
   compile?: boolean;
+  /** The runtime refused the cell's input (an AibookError): its message says what and where, so the runtime's own frames are noise. */
+  inputError?: boolean;
 }
+
+/** The Symbol.for key that marks the runtime's AibookErrors, so that any copy of the runtime (shipped or in the workspace) is recognised. */
+export const INPUT_ERROR_MARK = "aibook.inputError";
 
 /** Kernel -> host: the cell ended. `value` is the display of its last expression, if any. */
 export type DoneMessage =

@@ -115,6 +115,26 @@ describe("kernel process", function () {
     assert.doesNotMatch(result.error.stack, /executor|kernel\/main|node:internal/);
   });
 
+  it("shows a runtime refusal with the cell's frames only, and other errors with the runtime's frames too", async () => {
+    const refused = await kernel.execute(
+      'import { LogisticRegression, crossValidate } from "aibook";\nfunction train(X: number[][]) {\n  return new LogisticRegression().fit(X, [0, 1, 0]);\n}\ntrain([[1], [NaN], [2]]);',
+      { label: "cell 21" },
+    );
+    assert.equal(refused.status, "error");
+    if (refused.status !== "error") return;
+    assert.equal(refused.error.name, "MissingValuesError");
+    const frames = refused.error.stack.split("\n").filter((line) => /^\s+at /.test(line));
+    assert.deepEqual(frames.map((f) => f.trim()), ["at train (cell 21:3:35)", "at cell 21:5:1"]);
+    // A model of the notebook's own that breaks inside crossValidate: where the runtime called it is worth seeing.
+    const broken = await kernel.execute(
+      "const odd = { estimatorName: 'Odd', fit() { throw new TypeError('odd fit'); }, predict() { return []; }, clone() { return odd; } };\ncrossValidate(odd as never, [[1], [2], [3], [4]], [1, 2, 3, 4], { folds: 2 });",
+      { label: "cell 22" },
+    );
+    assert.equal(broken.status, "error");
+    if (broken.status !== "error") return;
+    assert.match(broken.error.stack, /at Object\.fit \(cell 22:1:\d+\)\n(\s+at .*\n)*\s+at .*crossValidate/);
+  });
+
   it("reports the error's position again when the same cell runs again (its script is reused)", async () => {
     for (const label of ["cell 4", "cell 4", "cell 9"]) {
       const result = await kernel.execute("const empty: string[] = [];\nempty[0]!.trim();", { label });

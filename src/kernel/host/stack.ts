@@ -20,9 +20,14 @@ export interface MappedStack {
   position?: Position;
 }
 
-export function mapStack(stack: string, cells: ReadonlyMap<number, CompiledCellRecord>, focus: number, internalPaths: string[]): MappedStack {
+/**
+ * `inputError`: the runtime refused the cell's input (an AibookError, whose message already says
+ * what and where): the frames above the first cell frame are the runtime's own and are dropped.
+ */
+export function mapStack(stack: string, cells: ReadonlyMap<number, CompiledCellRecord>, focus: number, internalPaths: string[], inputError = false): MappedStack {
   let position: Position | undefined;
   const lines: string[] = [];
+  let inCells = false;
   const cellLabels = [...cells.values()].map((cell) => cell.label);
   for (const line of stack.split("\n")) {
     const isFrame = /^\s+at /.test(line);
@@ -33,7 +38,7 @@ export function mapStack(stack: string, cells: ReadonlyMap<number, CompiledCellR
     if (internalPaths.some((p) => p && line.includes(p)) || /\(node:(internal|vm)|at node:(internal|vm)/.test(line)) continue;
     const match = FRAME_LOCATION.exec(line);
     if (!match) {
-      lines.push(line);
+      if (!inputError || inCells) lines.push(line);
       continue;
     }
     const n = Number(match[1]);
@@ -41,6 +46,7 @@ export function mapStack(stack: string, cells: ReadonlyMap<number, CompiledCellR
     const original = record?.map.original({ line: Number(match[2]), column: Number(match[3]) });
     if (!record || !original) continue; // the wrapper's own code: not the user's
     if (n === focus && !position) position = original;
+    inCells = true;
     lines.push(line.replace(match[0], `${record.label}:${original.line}:${original.column}`));
   }
   // Below the outermost frame of a cell there is only the kernel calling it.

@@ -6,7 +6,7 @@
  * executor keeps its own queue and state rather than relying on promise chains.
  */
 import vm from "node:vm";
-import type { DoneMessage, ExecuteRequest, KernelError } from "../../protocol/kernel";
+import { INPUT_ERROR_MARK, type DoneMessage, type ExecuteRequest, type KernelError } from "../../protocol/kernel";
 import type { MimeItem } from "../../protocol/mime";
 import { setRunContext } from "../../protocol/run-history";
 
@@ -141,7 +141,8 @@ export class CellExecutor {
 export function toKernelError(error: unknown): KernelError {
   if (error instanceof Error || (typeof error === "object" && error !== null && "message" in error)) {
     const e = error as Error;
-    return { name: String(e.name ?? "Error"), message: String(e.message), stack: typeof e.stack === "string" ? e.stack : undefined };
+    const inputError = (error as Record<symbol, unknown>)[Symbol.for(INPUT_ERROR_MARK)] === true;
+    return { name: String(e.name ?? "Error"), message: String(e.message), stack: typeof e.stack === "string" ? e.stack : undefined, ...(inputError ? { inputError } : {}) };
   }
   return { name: "Error", message: `a value was thrown: ${String(error)}` };
 }

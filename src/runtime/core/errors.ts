@@ -2,8 +2,16 @@
  * Errors the runtime throws at users. Each says what is wrong, where, and what to do, because
  * the person reading it is in the middle of an analysis and should not need a debugger.
  */
+import { INPUT_ERROR_MARK } from "../../protocol/kernel";
+
+const inputErrorMark: unique symbol = Symbol.for(INPUT_ERROR_MARK);
+
 export class AibookError extends Error {
   override name = "AibookError";
+  /** Lets the kernel tell the runtime's own refusals from other errors (it trims their runtime frames). */
+  get [inputErrorMark](): true {
+    return true;
+  }
 }
 
 /** `predict`/`transform` before `fit`. */
