@@ -155,7 +155,7 @@ export function toMatrix(X: unknown, options: MatrixOptions = {}): { values: Mat
       }
       if (typeof v === "boolean") return v ? 1 : 0;
       if (v instanceof Date) return v.getTime();
-      const n = typeof v === "string" ? Number(v) : NaN;
+      const n = typeof v === "string" ? numberFromText(v) : NaN;
       if (n === Infinity || n === -Infinity) throw infinite(where, `column "${columns[j]}"`, n, i);
       if (Number.isNaN(n)) {
         throw new AibookError(
@@ -218,12 +218,23 @@ export function toVector(y: unknown, where = "y", name?: string): Label[] {
   });
 }
 
+const DECIMAL = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$|^\s*[+-]?(?:inf|infinity)\s*$/i;
+
+/**
+ * A number written as text, as numpy's float() reads it (" 12 ", "1e-3", "-inf"); NaN for anything
+ * else. Number() would also take "0x10", "0b11" and "" (as 0), which are not numbers in a data set.
+ */
+export function numberFromText(text: string): number {
+  if (!DECIMAL.test(text)) return NaN;
+  return /inf/i.test(text) ? (text.includes("-") ? -Infinity : Infinity) : Number(text);
+}
+
 /** Numeric target (regression): labels that are numbers, NaN refused. */
 export function toNumbers(y: unknown, where = "y"): number[] {
   const values = toVector(y, where);
   if (values.some(isMissing)) throw missingTarget(where, isSeries(y) ? (seriesName(y) ?? "") : "", values);
   return values.map((v, i) => {
-    const n = typeof v === "number" ? v : Number(v);
+    const n = typeof v === "string" ? numberFromText(v) : Number(v);
     if (n === Infinity || n === -Infinity) throw infinite(where, "the target", n, i);
     if (Number.isNaN(n)) {
       throw new AibookError(`${where}: the target holds the text ${JSON.stringify(v)} at row ${i}; a regression target must be numeric.`);

@@ -47,6 +47,16 @@ describe("input errors", () => {
     assert.throws(() => metrics.mse([1, 2, 3], [1, -Infinity, 3]), /mse \(yPred\): the target holds -Infinity at row 1/);
   });
 
+  it("numbers written as text are read as numpy reads them; hex, binary and other text are refused", () => {
+    const asText = X.map((r) => r.map((v) => ` ${v}.0 `));
+    const fromText = new LinearRegression().fit(asText, target.map(String)).predict([["1e0", "+2"]]);
+    assert.deepEqual(fromText, new LinearRegression().fit(X, target).predict([[1, 2]]));
+    assert.throws(() => new StandardScaler().fit([["1"], ["0x10"]]), /column "x0" holds the text "0x10" at row 1/);
+    assert.throws(() => new StandardScaler().fit([["0b11"], ["1"]]), /holds the text "0b11" at row 0/);
+    assert.throws(() => new LinearRegression().fit(X, ["1", "2", "0o7", "4", "5", "6"]), /the target holds the text "0o7" at row 2/);
+    assert.throws(() => new LinearRegression().fit(X, ["1", "2", "-inf", "4", "5", "6"]), /the target holds -Infinity at row 2/);
+  });
+
   it("classifier labels that mix numbers and text are refused, not turned into strings", () => {
     for (const model of [new GaussianNB(), new KNeighborsClassifier({ k: 1 })]) {
       assert.throws(() => model.fit(X, [1, "a", 1, "a", 2, 2]), /y mixes numbers and text \(1 and "a"\)/);
