@@ -74,7 +74,9 @@ export function formatShare(share: number): string {
 }
 
 export function toProfilePayload(df: unknown, options: ProfileOptions = {}): ProfilePayload {
-  const { names, columns, rowCount } = toColumns(df, "profile");
+  const { names: given, columns, rowCount } = toColumns(df, "profile");
+  // Rows of numbers have no column names: call them x0, x1, … as the models' errors and scikit-learn do.
+  const names = Array.isArray(df) && df.length > 0 && df.every(Array.isArray) ? given.map((_, j) => `x${j}`) : given;
   const profiles = names.map((n, j) => profileColumn(n, columns[j]));
   const seen = new Set<string>();
   let duplicateRows = 0;

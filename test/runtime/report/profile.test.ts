@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { DataFrame } from "danfojs-node";
 import { profile } from "../../../src/runtime/report/profile";
 import { Mime } from "../../../src/protocol/mime";
+import { LinearRegression } from "../../../src/runtime/models/linear";
 
 describe("profile", () => {
   const df = new DataFrame({
@@ -38,6 +39,13 @@ describe("profile", () => {
 
   it("names the columns when the target is not one of them", () => {
     assert.throws(() => profile(df, { target: "price" }), /"price" is not a column; columns are age, city, label/);
+  });
+
+  it("names the columns of plain rows x0, x1, … as the models' errors do", () => {
+    const p = profile([[1, 2], [3, NaN], [5, 2]]);
+    assert.deepEqual(p.payload.columns.map((c) => c.name), ["x0", "x1"]);
+    assert.ok(p.warnings.some((w) => /Missing values in x1 \(1\)/.test(w)), p.warnings.join("\n"));
+    assert.throws(() => new LinearRegression().fit([[1, 2], [3, NaN], [5, 2]], [1, 2, 3]), /in x1 \(1\)/);
   });
 
   it("shows a profile mime and a text table", () => {
