@@ -106,7 +106,13 @@ export function toProfilePayload(df: unknown, options: ProfileOptions = {}): Pro
     if (t.missing) payload.warnings.push(`The target "${options.target}" is missing in ${t.missing === 1 ? "1 row: drop it" : `${t.missing} rows: drop them`} before the split.`);
   }
   if (duplicateRows) payload.warnings.push(`${duplicateRows === 1 ? "1 row repeats" : `${duplicateRows} rows repeat`} an earlier row: drop them with dropDuplicates(df) before the split, or copies will land in both train and test.`);
-  const withMissing = profiles.filter((c) => c.missing && c.name !== options.target);
+  // A column with no value at all cannot be imputed (scikit-learn's SimpleImputer drops it): say to drop it.
+  const empty = profiles.filter((c) => rowCount > 0 && c.missing === rowCount && c.name !== options.target);
+  if (empty.length) {
+    const names = empty.map((c) => JSON.stringify(c.name));
+    payload.warnings.push(`${names.join(", ")} ${empty.length === 1 ? "has" : "have"} no values at all: drop ${empty.length === 1 ? "it" : "them"} (df.drop({ columns: [${names.join(", ")}] })).`);
+  }
+  const withMissing = profiles.filter((c) => c.missing && c.missing < rowCount && c.name !== options.target);
   if (withMissing.length) payload.warnings.push(`Missing values in ${withMissing.map((c) => `${c.name} (${c.missing})`).join(", ")}: impute them inside a pipeline, fitted on the training part only.`);
   for (const c of profiles) if (c.distinct === 1) payload.warnings.push(`"${c.name}" holds one value only: it carries no information.`);
   return payload;

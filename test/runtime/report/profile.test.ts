@@ -48,6 +48,12 @@ describe("profile", () => {
     assert.throws(() => new LinearRegression().fit([[1, 2], [3, NaN], [5, 2]], [1, 2, 3]), /in x1 \(1\)/);
   });
 
+  it("says to drop a column with no values at all rather than impute it", () => {
+    const p = profile([{ a: 1, b: null, c: 1 }, { a: 2, b: null, c: null }, { a: 3, b: null, c: 3 }]);
+    assert.ok(p.warnings.includes(`"b" has no values at all: drop it (df.drop({ columns: ["b"] })).`), p.warnings.join("\n"));
+    assert.ok(p.warnings.some((w) => /^Missing values in c \(1\): impute/.test(w)), p.warnings.join("\n"));
+  });
+
   it("shows a profile mime and a text table", () => {
     const [rich, text] = profile(df).toMimeBundle();
     assert.equal(rich.mime, Mime.profile);
