@@ -113,7 +113,10 @@ describe("unseen data: metrics match scikit-learn", () => {
             }
             default: {
               const fn = (metrics as any)[v.fn];
-              assertClose(v.options ? fn(yTrue, yPred, v.options) : fn(yTrue, yPred), v.expected, RTOL);
+              // Ill-defined precision warns, as scikit-learn's UndefinedMetricWarning (not checked here).
+              let value: unknown;
+              captureWarnings(() => (value = v.options ? fn(yTrue, yPred, v.options) : fn(yTrue, yPred)));
+              assertClose(value, v.expected, RTOL);
             }
           }
         });
@@ -322,6 +325,34 @@ describe("unseen data: a column with no values in fit goes out of the pipeline a
       assert.deepEqual(imputer.featureNames, c.imputerNames);
       assert.deepEqual(encoder.featureNames, c.encoderNames);
       assertClose((model as any).predictProba(frame(spec.test)), c.predictProba, 0, 1e-4, "predictProba");
+    });
+  }
+});
+
+describe("unseen data: splits of labels with rare classes, as scikit-learn splits them or refuses", () => {
+  for (const c of ref.labelSplits) {
+    it(`${c.fn} ${c.folds ?? c.testSize} on ${c.name}${c.error ? " (refused)" : ""}`, () => {
+      const X = c.y.map((_: unknown, i: number) => [i]);
+      const count = (idx: number[]) => c.classes.map((k: unknown) => idx.filter((i) => c.y[i] === k).length);
+      if (c.fn === "stratifiedKFold") {
+        if (c.error) {
+          assert.throws(() => stratifiedKFold(c.y, { folds: c.folds }), `scikit-learn: ${c.sklearnError}`);
+          return;
+        }
+        // scikit-learn warns that a class has fewer members than folds, and splits anyway.
+        captureWarnings(() => assert.deepEqual(stratifiedKFold(c.y, { folds: c.folds }).map((f) => count(f.testIndex)), c.testCounts));
+        return;
+      }
+      if (c.error) {
+        assert.throws(() => trainTestSplit(X, c.y, { testSize: c.testSize, stratify: true, seed: 0 }), `scikit-learn: ${c.sklearnError}`);
+        return;
+      }
+      const lo = c.classes.map((_: unknown, k: number) => Math.min(...c.possibleCounts.map((p: number[]) => p[k])));
+      const hi = c.classes.map((_: unknown, k: number) => Math.max(...c.possibleCounts.map((p: number[]) => p[k])));
+      for (const seed of [0, 1, 2]) {
+        const counts = count(trainTestSplit(X, c.y, { testSize: c.testSize, stratify: true, seed }).xTest.map((r: number[]) => r[0]));
+        counts.forEach((v: number, k: number) => assert.ok(v >= lo[k] && v <= hi[k], `seed ${seed}: ${JSON.stringify(counts)} vs scikit-learn ${JSON.stringify(lo)}..${JSON.stringify(hi)}`));
+      }
     });
   }
 });
