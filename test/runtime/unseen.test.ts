@@ -12,7 +12,7 @@ import { readCsv } from "../../src/runtime/data";
 import { metrics } from "../../src/runtime/metrics";
 import { LabelEncoder, MinMaxScaler, OneHotEncoder, SelectKBest, SimpleImputer, StandardScaler, pipeline } from "../../src/runtime/preprocess";
 import { GaussianNB, GLM, KNeighborsClassifier, LinearRegression, LogisticRegression, PCA } from "../../src/runtime/models";
-import { kFold, stratifiedKFold, timeSplit, trainTestSplit } from "../../src/runtime/split";
+import { crossValidate, kFold, stratifiedKFold, timeSplit, trainTestSplit } from "../../src/runtime/split";
 import { assertClose } from "./data/reference";
 import { capturingWarnings } from "./warnings";
 const captureWarnings = (run: () => unknown) => capturingWarnings(run).warnings;
@@ -352,6 +352,27 @@ describe("unseen data: splits of labels with rare classes, as scikit-learn split
       for (const seed of [0, 1, 2]) {
         const counts = count(trainTestSplit(X, c.y, { testSize: c.testSize, stratify: true, seed }).xTest.map((r: number[]) => r[0]));
         counts.forEach((v: number, k: number) => assert.ok(v >= lo[k] && v <= hi[k], `seed ${seed}: ${JSON.stringify(counts)} vs scikit-learn ${JSON.stringify(lo)}..${JSON.stringify(hi)}`));
+      }
+    });
+  }
+});
+
+describe("unseen data: crossValidate gives scikit-learn's fold scores (cv=5, no shuffling)", () => {
+  const models: Record<string, () => any> = {
+    "scaled LogisticRegression": () => pipeline(new StandardScaler(), new LogisticRegression()),
+    GaussianNB: () => new GaussianNB(),
+    "scaled KNeighborsClassifier": () => pipeline(new StandardScaler(), new KNeighborsClassifier()),
+    KNeighborsClassifier: () => new KNeighborsClassifier(),
+    LinearRegression: () => new LinearRegression(),
+  };
+  for (const c of ref.crossValidate) {
+    it(`${c.model} on ${c.dataset}`, () => {
+      const d = data(c.dataset);
+      const names = Object.keys(c.folds[0]);
+      const result = crossValidate(models[c.model](), d.X, d.y, { metrics: names as never });
+      for (const name of names) {
+        const rtol = c.model.includes("Logistic") ? 1e-4 : 1e-9;
+        assertClose(result.folds.map((f) => f[name]), c.folds.map((f: Record<string, number>) => f[name]), rtol, 1e-12, name);
       }
     });
   }
