@@ -377,3 +377,26 @@ describe("unseen data: crossValidate gives scikit-learn's fold scores (cv=5, no 
     });
   }
 });
+
+describe("unseen data: KNeighborsClassifier on one-hot columns keeps scikit-learn's tied rows (brute force)", () => {
+  for (const c of ref.knnOneHot) {
+    it(`${JSON.stringify(c.options)} on ${c.dataset}, ${c.columns} one-hot columns (scikit-learn's ${c.algorithm}, ${c.ompThreads} OpenMP threads)`, () => {
+      const d = data(c.dataset);
+      const enc = new OneHotEncoder({ handleUnknown: "ignore" });
+      const xTrain = enc.fitTransform(d.xTrain) as number[][];
+      const xTest = enc.transform(d.xTest) as number[][];
+      assert.equal(xTrain[0].length, c.columns);
+      // Which rows tied at the k-th distance scikit-learn keeps depends on its thread count.
+      const saved = process.env.OMP_NUM_THREADS;
+      process.env.OMP_NUM_THREADS = String(c.ompThreads);
+      try {
+        const m = new KNeighborsClassifier(c.options).fit(xTrain, d.yTrain);
+        assertClose(m.predictProba(xTest), c.predictProba, 1e-9, 1e-12, "predictProba");
+        assert.deepEqual(m.predict(xTest), c.predict);
+      } finally {
+        if (saved === undefined) delete process.env.OMP_NUM_THREADS;
+        else process.env.OMP_NUM_THREADS = saved;
+      }
+    });
+  }
+});

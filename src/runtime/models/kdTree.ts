@@ -7,8 +7,10 @@
  * depth-first visiting order and its max-heap, not by row order. So the same layout: nodes split
  * at the median (std::nth_element as libstdc++ runs it, comparing value then row index) along
  * the column of largest spread, leaves of leaf_size to 2·leaf_size rows, the nearer child first,
- * and sklearn/utils/_heap.pyx's heap_push.
+ * and sklearn/utils/_heap.pyx's heap_push. Below, argKmin: the same for its brute-force search.
  */
+
+import { availableParallelism, cpus } from "node:os";
 
 export interface KdTree {
   data: ArrayLike<number>[];
@@ -202,7 +204,7 @@ export function kdQuery(t: KdTree, x: ArrayLike<number>, k: number): { index: nu
 }
 
 /** sklearn/utils/_heap.pyx heap_push: a fixed-size max-heap; an equal value does not enter. */
-function heapPush(values: Float64Array, indices: Int32Array, val: number, valIdx: number): void {
+export function heapPush(values: Float64Array, indices: Int32Array, val: number, valIdx: number): void {
   const size = values.length;
   if (val >= values[0]) return;
   let current = 0;
@@ -225,4 +227,57 @@ function heapPush(values: Float64Array, indices: Int32Array, val: number, valIdx
   }
   values[current] = val;
   indices[current] = valIdx;
+}
+
+/**
+ * scikit-learn's brute-force k-nearest search (ArgKmin, sklearn/metrics/_pairwise_distances_reduction),
+ * used above 15 columns. Each thread keeps a max-heap per query over its share of 256-row chunks
+ * of the training rows, and the threads' heaps are merged in thread order. With many queries
+ * (more than 4 · 256 · threads) the queries are shared out instead and each heap sees the
+ * training rows in order. Which of several rows tied at the k-th distance end in the k (common
+ * on one-hot or integer-coded columns) depends on this, and so on the number of OpenMP threads:
+ * OMP_NUM_THREADS when set, else the processors Node may use, as libgomp counts them.
+ */
+export function argKmin(train: ArrayLike<number>[], queries: ArrayLike<number>[], k: number, threads = openMpThreads()): { index: number[]; rdist: number[] }[] {
+  const chunk = 256;
+  const n = train.length;
+  const nChunks = Math.ceil(n / chunk);
+  // parallel_on_X: one thread walks all training rows for a query; parallel_on_Y: chunks split.
+  const onX = 4 * chunk * threads < queries.length;
+  const used = onX ? 1 : Math.min(nChunks, threads);
+  const q = Math.floor(nChunks / used);
+  const extra = nChunks % used;
+  return queries.map((x) => {
+    const p = x.length;
+    const values = new Float64Array(k).fill(Infinity);
+    const indices = new Int32Array(k);
+    let first = 0;
+    for (let thread = 0; thread < used; thread++) {
+      // OpenMP's static schedule: contiguous blocks, the first `extra` threads one chunk more.
+      const count = q + (thread < extra ? 1 : 0);
+      const own = new Float64Array(k).fill(Infinity);
+      const ownIdx = new Int32Array(k);
+      const end = Math.min(n, (first + count) * chunk);
+      for (let i = first * chunk; i < end; i++) {
+        const row = train[i];
+        let d = 0;
+        for (let j = 0; j < p; j++) {
+          const diff = x[j] - row[j];
+          d += diff * diff;
+        }
+        if (d < own[0]) heapPush(own, ownIdx, d, i);
+      }
+      first += count;
+      for (let j = 0; j < k; j++) heapPush(values, indices, own[j], ownIdx[j]);
+    }
+    const order = Array.from({ length: k }, (_, i) => i).sort((i, j) => values[i] - values[j] || indices[i] - indices[j]);
+    return { index: order.map((i) => indices[i]), rdist: order.map((i) => values[i]) };
+  });
+}
+
+/** omp_get_max_threads(): OMP_NUM_THREADS, else the processors available to this process. */
+export function openMpThreads(): number {
+  const set = Number.parseInt(process.env.OMP_NUM_THREADS ?? "", 10);
+  if (set > 0) return set;
+  return typeof availableParallelism === "function" ? availableParallelism() : Math.max(1, cpus().length);
 }

@@ -7,7 +7,7 @@
 import type { Label } from "../core/data";
 import { BaseEstimator, registerEstimator, type Classifier } from "../core/estimator";
 import { AibookError } from "../core/errors";
-import { buildKdTree, kdQuery, type KdTree } from "./kdTree";
+import { argKmin, buildKdTree, kdQuery, type KdTree } from "./kdTree";
 import { checkChoice, checkNumber, fitClasses, fitMatrix, labelsFromProba, predictMatrix } from "./shared";
 
 export type KNeighborsClassifierOptions = {
@@ -57,12 +57,18 @@ export class KNeighborsClassifier extends BaseEstimator<KNeighborsClassifierOpti
     super({ k: 5, weights: "uniform" }, options);
   }
 
-  /** scikit-learn's "auto": brute force above 15 columns or for k >= n/2, else the KD tree (leaf_size 30). */
-  #neighbors(train: number[][], x: ArrayLike<number>, k: number): { index: number[]; distance: number[] } {
-    if (train[0].length > 15 || k >= Math.floor(train.length / 2)) return nearest(train, x, k);
-    this.#tree ??= buildKdTree(train, 30);
-    const { index, rdist } = kdQuery(this.#tree, x, k);
-    return { index, distance: rdist.map(Math.sqrt) };
+  /**
+   * scikit-learn's "auto": its brute-force search above 15 columns or for k >= n/2, else its KD
+   * tree (leaf_size 30); either way the rows tied at the k-th distance that it keeps.
+   */
+  #neighbors(train: number[][], queries: number[][], k: number): { index: number[]; distance: number[] }[] {
+    let found: { index: number[]; rdist: number[] }[];
+    if (train[0].length > 15 || k >= Math.floor(train.length / 2)) found = argKmin(train, queries, k);
+    else {
+      const tree = (this.#tree ??= buildKdTree(train, 30));
+      found = queries.map((x) => kdQuery(tree, x, k));
+    }
+    return found.map(({ index, rdist }) => ({ index, distance: rdist.map(Math.sqrt) }));
   }
 
   get classes(): Label[] {
@@ -87,8 +93,8 @@ export class KNeighborsClassifier extends BaseEstimator<KNeighborsClassifierOpti
     this.assertFitted("predictProba");
     const { X: train, codes, classes } = this.#state!;
     const k = this.params.k;
-    return predictMatrix(X, train[0].length, `${this.estimatorName}.predictProba`).map((x) => {
-      const { index, distance } = this.#neighbors(train, x, k);
+    const queries = predictMatrix(X, train[0].length, `${this.estimatorName}.predictProba`);
+    return this.#neighbors(train, queries, k).map(({ index, distance }) => {
       let weights = index.map(() => 1);
       if (this.params.weights === "distance") {
         // scikit-learn: weight 1/d, and rows at distance 0 take all the weight.
