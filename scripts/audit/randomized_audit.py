@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """scikit-learn's side of the held-out score audit of the randomized and iterative models (issue 5).
 
-    /usr/bin/python3 scripts/audit/randomized_audit.py [--out DIR] [--only RandomForest,SVC] [--seeds 5]
+    /usr/bin/python3 scripts/audit/randomized_audit.py [--out DIR] [--only RandomForest,SVC] [--seeds 5] [--unseen]
 
 Writes DIR/sets.json (every data set with its stratified 75/25 split, from
 scripts/fixtures/held_out_sets.py) and DIR/sklearn.json (the score of every model x data set x seed,
@@ -17,7 +17,7 @@ import warnings
 import numpy as np
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "fixtures"))
-from held_out_sets import anomaly_sets, real_sets, standardized, synthetic_sets  # noqa: E402
+from held_out_sets import anomaly_sets, real_sets, standardized, synthetic_sets, unseen_anomaly_sets, unseen_sets  # noqa: E402
 
 from sklearn.cluster import KMeans  # noqa: E402
 from sklearn.ensemble import (GradientBoostingClassifier, GradientBoostingRegressor, IsolationForest,  # noqa: E402
@@ -36,6 +36,8 @@ def arg(name, default):
 OUT = arg("--out", "/tmp/aibook-audit")
 ONLY = [s for s in arg("--only", "").split(",") if s]
 N_SEEDS = int(arg("--seeds", "5"))
+# --unseen: only the sets of test/fixtures/runtime/unseen (not used while porting).
+UNSEEN = "--unseen" in sys.argv
 
 SUPERVISED = {
     # model: (maker, which sets: "raw" or "std", task)
@@ -66,10 +68,10 @@ def wanted(model):
 
 def main():
     os.makedirs(OUT, exist_ok=True)
-    sets = {**real_sets(), **synthetic_sets()}
+    sets = unseen_sets() if UNSEEN else {**real_sets(), **synthetic_sets()}
     for name in list(sets):
         sets[name + "_std"] = standardized(sets[name])
-    anomalies = anomaly_sets()
+    anomalies = unseen_anomaly_sets() if UNSEEN else anomaly_sets()
     payload = {name: {"task": d["task"], "X": tolist(d["X"]), "y": tolist(d["y"]),
                       "train": d.get("train", np.arange(0)).tolist(), "test": d.get("test", np.arange(0)).tolist()}
                for name, d in {**sets, **anomalies}.items()}

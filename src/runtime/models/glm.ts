@@ -36,6 +36,13 @@ interface Family {
 }
 
 const xlogy = (y: number, x: number) => (y === 0 ? 0 : y * Math.log(x));
+/**
+ * statsmodels' Family._clean: the ratio y/μ inside a deviance is clipped to [eps, ∞). An IRLS
+ * step of the inverse link can leave μ ≤ 0 on some rows (gamma on a wide-ranging feature); the
+ * deviance stays finite and the next step recovers, where an unclipped log gave NaN and the fit
+ * failed on data statsmodels fits (engel: food expenditure on income).
+ */
+const clean = (x: number) => (x > Number.EPSILON ? x : Number.EPSILON);
 
 const families: Record<GlmFamily, Family> = {
   gaussian: {
@@ -53,7 +60,7 @@ const families: Record<GlmFamily, Family> = {
     inverse: Math.exp,
     derivative: (mu) => 1 / mu,
     variance: (mu) => mu,
-    deviance: (y, mu) => 2 * (xlogy(y, y / mu) - (y - mu)),
+    deviance: (y, mu) => 2 * (xlogy(y, clean(y / mu)) - (y - mu)),
     start: (y, mean) => (y + mean) / 2,
     check: (y) => y >= 0,
     domain: "counts (>= 0)",
@@ -63,7 +70,7 @@ const families: Record<GlmFamily, Family> = {
     inverse: (eta) => 1 / eta,
     derivative: (mu) => -1 / (mu * mu),
     variance: (mu) => mu * mu,
-    deviance: (y, mu) => 2 * (-Math.log(y / mu) + (y - mu) / mu),
+    deviance: (y, mu) => 2 * (-Math.log(clean(y / mu)) + (y - mu) / mu),
     start: (y, mean) => (y + mean) / 2,
     check: (y) => y > 0,
     domain: "positive numbers",
@@ -73,7 +80,7 @@ const families: Record<GlmFamily, Family> = {
     inverse: (eta) => (eta >= 0 ? 1 / (1 + Math.exp(-eta)) : Math.exp(eta) / (1 + Math.exp(eta))),
     derivative: (mu) => 1 / (mu * (1 - mu)),
     variance: (mu) => mu * (1 - mu),
-    deviance: (y, mu) => 2 * (xlogy(y, y / mu) + xlogy(1 - y, (1 - y) / (1 - mu))),
+    deviance: (y, mu) => 2 * (xlogy(y, clean(y / (mu + 1e-20))) + xlogy(1 - y, clean((1 - y) / (1 - mu + 1e-20)))),
     start: (y) => (y + 0.5) / 2,
     check: (y) => y >= 0 && y <= 1,
     domain: "proportions in [0, 1] (0/1 labels)",

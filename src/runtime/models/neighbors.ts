@@ -1,10 +1,13 @@
 /**
- * k-nearest-neighbours classification by brute-force Euclidean search, like scikit-learn's
- * `algorithm="brute"`: neighbours at equal distance are taken in training-row order.
+ * k-nearest-neighbours classification with scikit-learn's default algorithm "auto": its KD tree
+ * (./kdTree.ts) on up to 15 columns when k is below half the rows, which decides between rows
+ * at the same distance as scikit-learn does; otherwise a brute-force Euclidean search, where
+ * neighbours at equal distance are taken in training-row order.
  */
 import type { Label } from "../core/data";
 import { BaseEstimator, registerEstimator, type Classifier } from "../core/estimator";
 import { AibookError } from "../core/errors";
+import { argKmin, buildKdTree, kdQuery, type KdTree } from "./kdTree";
 import { checkChoice, checkNumber, fitClasses, fitMatrix, labelsFromProba, predictMatrix } from "./shared";
 
 export type KNeighborsClassifierOptions = {
@@ -47,9 +50,25 @@ export function nearest(train: ArrayLike<number>[], x: ArrayLike<number>, k: num
 export class KNeighborsClassifier extends BaseEstimator<KNeighborsClassifierOptions> implements Classifier {
   static override readonly estimatorName = "KNeighborsClassifier";
   #state?: KNeighborsState;
+  /** Built on first use from the training rows (deterministic, so not saved). */
+  #tree?: KdTree;
 
   constructor(options: Partial<KNeighborsClassifierOptions> = {}) {
     super({ k: 5, weights: "uniform" }, options);
+  }
+
+  /**
+   * scikit-learn's "auto": its brute-force search above 15 columns or for k >= n/2, else its KD
+   * tree (leaf_size 30); either way the rows tied at the k-th distance that it keeps.
+   */
+  #neighbors(train: number[][], queries: number[][], k: number): { index: number[]; distance: number[] }[] {
+    let found: { index: number[]; rdist: number[] }[];
+    if (train[0].length > 15 || k >= Math.floor(train.length / 2)) found = argKmin(train, queries, k);
+    else {
+      const tree = (this.#tree ??= buildKdTree(train, 30));
+      found = queries.map((x) => kdQuery(tree, x, k));
+    }
+    return found.map(({ index, rdist }) => ({ index, distance: rdist.map(Math.sqrt) }));
   }
 
   get classes(): Label[] {
@@ -65,6 +84,7 @@ export class KNeighborsClassifier extends BaseEstimator<KNeighborsClassifierOpti
     const { classes, codes } = fitClasses(y, values.length, where);
     if (k > values.length) throw new AibookError(`${where}: k = ${k} but X has only ${values.length} rows.`);
     this.#state = { classes, X: values, codes: [...codes] };
+    this.#tree = undefined;
     this.markFitted();
     return this;
   }
@@ -73,8 +93,8 @@ export class KNeighborsClassifier extends BaseEstimator<KNeighborsClassifierOpti
     this.assertFitted("predictProba");
     const { X: train, codes, classes } = this.#state!;
     const k = this.params.k;
-    return predictMatrix(X, train[0].length, `${this.estimatorName}.predictProba`).map((x) => {
-      const { index, distance } = nearest(train, x, k);
+    const queries = predictMatrix(X, train[0].length, `${this.estimatorName}.predictProba`);
+    return this.#neighbors(train, queries, k).map(({ index, distance }) => {
       let weights = index.map(() => 1);
       if (this.params.weights === "distance") {
         // scikit-learn: weight 1/d, and rows at distance 0 take all the weight.
@@ -98,6 +118,7 @@ export class KNeighborsClassifier extends BaseEstimator<KNeighborsClassifierOpti
 
   protected loadState(state: unknown): void {
     this.#state = state as KNeighborsState;
+    this.#tree = undefined;
   }
 }
 

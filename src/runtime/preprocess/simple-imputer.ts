@@ -6,6 +6,7 @@
 import { AibookError } from "../core/errors";
 import { StatefulEstimator, registerEstimator, type Transformer } from "../core/estimator";
 import { hasColumnNames, isMissing, toTable } from "../core/data";
+import { warnOnce } from "../core/warn";
 import { checkColumns, writeLike, type Shape } from "./io";
 
 export type SimpleImputerOptions = {
@@ -16,7 +17,8 @@ export type SimpleImputerOptions = {
 
 interface State {
   shape: Shape;
-  statistics: (number | string)[];
+  /** null for a column without any value in fit (strategies other than "constant"): dropped. */
+  statistics: (number | string | null)[];
 }
 
 const STRATEGIES = ["mean", "median", "most_frequent", "constant"];
@@ -28,10 +30,17 @@ export class SimpleImputer extends StatefulEstimator<SimpleImputerOptions, State
     super({ strategy: "mean", fillValue: undefined }, options);
   }
 
-  /** The fill value of each column. */
+  /** The fill value of each input column; NaN for a column dropped because it had no values in fit. */
   get statistics(): (number | string)[] {
     this.assertFitted("statistics");
-    return [...this.state!.statistics];
+    return this.state!.statistics.map((s) => (s === null ? NaN : s));
+  }
+
+  /** The output columns: the input's, less those without any value in fit. */
+  get featureNames(): string[] {
+    this.assertFitted("featureNames");
+    const { shape, statistics } = this.state!;
+    return shape.columns.filter((_, j) => statistics[j] !== null);
   }
 
   fit(X: unknown): this {
@@ -50,9 +59,8 @@ export class SimpleImputer extends StatefulEstimator<SimpleImputerOptions, State
         }
         return fillValue ?? (numeric ? 0 : "missing_value");
       }
-      if (!present.length) {
-        throw new AibookError(`${where}: column "${name}" has no values at all, so its ${strategy} is undefined; drop the column or use strategy "constant".`);
-      }
+      // scikit-learn (keep_empty_features=False) drops such a column from the output, with a warning.
+      if (!present.length) return null;
       if (strategy === "most_frequent") return mostFrequent(present as (number | string)[]);
       if (!numeric) {
         throw new AibookError(`${where}: column "${name}" holds text (${JSON.stringify(present.find((v) => typeof v === "string"))}); strategy "${strategy}" needs numbers. Use "most_frequent" or "constant" for text columns.`);
@@ -63,6 +71,12 @@ export class SimpleImputer extends StatefulEstimator<SimpleImputerOptions, State
       const mid = values.length >> 1;
       return values.length % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
     });
+    const empty = columns.filter((_, j) => statistics[j] === null);
+    if (empty.length) {
+      warnOnce(
+        `${where}: ${empty.length === 1 ? "column" : "columns"} ${empty.map((c) => JSON.stringify(c)).join(", ")} ${empty.length === 1 ? "has" : "have"} no values at all, so ${empty.length === 1 ? "it is" : "they are"} dropped from the output (as scikit-learn does; its ${strategy} is undefined). Drop ${empty.length === 1 ? "it" : "them"} yourself to silence this, or use strategy "constant" to keep ${empty.length === 1 ? "it" : "them"}.`,
+      );
+    }
     this.state = { shape: { columns, named: hasColumnNames(X) }, statistics };
     this.markFitted();
     return this;
@@ -74,7 +88,9 @@ export class SimpleImputer extends StatefulEstimator<SimpleImputerOptions, State
     const { statistics, shape } = this.state!;
     const { columns, rows } = toTable(X, where);
     checkColumns(shape, { columns, named: hasColumnNames(X) }, where);
-    return writeLike(X, rows.map((row) => row.map((v, j) => (isMissing(v) ? statistics[j] : v))), columns);
+    const kept = statistics.map((s, j) => (s === null ? -1 : j)).filter((j) => j >= 0);
+    if (kept.length === columns.length) return writeLike(X, rows.map((row) => row.map((v, j) => (isMissing(v) ? statistics[j] : v))), columns);
+    return writeLike(X, rows.map((row) => kept.map((j) => (isMissing(row[j]) ? statistics[j] : row[j]))), kept.map((j) => columns[j]));
   }
 
   fitTransform(X: unknown): unknown {

@@ -1,0 +1,283 @@
+/**
+ * scikit-learn's KDTree (sklearn/neighbors/_binary_tree.pxi, Euclidean metric), which
+ * KNeighborsClassifier uses by default (algorithm "auto") on up to 15 columns. The neighbours it
+ * returns are the nearest ones, as a brute-force search's; what the port reproduces is WHICH of
+ * several rows at the same distance make the k: on integer-coded columns (survey answers, counts)
+ * ties at the k-th distance are common, and scikit-learn settles them by its tree layout, its
+ * depth-first visiting order and its max-heap, not by row order. So the same layout: nodes split
+ * at the median (std::nth_element as libstdc++ runs it, comparing value then row index) along
+ * the column of largest spread, leaves of leaf_size to 2·leaf_size rows, the nearer child first,
+ * and sklearn/utils/_heap.pyx's heap_push. Below, argKmin: the same for its brute-force search.
+ */
+
+import { availableParallelism, cpus } from "node:os";
+
+export interface KdTree {
+  data: ArrayLike<number>[];
+  p: number;
+  idx: Int32Array;
+  nNodes: number;
+  start: Int32Array;
+  end: Int32Array;
+  leaf: Uint8Array;
+  /** Per node: p lower bounds then p upper bounds. */
+  bounds: Float64Array;
+}
+
+export function buildKdTree(data: ArrayLike<number>[], leafSize = 30): KdTree {
+  const n = data.length;
+  const p = data[0].length;
+  // np.log2(fmax(1, (n - 1) / leaf_size)) + 1, truncated to an integer.
+  const nLevels = Math.trunc(Math.log2(Math.max(1, (n - 1) / leafSize)) + 1);
+  const nNodes = 2 ** nLevels - 1;
+  const tree: KdTree = {
+    data,
+    p,
+    idx: Int32Array.from({ length: n }, (_, i) => i),
+    nNodes,
+    start: new Int32Array(nNodes),
+    end: new Int32Array(nNodes),
+    leaf: new Uint8Array(nNodes),
+    bounds: new Float64Array(nNodes * 2 * p),
+  };
+  build(tree, 0, 0, n);
+  return tree;
+}
+
+function build(t: KdTree, node: number, start: number, end: number): void {
+  const { data, p, idx, bounds } = t;
+  t.start[node] = start;
+  t.end[node] = end;
+  const lo = node * 2 * p;
+  for (let j = 0; j < p; j++) {
+    bounds[lo + j] = Infinity;
+    bounds[lo + p + j] = -Infinity;
+  }
+  for (let i = start; i < end; i++) {
+    const row = data[idx[i]];
+    for (let j = 0; j < p; j++) {
+      const v = row[j];
+      if (v < bounds[lo + j]) bounds[lo + j] = v;
+      if (v > bounds[lo + p + j]) bounds[lo + p + j] = v;
+    }
+  }
+  if (2 * node + 1 >= t.nNodes || end - start < 2) {
+    t.leaf[node] = 1;
+    return;
+  }
+  // The column of largest spread (the first of equal spreads).
+  let dim = 0;
+  let maxSpread = 0;
+  for (let j = 0; j < p; j++) {
+    let mx = data[idx[start]][j];
+    let mn = mx;
+    for (let i = start + 1; i < end; i++) {
+      const v = data[idx[i]][j];
+      if (v > mx) mx = v;
+      if (v < mn) mn = v;
+    }
+    if (mx - mn > maxSpread) {
+      maxSpread = mx - mn;
+      dim = j;
+    }
+  }
+  const mid = start + Math.trunc((end - start) / 2);
+  const less = (a: number, b: number) => {
+    const va = data[a][dim];
+    const vb = data[b][dim];
+    return va === vb ? a < b : va < vb;
+  };
+  nthElement(idx, start, mid, end, less);
+  build(t, 2 * node + 1, start, mid);
+  build(t, 2 * node + 2, mid, end);
+}
+
+/**
+ * libstdc++'s std::nth_element (introselect: median-of-three pivots, then insertion sort on
+ * ranges of three or fewer). The rows that end in each half follow from the comparator alone;
+ * their order inside a leaf, which decides ties in the query, follows from these exact steps.
+ */
+export function nthElement(a: Int32Array, first: number, nth: number, last: number, less: (x: number, y: number) => boolean): void {
+  if (first === last || nth === last) return;
+  const swap = (i: number, j: number) => {
+    const t = a[i];
+    a[i] = a[j];
+    a[j] = t;
+  };
+  let depth = 2 * Math.floor(Math.log2(last - first));
+  while (last - first > 3) {
+    if (depth === 0) {
+      // libstdc++ falls back to a heap select here (a degenerate pivot sequence); a sort gives
+      // the same halves, possibly in another order.
+      const sorted = Array.from(a.subarray(first, last)).sort((x, y) => (less(x, y) ? -1 : less(y, x) ? 1 : 0));
+      a.set(sorted, first);
+      return;
+    }
+    depth--;
+    // __unguarded_partition_pivot
+    const mid = first + Math.trunc((last - first) / 2);
+    const x = first + 1;
+    const z = last - 1;
+    if (less(a[x], a[mid])) {
+      if (less(a[mid], a[z])) swap(first, mid);
+      else if (less(a[x], a[z])) swap(first, z);
+      else swap(first, x);
+    } else if (less(a[x], a[z])) swap(first, x);
+    else if (less(a[mid], a[z])) swap(first, z);
+    else swap(first, mid);
+    let lo = first + 1;
+    let hi = last;
+    const pivot = a[first];
+    for (;;) {
+      while (less(a[lo], pivot)) lo++;
+      hi--;
+      while (less(pivot, a[hi])) hi--;
+      if (!(lo < hi)) break;
+      swap(lo, hi);
+      lo++;
+    }
+    if (lo <= nth) first = lo;
+    else last = lo;
+  }
+  // __insertion_sort
+  for (let i = first + 1; i < last; i++) {
+    const val = a[i];
+    if (less(val, a[first])) {
+      for (let j = i; j > first; j--) a[j] = a[j - 1];
+      a[first] = val;
+    } else {
+      let j = i;
+      while (less(val, a[j - 1])) {
+        a[j] = a[j - 1];
+        j--;
+      }
+      a[j] = val;
+    }
+  }
+}
+
+/** The k nearest rows to x: indices and squared distances, nearest first (scikit-learn's query). */
+export function kdQuery(t: KdTree, x: ArrayLike<number>, k: number): { index: number[]; rdist: number[] } {
+  const values = new Float64Array(k).fill(Infinity);
+  const indices = new Int32Array(k);
+  const { data, p, idx, bounds } = t;
+  const minRdist = (node: number) => {
+    const lo = node * 2 * p;
+    let r = 0;
+    for (let j = 0; j < p; j++) {
+      const dLo = bounds[lo + j] - x[j];
+      const dHi = x[j] - bounds[lo + p + j];
+      const d = 0.5 * (dLo + Math.abs(dLo) + (dHi + Math.abs(dHi)));
+      r += d * d;
+    }
+    return r;
+  };
+  const visit = (node: number, lowerBound: number): void => {
+    if (lowerBound > values[0]) return;
+    if (t.leaf[node]) {
+      for (let i = t.start[node]; i < t.end[node]; i++) {
+        const row = data[idx[i]];
+        let d = 0;
+        for (let j = 0; j < p; j++) {
+          const diff = x[j] - row[j];
+          d += diff * diff;
+        }
+        if (d < values[0]) heapPush(values, indices, d, idx[i]);
+      }
+      return;
+    }
+    const a = 2 * node + 1;
+    const b = a + 1;
+    const la = minRdist(a);
+    const lb = minRdist(b);
+    if (la <= lb) {
+      visit(a, la);
+      visit(b, lb);
+    } else {
+      visit(b, lb);
+      visit(a, la);
+    }
+  };
+  visit(0, minRdist(0));
+  const order = Array.from({ length: k }, (_, i) => i).sort((i, j) => values[i] - values[j] || indices[i] - indices[j]);
+  return { index: order.map((i) => indices[i]), rdist: order.map((i) => values[i]) };
+}
+
+/** sklearn/utils/_heap.pyx heap_push: a fixed-size max-heap; an equal value does not enter. */
+export function heapPush(values: Float64Array, indices: Int32Array, val: number, valIdx: number): void {
+  const size = values.length;
+  if (val >= values[0]) return;
+  let current = 0;
+  for (;;) {
+    const left = 2 * current + 1;
+    const right = left + 1;
+    let swap: number;
+    if (left >= size) break;
+    else if (right >= size) {
+      if (values[left] > val) swap = left;
+      else break;
+    } else if (values[left] >= values[right]) {
+      if (val < values[left]) swap = left;
+      else break;
+    } else if (val < values[right]) swap = right;
+    else break;
+    values[current] = values[swap];
+    indices[current] = indices[swap];
+    current = swap;
+  }
+  values[current] = val;
+  indices[current] = valIdx;
+}
+
+/**
+ * scikit-learn's brute-force k-nearest search (ArgKmin, sklearn/metrics/_pairwise_distances_reduction),
+ * used above 15 columns. Each thread keeps a max-heap per query over its share of 256-row chunks
+ * of the training rows, and the threads' heaps are merged in thread order. With many queries
+ * (more than 4 · 256 · threads) the queries are shared out instead and each heap sees the
+ * training rows in order. Which of several rows tied at the k-th distance end in the k (common
+ * on one-hot or integer-coded columns) depends on this, and so on the number of OpenMP threads:
+ * OMP_NUM_THREADS when set, else the processors Node may use, as libgomp counts them.
+ */
+export function argKmin(train: ArrayLike<number>[], queries: ArrayLike<number>[], k: number, threads = openMpThreads()): { index: number[]; rdist: number[] }[] {
+  const chunk = 256;
+  const n = train.length;
+  const nChunks = Math.ceil(n / chunk);
+  // parallel_on_X: one thread walks all training rows for a query; parallel_on_Y: chunks split.
+  const onX = 4 * chunk * threads < queries.length;
+  const used = onX ? 1 : Math.min(nChunks, threads);
+  const q = Math.floor(nChunks / used);
+  const extra = nChunks % used;
+  return queries.map((x) => {
+    const p = x.length;
+    const values = new Float64Array(k).fill(Infinity);
+    const indices = new Int32Array(k);
+    let first = 0;
+    for (let thread = 0; thread < used; thread++) {
+      // OpenMP's static schedule: contiguous blocks, the first `extra` threads one chunk more.
+      const count = q + (thread < extra ? 1 : 0);
+      const own = new Float64Array(k).fill(Infinity);
+      const ownIdx = new Int32Array(k);
+      const end = Math.min(n, (first + count) * chunk);
+      for (let i = first * chunk; i < end; i++) {
+        const row = train[i];
+        let d = 0;
+        for (let j = 0; j < p; j++) {
+          const diff = x[j] - row[j];
+          d += diff * diff;
+        }
+        if (d < own[0]) heapPush(own, ownIdx, d, i);
+      }
+      first += count;
+      for (let j = 0; j < k; j++) heapPush(values, indices, own[j], ownIdx[j]);
+    }
+    const order = Array.from({ length: k }, (_, i) => i).sort((i, j) => values[i] - values[j] || indices[i] - indices[j]);
+    return { index: order.map((i) => indices[i]), rdist: order.map((i) => values[i]) };
+  });
+}
+
+/** omp_get_max_threads(): OMP_NUM_THREADS, else the processors available to this process. */
+export function openMpThreads(): number {
+  const set = Number.parseInt(process.env.OMP_NUM_THREADS ?? "", 10);
+  if (set > 0) return set;
+  return typeof availableParallelism === "function" ? availableParallelism() : Math.max(1, cpus().length);
+}
