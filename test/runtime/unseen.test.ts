@@ -14,6 +14,7 @@ import { LabelEncoder, MinMaxScaler, OneHotEncoder, SelectKBest, SimpleImputer, 
 import { GaussianNB, GLM, KNeighborsClassifier, LinearRegression, LogisticRegression, PCA } from "../../src/runtime/models";
 import { crossValidate, kFold, stratifiedKFold, timeSplit, trainTestSplit } from "../../src/runtime/split";
 import { assertClose } from "./data/reference";
+import { assertGaussianNbMatches } from "./models/fixtures";
 import { capturingWarnings } from "./warnings";
 const captureWarnings = (run: () => unknown) => capturingWarnings(run).warnings;
 
@@ -268,14 +269,7 @@ describe("unseen data: deterministic models match scikit-learn / statsmodels", (
   }
   for (const c of ref.gaussianNb) {
     it(`GaussianNB on ${c.dataset}`, () => {
-      const d = data(c.dataset);
-      const m = new GaussianNB().fit(d.xTrain, d.yTrain);
-      assert.deepEqual(m.classes, c.classes);
-      assertClose(m.theta, c.theta, 1e-9, 1e-12, "theta");
-      assertClose(m.variance, c.var, 1e-9, 1e-12, "var");
-      assertClose(m.classPrior, c.classPrior, 1e-12, 0, "classPrior");
-      assertClose(m.predictProba(d.xTest), c.predictProba, 1e-4, 1e-10, "predictProba");
-      assert.deepEqual(m.predict(d.xTest), c.predict);
+      assertGaussianNbMatches(c, data(c.dataset));
     });
   }
   for (const c of ref.knn) {

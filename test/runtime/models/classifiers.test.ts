@@ -1,21 +1,13 @@
 import assert from "node:assert/strict";
-import { GaussianNB } from "../../../src/runtime/models/naiveBayes";
 import { KNeighborsClassifier } from "../../../src/runtime/models/neighbors";
 import { DummyClassifier, DummyRegressor } from "../../../src/runtime/models/dummy";
 import { PCA } from "../../../src/runtime/models/pca";
-import { assertClose, dataset, fixture } from "./fixtures";
+import { assertClose, assertGaussianNbMatches, dataset, fixture } from "./fixtures";
 
 describe("GaussianNB matches scikit-learn", () => {
   for (const c of fixture("gaussian_nb").cases) {
     it(`${c.dataset}: theta, var, priors, probabilities`, () => {
-      const d = dataset(c.dataset);
-      const m = new GaussianNB().fit(d.xTrain, d.yTrain);
-      assert.deepEqual(m.classes, c.classes);
-      assertClose(m.theta, c.theta, 1e-9, 1e-12, "theta");
-      assertClose(m.variance, c.var, 1e-9, 1e-12, "var");
-      assertClose(m.classPrior, c.classPrior, 1e-12, 0, "classPrior");
-      assertClose(m.predictProba(d.xTest), c.predictProba, 1e-4, 1e-10, "predictProba");
-      assert.deepEqual(m.predict(d.xTest), c.predict);
+      assertGaussianNbMatches(c, dataset(c.dataset));
     });
   }
 });

@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import assert from "node:assert/strict";
+import { GaussianNB } from "../../../src/runtime/models/naiveBayes";
 
 const dir = path.resolve(__dirname, "../../fixtures/runtime/models");
 
@@ -27,6 +28,17 @@ export function dataset(name: string): Split {
   if (!d) throw new Error(`no data set ${name} in datasets.json`);
   const pick = <T>(a: T[], idx: number[]) => idx.map((i) => a[i]);
   return { X: d.X, y: d.y, xTrain: pick(d.X, d.train), yTrain: pick(d.y, d.train), xTest: pick(d.X, d.test), yTest: pick(d.y, d.test) };
+}
+
+/** A GaussianNB fitted on xTrain against scikit-learn's fitted attributes and its predictions on xTest. */
+export function assertGaussianNbMatches(c: { classes: unknown; theta: unknown; var: unknown; classPrior: unknown; predictProba: unknown; predict: unknown }, d: Pick<Split, "xTrain" | "yTrain" | "xTest">): void {
+  const m = new GaussianNB().fit(d.xTrain, d.yTrain);
+  assert.deepEqual(m.classes, c.classes);
+  assertClose(m.theta, c.theta, 1e-9, 1e-12, "theta");
+  assertClose(m.variance, c.var, 1e-9, 1e-12, "var");
+  assertClose(m.classPrior, c.classPrior, 1e-12, 0, "classPrior");
+  assertClose(m.predictProba(d.xTest), c.predictProba, 1e-4, 1e-10, "predictProba");
+  assert.deepEqual(m.predict(d.xTest), c.predict);
 }
 
 /** |a - b| <= rtol * |b| + atol, element by element, with the first offending index in the message. */
