@@ -37,6 +37,8 @@ export class Interpreter implements Runtime {
   private returns: Value[][] = [];
   /** The outermost user call of the statement being run, so facts inside helpers point at the call site. */
   private site: ts.Node | undefined;
+  /** Scores measured by the conditions of the `if`s being run (innermost last). */
+  private counted: Value[] = [];
   private readonly global: Env = { vars: new Map() };
   readonly sliceSplits = new Map<ts.Node, SplitFact>();
 
@@ -62,6 +64,7 @@ export class Interpreter implements Runtime {
           this.weak = 0;
           this.callStack = [];
           this.returns = [];
+          this.counted = [];
           this.site = undefined;
         }
       }
@@ -92,11 +95,15 @@ export class Interpreter implements Runtime {
       return;
     }
     if (ts.isIfStatement(s)) {
-      this.expr(s.expression, env);
-      this.weakly(() => {
-        this.statement(s.thenStatement, env);
-        if (s.elseStatement) this.statement(s.elseStatement, env);
-      });
+      const condition = this.expr(s.expression, env);
+      // if (said[i] === truth[i]) hits++: the counter counts a comparison of predictions with labels, so it is that score.
+      this.counted.push(condition.filter((o) => o.t === "score"));
+      try {
+        this.weakly(() => this.statement(s.thenStatement, env));
+      } finally {
+        this.counted.pop();
+      }
+      if (s.elseStatement) this.weakly(() => this.statement(s.elseStatement!, env));
       return;
     }
     if (ts.isBlock(s)) return this.block(s.statements, env);
@@ -304,15 +311,17 @@ export class Interpreter implements Runtime {
       }
       return [{ t: "str", v: text }];
     }
+    if (ts.isPostfixUnaryExpression(e) || (ts.isPrefixUnaryExpression(e) && (e.operator === ts.SyntaxKind.PlusPlusToken || e.operator === ts.SyntaxKind.MinusMinusToken))) {
+      const old = this.expr(e.operand, env);
+      const counted = this.counted[this.counted.length - 1] ?? [];
+      if (counted.length && ts.isIdentifier(e.operand)) this.set(env, e.operand.text, join(old, counted));
+      return unknown;
+    }
     if (ts.isPrefixUnaryExpression(e)) {
       const v = this.expr(e.operand, env);
       if (e.operator === ts.SyntaxKind.MinusToken && e.operand.kind === ts.SyntaxKind.NumericLiteral)
         return [{ t: "num", sym: null, k: -Number((e.operand as ts.NumericLiteral).text) }];
       return v.filter((o) => o.t === "score" || o.t === "stat");
-    }
-    if (ts.isPostfixUnaryExpression(e)) {
-      this.expr(e.operand, env);
-      return unknown;
     }
     if (ts.isArrayLiteralExpression(e)) return this.arrayLiteral(e, env);
     if (ts.isObjectLiteralExpression(e)) return this.objectLiteral(e, env);
@@ -426,7 +435,8 @@ export class Interpreter implements Runtime {
       case ts.SyntaxKind.MinusEqualsToken:
       case ts.SyntaxKind.AsteriskEqualsToken:
       case ts.SyntaxKind.SlashEqualsToken: {
-        const v = arithmetic(this, left, right, op === ts.SyntaxKind.PlusEqualsToken ? "+" : op === ts.SyntaxKind.MinusEqualsToken ? "-" : "*", e);
+        const counted = op === ts.SyntaxKind.PlusEqualsToken ? (this.counted[this.counted.length - 1] ?? []) : [];
+        const v = counted.length ? join(left, counted) : arithmetic(this, left, right, op === ts.SyntaxKind.PlusEqualsToken ? "+" : op === ts.SyntaxKind.MinusEqualsToken ? "-" : "*", e);
         this.assignTo(e.left, v, env);
         return v;
       }

@@ -10,6 +10,23 @@ const { xTrain, xTest, yTrain, yTest } = trainTestSplit(X, y, { testSize: 0.3, s
 ruleTester(multiTestLeakage, {
   invalid: [
     {
+      name: "accuracy counted by a helper with a for loop and hits++, the best k kept by its test accuracy",
+      cells: [
+        split,
+        `function acc(truth: any[], said: any[]) {\n  let hits = 0;\n  for (let i = 0; i < truth.length; i++) if (truth[i] === said[i]) hits++;\n  return hits / truth.length;\n}`,
+        `let best = { k: 0, score: -1 };\nfor (const k of [1, 3, 5, 7, 9, 11, 15]) {\n  const m = new KNeighborsClassifier({ k }).fit(xTrain, yTrain);\n  const score = acc(yTest.values, m.predict(xTest));\n  if (score > best.score) best = { k, score };\n}`,
+      ],
+      errors: [{ cell: 2, line: 5 }],
+    },
+    {
+      name: "hits += 1 counted inline in the loop over candidate depths, the best kept",
+      cells: [
+        split,
+        `let bestAcc = 0;\nlet bestDepth = 0;\nfor (const depth of [2, 3, 4, 6, 8, 10, 12]) {\n  const said = new DecisionTreeClassifier({ maxDepth: depth }).fit(xTrain, yTrain).predict(xTest);\n  let hits = 0;\n  for (let i = 0; i < said.length; i++) {\n    if (said[i] === yTest.values[i]) hits += 1;\n  }\n  if (hits / said.length > bestAcc) { bestAcc = hits / said.length; bestDepth = depth; }\n}`,
+      ],
+      errors: [{ cell: 1, line: 9 }],
+    },
+    {
       name: "test scores mapped over a literal list of k, the best one picked with indexOf(Math.max(...))",
       cells: [split, `const ks = [1, 5, 9];\nconst scores = ks.map((k) => metrics.f1(yTest, new KNeighborsClassifier({ k }).fit(xTrain, yTrain).predict(xTest), { average: "macro" }));\nconst best = ks[scores.indexOf(Math.max(...scores))];`],
       errors: [{ cell: 1, line: 3 }],
@@ -101,6 +118,13 @@ ruleTester(multiTestLeakage, {
     },
   ],
   valid: [
+    {
+      name: "accuracy counted with hits++ on a validation part to keep the best k, the test part once",
+      cells: [
+        split,
+        `const inner = trainTestSplit(xTrain, yTrain, { testSize: 0.25, stratify: true, seed: 1 });\nlet best = { k: 1, score: -1 };\nfor (const k of [1, 3, 5, 7, 9, 11, 15]) {\n  const said = new KNeighborsClassifier({ k }).fit(inner.xTrain, inner.yTrain).predict(inner.xTest);\n  let hits = 0;\n  for (let i = 0; i < said.length; i++) if (said[i] === inner.yTest.values[i]) hits++;\n  if (hits / said.length > best.score) best = { k, score: hits / said.length };\n}\nevaluate(new KNeighborsClassifier({ k: best.k }).fit(xTrain, yTrain), xTest, yTest);`,
+      ],
+    },
     {
       name: "validation scores mapped over a literal list of k, the best one picked, the test set used once",
       cells: [

@@ -10,6 +10,14 @@ const y = iris["species"];`;
 ruleTester(unstratifiedSplit, {
   invalid: [
     {
+      name: "danfo sample of every row, then iloc ranges built by string concatenation (\"0:\" + cut)",
+      cells: [
+        `import * as dfd from "danfojs-node";\nimport { GaussianNB, evaluate } from "aibook";\nconst wine = await dfd.readCSV("wine.csv");\nconst mixed = await wine.sample(wine.shape[0], { seed: 4 });\nconst cut = Math.round(mixed.shape[0] * 0.75);\nconst tr = mixed.iloc({ rows: ["0:" + cut] });\nconst te = mixed.iloc({ rows: [cut + ":"] });`,
+        `evaluate(new GaussianNB().fit(tr.drop({ columns: ["cultivar"] }), tr["cultivar"]), te.drop({ columns: ["cultivar"] }), te["cultivar"]);`,
+      ],
+      errors: [{ cell: 0, line: 7 }],
+    },
+    {
       name: "rows shuffled by a sort whose comparator ignores them (a seeded generator), then sliced",
       cells: [
         `import { readCsv, GaussianNB, evaluate } from "aibook";\nlet state = 7;\nconst rand = () => (state = (state * 48271) % 2147483647) / 2147483647;\nconst df = await readCsv("iris.csv");\nconst rows = df.values.sort(() => rand() - 0.5);\nconst train = rows.slice(0, 120);\nconst test = rows.slice(120);`,
@@ -131,6 +139,13 @@ ruleTester(unstratifiedSplit, {
     },
   ],
   valid: [
+    {
+      name: "danfo sample of every row, iloc ranges built by string concatenation, a regression target",
+      cells: [
+        `import * as dfd from "danfojs-node";\nimport { LinearRegression, evaluate } from "aibook";\nconst dia = await dfd.readCSV("diabetes.csv");\nconst mixed = await dia.sample(dia.shape[0], { seed: 4 });\nconst cut = Math.round(mixed.shape[0] * 0.75);\nconst tr = mixed.iloc({ rows: ["0:" + cut] });\nconst te = mixed.iloc({ rows: [cut + ":"] });`,
+        `evaluate(new LinearRegression().fit(tr.drop({ columns: ["progression"] }), tr["progression"]), te.drop({ columns: ["progression"] }), te["progression"]);`,
+      ],
+    },
     {
       name: "a production model refitted on every row predicts a few of those rows (no held-out part)",
       cells: [

@@ -14,6 +14,12 @@ export function arithmetic(rt: Runtime, left: Value, right: Value, op: string, _
   const stats = all.filter((o): o is StatObj => o.t === "stat");
   if (datas.length) return [sameRows(datas[0]!, [datas.slice(1), stats])];
   if (stats.length) return stats;
+  // "0:" + cut: text with the number spelled in, as a template literal spells it (row ranges).
+  if (op === "+" && left.length === 1 && right.length === 1 && (left[0]!.t === "str" || right[0]!.t === "str")) {
+    const spell = (o: Obj): string =>
+      o.t === "str" ? o.v : o.t === "num" ? (o.sym === null ? String(o.k) : `\u0001${o.sym}\u0002${o.k}\u0003`) : "\u0004";
+    return [{ t: "str", v: spell(left[0]!) + spell(right[0]!) }];
+  }
   const a = left.length === 1 && left[0]!.t === "num" ? (left[0] as NumObj) : undefined;
   const b = right.length === 1 && right[0]!.t === "num" ? (right[0] as NumObj) : undefined;
   if (a && b) {
