@@ -11,6 +11,23 @@ const y = df["outcome"];`;
 ruleTester(preprocessingLeakage, {
   invalid: [
     {
+      name: "a noisy copy of every row pushed onto a spread copy of the rows, then split",
+      cells: [
+        load,
+        `const rows = X.values;\nconst labels = y.values;\nconst augX = [...rows];\nconst augY = [...labels];\nfor (let i = 0; i < rows.length; i++) {\n  augX.push(rows[i].map((v) => v * (1 + (Math.random() - 0.5) * 0.02)));\n  augY.push(labels[i]);\n}`,
+        `const s = trainTestSplit(augX, augY, { testSize: 0.2, stratify: true });\nevaluate(new LogisticRegression().fit(s.xTrain, s.yTrain), s.xTest, s.yTest);`,
+      ],
+      errors: [{ cell: 1, line: 6 }],
+    },
+    {
+      name: "rows of the rare class unshifted onto a copy of the rows with forEach, then split",
+      cells: [
+        load,
+        `const rows = X.values.slice();\nconst labels = y.values.slice();\nX.values.forEach((r, i) => {\n  if (labels[i] === 1) { rows.unshift(X.values[i]); labels.unshift(1); }\n});\nconst { xTrain, xTest, yTrain, yTest } = trainTestSplit(rows, labels, { testSize: 0.25 });\nevaluate(new LogisticRegression().fit(xTrain, yTrain), xTest, yTest);`,
+      ],
+      errors: [{ cell: 1, line: 4 }],
+    },
+    {
       name: "gaps filled with each column's mean over the present values of every row, then split",
       cells: [
         load,
@@ -127,6 +144,20 @@ ruleTester(preprocessingLeakage, {
     },
   ],
   valid: [
+    {
+      name: "noisy copies of the training rows pushed onto a copy of the training rows only",
+      cells: [
+        load,
+        `const s = trainTestSplit(X.values, y.values, { testSize: 0.2, stratify: true });\nconst augX = [...s.xTrain];\nconst augY = [...s.yTrain];\nfor (let i = 0; i < s.xTrain.length; i++) {\n  augX.push(s.xTrain[i].map((v) => v * 1.01));\n  augY.push(s.yTrain[i]);\n}\nevaluate(new LogisticRegression().fit(augX, augY), s.xTest, s.yTest);`,
+      ],
+    },
+    {
+      name: "rows of another file pushed onto a copy of the rows (more data, not the same rows twice)",
+      cells: [
+        load,
+        `const extra = await readCsv("more-patients.csv");\nconst rows = [...X.values];\nfor (const r of extra.drop({ columns: ["outcome"] }).values) rows.push(r);\nconst labels = [...y.values, ...extra["outcome"].values];\nconst s = trainTestSplit(rows, labels, { testSize: 0.2 });\nevaluate(new LogisticRegression().fit(s.xTrain, s.yTrain), s.xTest, s.yTest);`,
+      ],
+    },
     {
       name: "column means of the training part scale a tfjs network that holds out a validation split while training",
       cells: [

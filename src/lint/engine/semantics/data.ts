@@ -189,8 +189,19 @@ export function dataMethod(rt: Runtime, d: DataObj, name: string, args: Value[],
     case "gather":
       return [gather(rt, d, args[0] ?? unknown, node)];
     case "push":
-    case "unshift":
+    case "unshift": {
+      // const aug = [...X]; aug.push(jitter(X[i])): rows of the data pushed onto a copy of it are the same rows
+      // twice (augmentation or oversampling), like concat of a part with its whole.
+      if (d.elem || d.tuple) return unknown;
+      const pushed = args.flatMap((a) => dataOf(a)).filter((o) => o.elem);
+      const repeated = pushed.some((o) => o.atoms.some((a) => d.atoms.some((b) => ["equal", "subset", "superset"].includes(relateAtoms(a, b)))));
+      if (!repeated) return unknown;
+      const root = { key: `oversampled#${rt.next()}` };
+      const step = newStep(rt, "augmentation or oversampling (rows pushed onto a copy of their own data)", [{ root, cuts: [], key: root.key }], node);
+      d.atoms = [{ root, cuts: [], key: root.key }];
+      d.taints.add(step);
       return unknown;
+    }
     case "forEach":
       if (several(d)) callbackPerElement(rt, self, args, node);
       else callbackArgs(rt, self, args, node);
