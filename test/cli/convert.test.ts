@@ -261,6 +261,22 @@ describe("cli: export and import", () => {
     });
   });
 
+  it("ends a cell's last statement before a cell that starts with ( [ or a template, as separate cells do", async () => {
+    const file = path.join(dir, "asi.aibook");
+    const cells: AibookNotebook["cells"] = [
+      { kind: "code", source: "const a = [1, 2]\nlet total = 0" },
+      { kind: "code", source: "[3, 4].forEach((x) => (total += x * a.length))" },
+      { kind: "markdown", source: "then" },
+      { kind: "code", source: "const t = total" },
+      { kind: "code", source: "// a comment first\n`${t}`.length" },
+      { kind: "code", source: "(() => console.log(`total ${t}`))()" },
+    ];
+    writeFileSync(file, serializeNotebook({ metadata: {}, cells }));
+    assert.equal((await run(exportCommand, [file, "--to", "ts"])).code, 0);
+    const printed = execFileSync(path.join(repoRoot, "node_modules/.bin/tsx"), [path.join(dir, "asi.ts")], { encoding: "utf8", cwd: dir });
+    assert.equal(printed, "total 14\n");
+  });
+
   it("keeps the script flat when no cell declares a name again", async () => {
     const file = path.join(dir, "flat.aibook");
     writeFileSync(file, serializeNotebook({ metadata: {}, cells: [{ kind: "code", source: "const a = 1;" }, { kind: "code", source: "console.log(a + 1);" }] }));
