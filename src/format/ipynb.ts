@@ -5,7 +5,8 @@
  * `metadata.vscode.languageId` as VS Code's Jupyter support does, and what Jupyter has no field
  * for (notebook metadata, unknown keys, execution success and duration) under `aibook` keys of
  * the notebook, cell and display output metadata, so that importing an export gives the same
- * notebook back. Lost on the way: unknown keys of stream and error outputs, and a second item of
+ * notebook back (the file's BOM and line ending, and the placeholders of outputs too large to
+ * save, too). Lost on the way: unknown keys of stream and error outputs, and a second item of
  * the same mime in one output.
  * On import, what Jupyter has and `.aibook` does not (markdown attachments, cell and notebook
  * metadata, a raw cell's kind) is kept under a `jupyter` unknown key of the cell or notebook, and
@@ -56,6 +57,7 @@ export function toIpynb(nb: AibookNotebook): IpynbNotebook {
   const saved: JsonObject = {};
   if (Object.keys(nb.metadata).length > 0) saved.metadata = nb.metadata;
   if (rest) saved.extra = rest;
+  if (nb.layout && (nb.layout.bom || nb.layout.lineEnding !== "\n")) saved.layout = { bom: nb.layout.bom, lineEnding: nb.layout.lineEnding };
   if (Object.keys(saved).length > 0) metadata.aibook = saved;
   const ids = new Set<string>();
   return {
@@ -121,6 +123,7 @@ function toIpynbOutputs(output: AibookOutput): IpynbOutput[] {
   const result: IpynbOutput[] = [];
   const data: JsonObject = {};
   const itemExtras: JsonObject = {};
+  const omitted: JsonObject = {};
   for (const item of output.items) {
     if (item.mime === STDOUT || item.mime === STDERR) {
       result.push({ output_type: "stream", name: item.mime === STDOUT ? "stdout" : "stderr", text: multiline(textOf(item)) });
@@ -135,6 +138,7 @@ function toIpynbOutputs(output: AibookOutput): IpynbOutput[] {
       });
     } else if (!(item.mime in data)) {
       if (item.extra) itemExtras[item.mime] = item.extra;
+      if (item.omitted) omitted[item.mime] = { mime: item.omitted.mime, bytes: item.omitted.bytes, ...item.omitted.extra };
       data[item.mime] = isJsonMime(item.mime) && item.encoding === undefined ? item.data : item.encoding === "base64" ? (item.data as string) : multiline(textOf(item));
     }
   }
@@ -142,6 +146,7 @@ function toIpynbOutputs(output: AibookOutput): IpynbOutput[] {
     const saved: JsonObject = {};
     if (output.extra) saved.extra = output.extra;
     if (Object.keys(itemExtras).length > 0) saved.items = itemExtras;
+    if (Object.keys(omitted).length > 0) saved.omitted = omitted;
     result.push({ output_type: "display_data", data, metadata: Object.keys(saved).length > 0 ? { aibook: saved } : {} });
   }
   return result;
@@ -216,6 +221,9 @@ export function fromIpynb(value: unknown, warnings: IpynbImportWarning[] = []): 
   const others = without(metadata, KERNEL_METADATA);
   const extra = withJupyter(isObject(saved.extra) ? (saved.extra as JsonObject) : undefined, Object.keys(others).length > 0 ? { metadata: others } : {});
   if (extra) notebook.extra = extra;
+  if (isObject(saved.layout) && (saved.layout.lineEnding === "\n" || saved.layout.lineEnding === "\r\n")) {
+    notebook.layout = { bom: saved.layout.bom === true, lineEnding: saved.layout.lineEnding };
+  }
   return notebook;
 }
 
@@ -325,6 +333,11 @@ function fromIpynbOutput(output: unknown, path: JsonPath, warnings: IpynbImportW
       const items = Object.entries(data).map(([mime, value]) => {
         const item = fromIpynbData(mime, value as JsonValue, [...path, "data", mime]);
         if (isObject(itemExtras[mime])) item.extra = itemExtras[mime] as JsonObject;
+        const placeholder = isObject(saved.omitted) ? saved.omitted[mime] : undefined;
+        if (isObject(placeholder) && typeof placeholder.mime === "string" && typeof placeholder.bytes === "number") {
+          const { mime: original, bytes, ...rest } = placeholder;
+          item.omitted = Object.keys(rest).length > 0 ? { mime: original, bytes, extra: rest as JsonObject } : { mime: original, bytes };
+        }
         return item;
       });
       if (items.length === 0) return [];

@@ -78,6 +78,17 @@ describe("cli: export and import", () => {
     assert.equal(readFileSync(back, "utf8"), readFileSync(source, "utf8"));
   });
 
+  it("keeps a placeholder for an output too large to save, and the file's BOM and CRLF, through ipynb byte for byte", async () => {
+    for (const name of ["placeholder.aibook", "bom-crlf.aibook"]) {
+      const source = path.join(formatFixturesDir, "golden", name);
+      const ipynb = path.join(dir, name.replace(".aibook", ".ipynb"));
+      assert.equal((await run(exportCommand, [source, "--to", "ipynb", "--out", ipynb])).code, 0);
+      const back = path.join(dir, name);
+      assert.equal((await run(importCommand, [ipynb, "--out", back])).code, 0);
+      assert.ok(readFileSync(back).equals(readFileSync(source)), name);
+    }
+  });
+
   it("keeps the Jupyter execution count but not the exported success once the notebook ran elsewhere", async () => {
     const source = path.join(formatFixturesDir, "golden/full.aibook");
     await run(exportCommand, [source, "--to", "ipynb", "--out", path.join(dir, "full.ipynb")]);
