@@ -142,7 +142,7 @@ function toIpynbOutputs(output: AibookOutput): IpynbOutput[] {
       data[item.mime] = isJsonMime(item.mime) && item.encoding === undefined ? item.data : item.encoding === "base64" ? (item.data as string) : multiline(textOf(item));
     }
   }
-  if (Object.keys(data).length > 0) {
+  if (Object.keys(data).length > 0 || output.items.length === 0) {
     const saved: JsonObject = {};
     if (output.extra) saved.extra = output.extra;
     if (Object.keys(itemExtras).length > 0) saved.items = itemExtras;
@@ -304,9 +304,10 @@ function without(object: Record<string, unknown>, keys: string[]): JsonObject {
  * (dropped when the count no longer matches: the notebook was run again elsewhere).
  */
 function executionFrom(saved: unknown, count: unknown): AibookExecution | undefined {
-  if (typeof count !== "number") return undefined;
-  if (!isObject(saved) || saved.count !== count) return { count };
-  const execution: AibookExecution = { count };
+  const jupyterCount = typeof count === "number" ? count : null;
+  if (!isObject(saved) || (saved.count ?? null) !== jupyterCount) return jupyterCount === null ? undefined : { count: jupyterCount };
+  const execution: AibookExecution = {};
+  if (saved.count !== undefined) execution.count = jupyterCount;
   if (typeof saved.success === "boolean") execution.success = saved.success;
   if (typeof saved.durationMs === "number") execution.durationMs = saved.durationMs;
   if (isObject(saved.extra)) execution.extra = saved.extra as JsonObject;
@@ -340,7 +341,6 @@ function fromIpynbOutput(output: unknown, path: JsonPath, warnings: IpynbImportW
         }
         return item;
       });
-      if (items.length === 0) return [];
       return [isObject(saved.extra) ? { items, extra: saved.extra as JsonObject } : { items }];
     }
     default:
