@@ -6,11 +6,14 @@
  * a notebook that cannot be read.
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import process from "node:process";
-import { serializeNotebook, type AibookNotebook } from "../format";
-import { fromIpynb, IpynbImportError } from "../format/ipynb";
-import { findJsonSyntaxError } from "../format/jsonScan";
+import { NotebookFormatError, serializeNotebook, type AibookNotebook } from "../format";
+import { fromIpynb, IpynbImportError, type IpynbImportWarning } from "../format/ipynb";
+import { findJsonSyntaxError, locateJsonPath, type JsonPath } from "../format/jsonScan";
+import { refuseDuplicateKeys } from "../format/parse";
 import { positionAt } from "../format/position";
+import { decodeNotebookText } from "../format/text";
 import { replaceExtension } from "./export";
 
 const IMPORT_USAGE = "usage: aibook import NOTEBOOK.ipynb [--out FILE.aibook]";
@@ -33,24 +36,34 @@ export async function importCommand(args: string[]): Promise<number> {
     return fail(`${target} already exists; pass --out ${target} to replace it, or another file`);
   }
 
+  if (path.resolve(target) === path.resolve(file)) {
+    return fail(`--out ${target} is the Jupyter notebook itself; choose another file`);
+  }
+
   let text: string;
+  let notebook: AibookNotebook;
+  const warnings: IpynbImportWarning[] = [];
   try {
-    text = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
+    text = decodeNotebookText(readFileSync(file), file).text;
   } catch (error) {
+    if (error instanceof NotebookFormatError) return fail(error.message.replace(".aibook files are UTF-8 JSON", "Jupyter notebooks are UTF-8 JSON"));
     return fail(`${file}: cannot read the file: ${(error as Error).message}`);
   }
-  let notebook: AibookNotebook;
   try {
-    notebook = fromIpynb(JSON.parse(text));
+    const value: unknown = JSON.parse(text);
+    refuseDuplicateKeys(text, file);
+    notebook = fromIpynb(value, warnings);
   } catch (error) {
     if (error instanceof SyntaxError) {
       const problem = findJsonSyntaxError(text);
       const at = positionAt(text, problem?.offset ?? 0);
       return fail(`${file}:${at.line}:${at.column}: not valid JSON: ${problem?.problem ?? error.message}`);
     }
-    if (error instanceof IpynbImportError) return fail(`${file}: ${error.message}`);
+    if (error instanceof NotebookFormatError) return fail(error.message);
+    if (error instanceof IpynbImportError) return fail(`${where(text, file, error.path)}: ${error.message}`);
     throw error;
   }
+  for (const warning of warnings) process.stderr.write(`aibook import: ${where(text, file, warning.path)}: warning: ${warning.message}\n`);
   try {
     writeFileSync(target, serializeNotebook(notebook, { maxBinaryOutputBytes: Number.MAX_SAFE_INTEGER }));
   } catch (error) {
@@ -58,6 +71,12 @@ export async function importCommand(args: string[]): Promise<number> {
   }
   process.stdout.write(`wrote ${target} (${notebook.cells.length} cells)\n`);
   return 0;
+}
+
+/** `file:line:column` of the value at `path` in the notebook's text. */
+function where(text: string, file: string, jsonPath: JsonPath): string {
+  const at = positionAt(text, Math.max(locateJsonPath(text, jsonPath), 0));
+  return `${file}:${at.line}:${at.column}`;
 }
 
 function usage(problem: string): number {

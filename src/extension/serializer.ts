@@ -17,6 +17,8 @@
 import * as vscode from "vscode";
 import {
   DEFAULT_MAX_BINARY_OUTPUT_BYTES,
+  isBinaryMime,
+  isJsonMime,
   NotebookFormatError,
   outputItemBytes,
   outputItemFromBytes,
@@ -28,6 +30,7 @@ import {
   type AibookOutput,
   type AibookOutputItem,
   type JsonObject,
+  type JsonValue,
   type OmittedOutput,
   type SerializeOptions,
   type TextLayout,
@@ -68,7 +71,14 @@ interface ItemMetadata {
   extra?: JsonObject;
   encoding?: "base64";
   omitted?: OmittedOutput;
+  /**
+   * How the file held `data` when that is not the mime's usual form (see mime.ts): "text" for a
+   * string under a binary mime without `encoding`, "json" for a non-string under a text or binary
+   * mime. Without it such an item would be saved base64-encoded (again) or as a string.
+   */
+  form?: ItemForm;
 }
+type ItemForm = "text" | "json";
 interface OutputMetadata {
   extra?: JsonObject;
   items?: (ItemMetadata | null)[];
@@ -124,9 +134,12 @@ function toCellData(cell: AibookCell): vscode.NotebookCellData {
 
 function toCellOutput(output: AibookOutput): vscode.NotebookCellOutput {
   const items = output.items.map((i) => new vscode.NotebookCellOutputItem(outputItemBytes(i), i.mime));
-  const itemMetadata = output.items.map((i) =>
-    i.extra || i.encoding || i.omitted ? compact<ItemMetadata>({ mime: i.mime, extra: i.extra, encoding: i.encoding, omitted: i.omitted }) : null,
-  );
+  const itemMetadata = output.items.map((i) => {
+    const form = unusualForm(i);
+    return i.extra || i.encoding || i.omitted || form
+      ? compact<ItemMetadata>({ mime: i.mime, extra: i.extra, encoding: i.encoding, omitted: i.omitted, form })
+      : null;
+  });
   const metadata = compact<OutputMetadata>({ extra: output.extra, items: itemMetadata.some((m) => m) ? itemMetadata : undefined });
   return new vscode.NotebookCellOutput(items, Object.keys(metadata).length ? metadata : undefined);
 }
@@ -176,10 +189,29 @@ function fromCellOutput(output: vscode.NotebookCellOutput): AibookOutput {
   const items = output.items.map((item, i): AibookOutputItem => {
     const m = meta.items?.[i];
     const same = m && m.mime === item.mime ? m : undefined;
-    const converted = outputItemFromBytes(item.mime, item.data, same?.encoding);
+    const converted = same?.form ? itemInForm(item.mime, item.data, same.form) : outputItemFromBytes(item.mime, item.data, same?.encoding);
     return compact<AibookOutputItem>({ ...converted, omitted: same?.omitted, extra: same?.extra });
   });
   return compact<AibookOutput>({ items, extra: meta.extra });
+}
+
+/** The form of an item's data when `outputItemFromBytes` would not give it back from its bytes. */
+function unusualForm(item: AibookOutputItem): ItemForm | undefined {
+  if (item.encoding === "base64" || isJsonMime(item.mime)) return undefined;
+  if (typeof item.data !== "string") return "json";
+  return isBinaryMime(item.mime) ? "text" : undefined;
+}
+
+function itemInForm(mime: string, bytes: Uint8Array, form: ItemForm): AibookOutputItem {
+  const text = new TextDecoder().decode(bytes);
+  if (form === "json") {
+    try {
+      return { mime, data: JSON.parse(text) as JsonValue };
+    } catch {
+      return { mime, data: text };
+    }
+  }
+  return { mime, data: text };
 }
 
 /** Leaves out keys whose value is undefined, so that absent stays absent through metadata. */

@@ -135,8 +135,10 @@ class Scanner {
       this.space();
       const c = this.text[this.pos];
       if (c === ",") {
+        const comma = this.pos;
         this.pos++;
         this.space();
+        if (this.text[this.pos] === "}") this.fail("a comma after the last property of an object (JSON allows none); remove it", comma);
       } else if (c === "}") {
         this.pos++;
         return;
@@ -160,8 +162,10 @@ class Scanner {
       this.space();
       const c = this.text[this.pos];
       if (c === ",") {
+        const comma = this.pos;
         this.pos++;
         this.space();
+        if (this.text[this.pos] === "]") this.fail("a comma after the last element of an array (JSON allows none); remove it", comma);
       } else if (c === "]") {
         this.pos++;
         return;
@@ -199,4 +203,77 @@ export function locateJsonPath(text: string, path: JsonPath): number {
     if (!(e instanceof ScanStop) && !(e instanceof RangeError)) throw e;
   }
   return scanner.found;
+}
+
+/** A key that appears twice in one object: JSON.parse keeps the last value and drops the first. */
+export interface DuplicateKey {
+  key: string;
+  /** Offsets of the first and the second occurrence of the key (its opening quote). */
+  firstOffset: number;
+  offset: number;
+  /** Path of the object that holds the key twice. */
+  path: JsonPath;
+}
+
+interface Frame {
+  /** Keys seen so far with their offsets; undefined for an array. */
+  keys?: Map<string, number>;
+  /** An object expects a key next (after "{" or ","). */
+  expectKey: boolean;
+  /** The key or index of the value being read in this container. */
+  at: string | number;
+}
+
+/**
+ * The first key that appears twice in one object of `text`, which must be valid JSON (run it
+ * after JSON.parse). Iterative, so very deep documents do not overflow the stack, and strings are
+ * skipped with indexOf, so megabytes of base64 cost little.
+ */
+export function findDuplicateKey(text: string): DuplicateKey | undefined {
+  const stack: Frame[] = [];
+  let pos = 0;
+  const n = text.length;
+  while (pos < n) {
+    const c = text.charCodeAt(pos);
+    if (c === 34) {
+      const end = stringEnd(text, pos);
+      const top = stack[stack.length - 1];
+      if (top?.keys && top.expectKey) {
+        const raw = text.slice(pos, end);
+        const key = raw.includes("\\") ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+        const first = top.keys.get(key);
+        if (first !== undefined) {
+          return { key, firstOffset: first, offset: pos, path: stack.slice(0, -1).map((f) => f.at) };
+        }
+        top.keys.set(key, pos);
+        top.at = key;
+        top.expectKey = false;
+      }
+      pos = end;
+      continue;
+    }
+    if (c === 123) stack.push({ keys: new Map(), expectKey: true, at: "" });
+    else if (c === 91) stack.push({ expectKey: false, at: 0 });
+    else if (c === 125 || c === 93) stack.pop();
+    else if (c === 44) {
+      const top = stack[stack.length - 1];
+      if (top?.keys) top.expectKey = true;
+      else if (top) top.at = (top.at as number) + 1;
+    }
+    pos++;
+  }
+  return undefined;
+}
+
+/** Offset just past the closing quote of the string that opens at `start`. */
+function stringEnd(text: string, start: number): number {
+  let pos = start + 1;
+  for (;;) {
+    const quote = text.indexOf('"', pos);
+    if (quote < 0) return text.length;
+    let backslashes = 0;
+    while (text.charCodeAt(quote - 1 - backslashes) === 92) backslashes++;
+    if (backslashes % 2 === 0) return quote + 1;
+    pos = quote + 1;
+  }
 }

@@ -18,7 +18,7 @@
  * which JavaScript orders first.
  */
 import { NotebookFormatError } from "./errors";
-import { findJsonSyntaxError, locateJsonPath, type JsonPath } from "./jsonScan";
+import { findDuplicateKey, findJsonSyntaxError, locateJsonPath, type JsonPath } from "./jsonScan";
 import { isBase64 } from "./mime";
 import { positionAt } from "./position";
 import { decodeNotebookText } from "./text";
@@ -61,9 +61,27 @@ export function parseNotebook(input: string | Uint8Array, fileName: string): Aib
     const problem = found?.problem ?? (e as Error).message;
     throw new NotebookFormatError(fileName, at.line, at.column, `not valid JSON: ${problem}`);
   }
+  refuseDuplicateKeys(text, fileName);
   const notebook = new Reader(text, fileName).notebook(root);
   notebook.layout = layout;
   return notebook;
+}
+
+/**
+ * JSON.parse keeps the last of two equal keys and drops the first without a word; a notebook
+ * with `"source"` twice (a bad merge, a hand edit) would lose a cell's text on the next save.
+ */
+export function refuseDuplicateKeys(text: string, fileName: string): void {
+  const duplicate = findDuplicateKey(text);
+  if (!duplicate) return;
+  const at = positionAt(text, duplicate.offset);
+  const first = positionAt(text, duplicate.firstOffset);
+  throw new NotebookFormatError(
+    fileName,
+    at.line,
+    at.column,
+    `the key ${JSON.stringify(duplicate.key)} appears twice in ${pathName(duplicate.path)} (first on line ${first.line}); JSON keeps only the last value, so remove one`,
+  );
 }
 
 class Reader {

@@ -5,7 +5,8 @@
  * alike, and markdown cells become comments. Cells that declare a name again (fine in the
  * kernel, where it replaces the binding) each open a block nested in the one before, so a later
  * declaration shadows the earlier one instead of failing to compile; otherwise the cells stay
- * flat, as a person would write them. A cell's last expression is not printed, as it is in the
+ * flat, as a person would write them, with a ";" before a cell that would otherwise continue the
+ * statement the cell before ended. A cell's last expression is not printed, as it is in the
  * notebook. Cell text is never re-indented, so template literals keep their content.
  * Not re-exported from index.ts: it loads the TypeScript compiler.
  */
@@ -54,7 +55,12 @@ export function toScript(nb: AibookNotebook, sourceName: string): string {
       out.push("{");
       open++;
     }
-    if (part.body.trim() !== "") out.push(part.body.replace(/^(?:[ \t]*\r?\n)+/, "").replace(/\s+$/, ""));
+    if (part.body.trim() !== "") {
+      const body = part.body.replace(/^(?:[ \t]*\r?\n)+/, "").replace(/\s+$/, "");
+      // In the kernel a cell ends its last statement; flat in one script, a next line starting with
+      // ( [ ` + - / or < would continue it (`a\n[1].forEach` is `a[1].forEach`).
+      out.push(!redeclares && /^\s*[([`+\-/<]/.test(body) ? ";" + body : body);
+    }
     if (redeclares) out.push(";");
   });
   if (open) out.push("}".repeat(open));

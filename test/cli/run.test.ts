@@ -143,4 +143,19 @@ describe("aibook run", () => {
     assert.equal(broken.code, 2);
     assert.match(broken.stderr, /broken\.aibook:3:/);
   });
+
+  it("--inplace leaves a notebook with a key written twice as it was, and names the second key", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "aibook-run-dup-"));
+    try {
+      const file = path.join(dir, "merged.aibook");
+      const text = '{\n  "aibook": 1,\n  "cells": [\n    {"kind": "code", "source": ["1 + 1"], "source": ["2 + 2"]}\n  ]\n}\n';
+      writeFileSync(file, text);
+      const result = await aibookRun(file, "--inplace");
+      assert.equal(result.code, 2);
+      assert.match(result.stderr, /merged\.aibook:4:43: the key "source" appears twice in cells\[0\]/);
+      assert.equal(readFileSync(file, "utf8"), text);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

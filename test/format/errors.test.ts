@@ -54,7 +54,7 @@ describe("format: malformed input is refused with the file, the problem and its 
     assert.match(e.message, /^churn\.aibook:3:13: not valid JSON: unexpected "}" where a value should be$/);
     assert.match(errorOf('{"aibook": 1 "cells": []}').message, /^churn\.aibook:1:14: not valid JSON: expected "," or "}" after a property value/);
     assert.match(errorOf("{'aibook': 1}").message, /1:2: not valid JSON: expected a property name in double quotes/);
-    assert.match(errorOf('{"aibook": 1,}').message, /1:14: not valid JSON: expected a property name/);
+    assert.match(errorOf('{"aibook": 1, 2}').message, /1:15: not valid JSON: expected a property name/);
     assert.match(errorOf('{"aibook": 1} x').message, /1:15: not valid JSON: unexpected "x" after the end/);
     assert.match(errorOf('{"aibook": 1, "a": "x\\qy"}').message, /invalid escape \\q/);
     assert.match(errorOf('{"aibook": 01}').message, /not valid JSON/);
@@ -98,9 +98,24 @@ describe("format: malformed input is refused with the file, the problem and its 
     assert.match(errorOf('{"aibook": 1, "cells": [{"kind": "code", "source": [], "outputs": [{"items": [{"mime": "a/b"}]}]}]}').message, /items\[0\] has no "data"/);
   });
 
-  it("reports the line of a duplicated key's last value, the one JSON.parse keeps", () => {
+  it("refuses a duplicated key at any level, naming the second one: JSON.parse would silently drop the first value", () => {
     const e = errorOf(lines('{"aibook": 1, "cells": [{', '"kind": "code",', '"kind": 9, "source": []}]}'));
-    assert.deepEqual([e.line, e.column], [3, 9]);
+    assert.equal(e.message, 'churn.aibook:3:1: the key "kind" appears twice in cells[0] (first on line 2); JSON keeps only the last value, so remove one');
+    const text = lines("{", '  "aibook": 1,', '  "cells": [', '    {"kind": "code", "source": ["a()"], "source": ["b()"]}', "  ]", "}");
+    assert.match(errorOf(text).message, /^churn\.aibook:4:41: the key "source" appears twice in cells\[0\] \(first on line 4\)/);
+    assert.match(errorOf('{"aibook": 1, "aibook": 1}').message, /^churn\.aibook:1:15: the key "aibook" appears twice in the notebook/);
+    assert.match(errorOf('{"aibook": 1, "metadata": {"a": {"b": 1, "b\\u0062": 2, "\\u0062": 3}}}').message, /1:56: the key "b" appears twice in metadata\.a \(first on line 1\)/);
+    assert.match(errorOf('{"aibook": 1, "cells": [{"kind": "markdown", "source": []}, {"kind": "markdown", "source": [], "kind": "code"}]}').message, /1:96: the key "kind" appears twice in cells\[1\]/);
+    // the same key in sibling objects, or escaped differently but different, is fine
+    const siblings = parseNotebook('{"aibook": 1, "metadata": {"x": {"a": 1}, "y": {"a": 2}, "a\\"": [{"a": 1}, {"a": 2}], "a": "a"}}', "a.aibook");
+    assert.deepEqual(siblings.metadata, { x: { a: 1 }, y: { a: 2 }, 'a"': [{ a: 1 }, { a: 2 }], a: "a" });
+  });
+
+  it("names a trailing comma at the comma", () => {
+    const text = lines("{", '  "aibook": 1,', '  "cells": [', '    {"kind": "markdown", "source": []},', "  ]", "}");
+    assert.equal(errorOf(text).message, 'churn.aibook:4:39: not valid JSON: a comma after the last element of an array (JSON allows none); remove it');
+    assert.equal(errorOf('{"aibook": 1,}').message, 'churn.aibook:1:13: not valid JSON: a comma after the last property of an object (JSON allows none); remove it');
+    assert.equal(errorOf('{"aibook": 1,\n\n  }').message, 'churn.aibook:1:13: not valid JSON: a comma after the last property of an object (JSON allows none); remove it');
   });
 
   it("opens an empty or whitespace-only file as an empty notebook", () => {

@@ -67,6 +67,21 @@ describe("extension serializer: .aibook <-> NotebookData", () => {
     assert.deepEqual(saved.future, { key: [1, 2] });
   });
 
+  it("saves items held in another form than their mime's usual one as they were, instead of base64-encoding them again", async () => {
+    const items = [
+      { mime: "image/png", data: "iVBORw0KGgo=" },
+      { mime: "application/x-custom", data: { a: [1, "b"] } },
+      { mime: "application/x-custom", data: "plain words" },
+      { mime: "text/plain", data: 5 },
+      { mime: "text/plain", data: ["a", "b"] },
+      { mime: "text/plain", data: "abc\r\ndef" },
+      { mime: "application/json", data: "x" },
+      { mime: "application/octet-stream", data: "AAEC", encoding: "base64" },
+    ];
+    const text = JSON.stringify({ aibook: 1, metadata: {}, cells: [{ kind: "code", language: "typescript", source: [], outputs: [{ items }] }] }, null, 2) + "\n";
+    assert.equal(save(await open(Buffer.from(text))), text);
+  });
+
   it("drops the execution read from the file once the editor clears it", async () => {
     const data = await open(readFileSync(path.join(golden, "full.aibook")));
     data.cells[1].executionSummary = {};
