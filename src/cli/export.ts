@@ -4,7 +4,8 @@
  * cells in order. `--out -` writes to standard output. Exit 2 for bad usage or a notebook that
  * cannot be read, with the file named.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { writeFileAtomic } from "./write-file";
 import path from "node:path";
 import process from "node:process";
 import { NotebookFormatError, parseNotebook, type AibookNotebook } from "../format";
@@ -70,7 +71,7 @@ export async function exportCommand(args: string[]): Promise<number> {
     return 0;
   }
   try {
-    writeFileSync(out, text);
+    writeFileAtomic(out, text);
   } catch (error) {
     process.stderr.write(`aibook export: ${out}: cannot write the file: ${(error as Error).message}\n`);
     return 2;

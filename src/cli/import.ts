@@ -5,7 +5,8 @@
  * the input and refuses to replace an existing notebook; exit 2 names the file for bad usage or
  * a notebook that cannot be read.
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { writeFileAtomic } from "./write-file";
 import path from "node:path";
 import process from "node:process";
 import { NotebookFormatError, serializeNotebook, type AibookNotebook } from "../format";
@@ -65,7 +66,7 @@ export async function importCommand(args: string[]): Promise<number> {
   }
   for (const warning of warnings) process.stderr.write(`aibook import: ${where(text, file, warning.path)}: warning: ${warning.message}\n`);
   try {
-    writeFileSync(target, serializeNotebook(notebook, { maxBinaryOutputBytes: Number.MAX_SAFE_INTEGER }));
+    writeFileAtomic(target, serializeNotebook(notebook, { maxBinaryOutputBytes: Number.MAX_SAFE_INTEGER }));
   } catch (error) {
     return fail(`${target}: cannot write the file: ${(error as Error).message}`);
   }

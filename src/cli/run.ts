@@ -4,7 +4,8 @@
  * stops at the first failing cell (exit 1) and optionally saves the outputs into a notebook.
  * Like the editor, it records evaluate/compareModels results in the run history (--no-history: not).
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { writeFileAtomic } from "./write-file";
 import path from "node:path";
 import process from "node:process";
 import { NotebookFormatError, parseNotebook, serializeNotebook, type AibookNotebook } from "../format";
@@ -128,7 +129,7 @@ export async function runCommand(args: string[], kernel: Partial<KernelSessionOp
       cell.outputs = savedOutputs(cellRun);
       cell.execution = { ...cell.execution, count: run.cells.indexOf(cellRun) + 1, success: failureOf(cellRun) === undefined, durationMs: cellRun.result.durationMs };
     }
-    writeFileSync(options.out, serializeNotebook(notebook));
+    writeFileAtomic(options.out, serializeNotebook(notebook));
   }
   return run.success ? 0 : 1;
 }
