@@ -11,6 +11,7 @@
  */
 
 import { availableParallelism, cpus } from "node:os";
+import { forEachDistanceBlock } from "./pairwise";
 
 export interface KdTree {
   data: ArrayLike<number>[];
@@ -205,8 +206,12 @@ export function kdQuery(t: KdTree, x: ArrayLike<number>, k: number): { index: nu
 
 /** sklearn/utils/_heap.pyx heap_push: a fixed-size max-heap; an equal value does not enter. */
 export function heapPush(values: Float64Array, indices: Int32Array, val: number, valIdx: number): void {
-  const size = values.length;
-  if (val >= values[0]) return;
+  heapPushAt(values, indices, 0, values.length, val, valIdx);
+}
+
+/** heapPush on the heap of `size` entries that starts at `offset` (many heaps in one array). */
+function heapPushAt(values: Float64Array, indices: Int32Array, offset: number, size: number, val: number, valIdx: number): void {
+  if (val >= values[offset]) return;
   let current = 0;
   for (;;) {
     const left = 2 * current + 1;
@@ -214,19 +219,19 @@ export function heapPush(values: Float64Array, indices: Int32Array, val: number,
     let swap: number;
     if (left >= size) break;
     else if (right >= size) {
-      if (values[left] > val) swap = left;
+      if (values[offset + left] > val) swap = left;
       else break;
-    } else if (values[left] >= values[right]) {
-      if (val < values[left]) swap = left;
+    } else if (values[offset + left] >= values[offset + right]) {
+      if (val < values[offset + left]) swap = left;
       else break;
-    } else if (val < values[right]) swap = right;
+    } else if (val < values[offset + right]) swap = right;
     else break;
-    values[current] = values[swap];
-    indices[current] = indices[swap];
+    values[offset + current] = values[offset + swap];
+    indices[offset + current] = indices[offset + swap];
     current = swap;
   }
-  values[current] = val;
-  indices[current] = valIdx;
+  values[offset + current] = val;
+  indices[offset + current] = valIdx;
 }
 
 /**
@@ -238,7 +243,13 @@ export function heapPush(values: Float64Array, indices: Int32Array, val: number,
  * on one-hot or integer-coded columns) depends on this, and so on the number of OpenMP threads:
  * OMP_NUM_THREADS when set, else the processors Node may use, as libgomp counts them.
  */
-export function argKmin(train: ArrayLike<number>[], queries: ArrayLike<number>[], k: number, threads = openMpThreads()): { index: number[]; rdist: number[] }[] {
+export function argKmin(
+  train: ArrayLike<number>[],
+  queries: ArrayLike<number>[],
+  k: number,
+  threads = openMpThreads(),
+  onBlock?: (done: number) => void,
+): { index: number[]; rdist: number[] }[] {
   const chunk = 256;
   const n = train.length;
   const nChunks = Math.ceil(n / chunk);
@@ -247,32 +258,39 @@ export function argKmin(train: ArrayLike<number>[], queries: ArrayLike<number>[]
   const used = onX ? 1 : Math.min(nChunks, threads);
   const q = Math.floor(nChunks / used);
   const extra = nChunks % used;
-  return queries.map((x) => {
-    const p = x.length;
-    const values = new Float64Array(k).fill(Infinity);
-    const indices = new Int32Array(k);
-    let first = 0;
-    for (let thread = 0; thread < used; thread++) {
-      // OpenMP's static schedule: contiguous blocks, the first `extra` threads one chunk more.
-      const count = q + (thread < extra ? 1 : 0);
-      const own = new Float64Array(k).fill(Infinity);
-      const ownIdx = new Int32Array(k);
-      const end = Math.min(n, (first + count) * chunk);
-      for (let i = first * chunk; i < end; i++) {
-        const row = train[i];
-        let d = 0;
-        for (let j = 0; j < p; j++) {
-          const diff = x[j] - row[j];
-          d += diff * diff;
+  // OpenMP's static schedule: contiguous blocks of chunks, the first `extra` threads one more.
+  const ranges: [number, number][] = [];
+  for (let thread = 0, first = 0; thread < used; thread++) {
+    const count = q + (thread < extra ? 1 : 0);
+    ranges.push([first * chunk, Math.min(n, (first + count) * chunk)]);
+    first += count;
+  }
+  const found: { index: number[]; rdist: number[] }[] = new Array(queries.length);
+  forEachDistanceBlock(train, queries, (firstQuery, count, d) => {
+    // One heap of k per query of the block for the merged result, one per query for a thread.
+    const values = new Float64Array(count * k).fill(Infinity);
+    const indices = new Int32Array(count * k);
+    const own = new Float64Array(count * k);
+    const ownIdx = new Int32Array(count * k);
+    for (const [start, end] of ranges) {
+      own.fill(Infinity);
+      for (let i = start; i < end; i++) {
+        const row = i * count;
+        for (let j = 0; j < count; j++) {
+          const dist = d[row + j];
+          if (dist < own[j * k]) heapPushAt(own, ownIdx, j * k, k, dist, i);
         }
-        if (d < own[0]) heapPush(own, ownIdx, d, i);
       }
-      first += count;
-      for (let j = 0; j < k; j++) heapPush(values, indices, own[j], ownIdx[j]);
+      for (let j = 0; j < count * k; j++) heapPushAt(values, indices, j - (j % k), k, own[j], ownIdx[j]);
     }
-    const order = Array.from({ length: k }, (_, i) => i).sort((i, j) => values[i] - values[j] || indices[i] - indices[j]);
-    return { index: order.map((i) => indices[i]), rdist: order.map((i) => values[i]) };
+    for (let j = 0; j < count; j++) {
+      const at = j * k;
+      const order = Array.from({ length: k }, (_, i) => at + i).sort((a, b) => values[a] - values[b] || indices[a] - indices[b]);
+      found[firstQuery + j] = { index: order.map((i) => indices[i]), rdist: order.map((i) => values[i]) };
+    }
+    onBlock?.(firstQuery + count);
   });
+  return found;
 }
 
 /** omp_get_max_threads(): OMP_NUM_THREADS, else the processors available to this process. */

@@ -5,7 +5,8 @@
  */
 import { BaseEstimator, registerEstimator } from "../core/estimator";
 import { AibookError } from "../core/errors";
-import { nearest } from "./neighbors";
+import { buildKdTree, type KdTree } from "./kdTree";
+import { kNeighbors, type Neighbors } from "./neighbors";
 import { checkNumber, fitMatrix, predictMatrix } from "./shared";
 
 export type LocalOutlierFactorOptions = {
@@ -25,6 +26,8 @@ interface LofState {
 export class LocalOutlierFactor extends BaseEstimator<LocalOutlierFactorOptions> {
   static override readonly estimatorName = "LocalOutlierFactor";
   #state?: LofState;
+  /** Built on first need from the training rows (deterministic, so not saved). */
+  #tree?: KdTree;
 
   constructor(options: Partial<LocalOutlierFactorOptions> = {}) {
     super({ k: 20, contamination: "auto" }, options);
@@ -45,7 +48,8 @@ export class LocalOutlierFactor extends BaseEstimator<LocalOutlierFactorOptions>
     if (c !== "auto" && !(typeof c === "number" && c > 0 && c <= 0.5)) {
       throw new AibookError(`${where}: contamination must be "auto" or a number in (0, 0.5]; got ${JSON.stringify(c)}.`);
     }
-    const neighbors = values.map((x, i) => nearest(values, x, k, i));
+    this.#tree = undefined;
+    const neighbors = withoutSelf(this.#search(values, values, k + 1, where), k);
     const kDistance = neighbors.map((nb) => nb.distance[k - 1]);
     const lrd = neighbors.map((nb) => 1 / (nb.index.reduce((s, j, r) => s + Math.max(kDistance[j], nb.distance[r]), 0) / k + 1e-10));
     const negativeOutlierFactor = neighbors.map((nb, i) => -(nb.index.reduce((s, j) => s + lrd[j], 0) / k) / lrd[i]);
@@ -66,8 +70,8 @@ export class LocalOutlierFactor extends BaseEstimator<LocalOutlierFactorOptions>
   scoreSamples(X: unknown): number[] {
     this.assertFitted("scoreSamples");
     const { X: train, kDistance, lrd, k } = this.#state!;
-    return predictMatrix(X, train[0].length, `${this.estimatorName}.scoreSamples`).map((x) => {
-      const nb = nearest(train, x, k);
+    const where = `${this.estimatorName}.scoreSamples`;
+    return this.#search(train, predictMatrix(X, train[0].length, where), k, where).map((nb) => {
       const own = 1 / (nb.index.reduce((s, j, r) => s + Math.max(kDistance[j], nb.distance[r]), 0) / k + 1e-10);
       return -(nb.index.reduce((s, j) => s + lrd[j], 0) / k) / own;
     });
@@ -79,13 +83,32 @@ export class LocalOutlierFactor extends BaseEstimator<LocalOutlierFactorOptions>
     return this.scoreSamples(X).map((v) => (v < this.#state!.offset ? -1 : 1));
   }
 
+  /** The neighbour search scikit-learn's LOF runs: its "auto" choice made on the k option. */
+  #search(train: number[][], queries: number[][], k: number, where: string): Neighbors {
+    return kNeighbors(train, queries, k, this.params.k, () => (this.#tree ??= buildKdTree(train, 30)), where);
+  }
+
   protected saveState(): LofState {
     return this.#state!;
   }
 
   protected loadState(state: unknown): void {
     this.#state = state as LofState;
+    this.#tree = undefined;
   }
+}
+
+/**
+ * The training rows' own neighbours without themselves, as scikit-learn's kneighbors() does for
+ * the training set: k + 1 searched, the row itself dropped, or the first of the k + 1 when the
+ * row is not among them (more duplicates of it at distance 0 than k).
+ */
+function withoutSelf(found: Neighbors, k: number): Neighbors {
+  return found.map(({ index, distance }, row) => {
+    let drop = index.indexOf(row);
+    if (drop < 0) drop = 0;
+    return { index: index.filter((_, r) => r !== drop), distance: distance.filter((_, r) => r !== drop) };
+  });
 }
 
 function percentile(values: number[], q: number): number {

@@ -1,12 +1,13 @@
 /**
  * k-nearest-neighbours classification with scikit-learn's default algorithm "auto": its KD tree
  * (./kdTree.ts) on up to 15 columns when k is below half the rows, which decides between rows
- * at the same distance as scikit-learn does; otherwise a brute-force Euclidean search, where
- * neighbours at equal distance are taken in training-row order.
+ * at the same distance as scikit-learn does; otherwise its brute-force search (argKmin), whose
+ * distances the WebAssembly kernels compute (./pairwise.ts).
  */
 import type { Label } from "../core/data";
 import { BaseEstimator, registerEstimator, type Classifier } from "../core/estimator";
 import { AibookError } from "../core/errors";
+import { progress } from "../core/progress";
 import { argKmin, buildKdTree, kdQuery, type KdTree } from "./kdTree";
 import { checkChoice, checkNumber, fitClasses, fitMatrix, labelsFromProba, predictMatrix } from "./shared";
 
@@ -21,30 +22,36 @@ interface KNeighborsState {
   codes: number[];
 }
 
-/** Indices and distances of the k nearest rows of `train` to `x` (ties: lower index first). */
-export function nearest(train: ArrayLike<number>[], x: ArrayLike<number>, k: number, skip = -1): { index: number[]; distance: number[] } {
-  const index: number[] = [];
-  const dist: number[] = [];
-  const p = x.length;
-  for (let i = 0; i < train.length; i++) {
-    if (i === skip) continue;
-    const row = train[i];
-    let d = 0;
-    for (let j = 0; j < p; j++) {
-      const t = row[j] - x[j];
-      d += t * t;
-    }
-    if (index.length === k && d >= dist[k - 1]) continue;
-    let pos = index.length;
-    while (pos > 0 && dist[pos - 1] > d) pos--;
-    dist.splice(pos, 0, d);
-    index.splice(pos, 0, i);
-    if (index.length > k) {
-      index.pop();
-      dist.pop();
-    }
+/** The k nearest training rows of each query: indices, and Euclidean distances (not squared). */
+export type Neighbors = { index: number[]; distance: number[] }[];
+
+/**
+ * scikit-learn's k-nearest search with algorithm "auto": brute force (its ArgKmin) above 15
+ * columns or when `nNeighbors` (the estimator's option, which scikit-learn decides on) is at least
+ * half the rows, else its KD tree (leaf_size 30), built by `tree` on first need; either way the
+ * rows tied at the k-th distance that scikit-learn keeps. Prints progress for a long search.
+ */
+export function kNeighbors(
+  train: number[][],
+  queries: number[][],
+  k: number,
+  nNeighbors: number,
+  tree: () => KdTree,
+  where: string,
+): Neighbors {
+  const report = progress(where, "rows", queries.length);
+  let found: { index: number[]; rdist: number[] }[];
+  if (train[0].length > 15 || nNeighbors >= Math.floor(train.length / 2)) {
+    found = argKmin(train, queries, k, undefined, (done) => report.tick(done));
+  } else {
+    const built = tree();
+    found = queries.map((x, i) => {
+      report.tick(i);
+      return kdQuery(built, x, k);
+    });
   }
-  return { index, distance: dist.map(Math.sqrt) };
+  report.finish(`${queries.length} rows`);
+  return found.map(({ index, rdist }) => ({ index, distance: rdist.map(Math.sqrt) }));
 }
 
 export class KNeighborsClassifier extends BaseEstimator<KNeighborsClassifierOptions> implements Classifier {
@@ -55,20 +62,6 @@ export class KNeighborsClassifier extends BaseEstimator<KNeighborsClassifierOpti
 
   constructor(options: Partial<KNeighborsClassifierOptions> = {}) {
     super({ k: 5, weights: "uniform" }, options);
-  }
-
-  /**
-   * scikit-learn's "auto": its brute-force search above 15 columns or for k >= n/2, else its KD
-   * tree (leaf_size 30); either way the rows tied at the k-th distance that it keeps.
-   */
-  #neighbors(train: number[][], queries: number[][], k: number): { index: number[]; distance: number[] }[] {
-    let found: { index: number[]; rdist: number[] }[];
-    if (train[0].length > 15 || k >= Math.floor(train.length / 2)) found = argKmin(train, queries, k);
-    else {
-      const tree = (this.#tree ??= buildKdTree(train, 30));
-      found = queries.map((x) => kdQuery(tree, x, k));
-    }
-    return found.map(({ index, rdist }) => ({ index, distance: rdist.map(Math.sqrt) }));
   }
 
   get classes(): Label[] {
@@ -93,8 +86,9 @@ export class KNeighborsClassifier extends BaseEstimator<KNeighborsClassifierOpti
     this.assertFitted("predictProba");
     const { X: train, codes, classes } = this.#state!;
     const k = this.params.k;
-    const queries = predictMatrix(X, train[0].length, `${this.estimatorName}.predictProba`);
-    return this.#neighbors(train, queries, k).map(({ index, distance }) => {
+    const where = `${this.estimatorName}.predictProba`;
+    const queries = predictMatrix(X, train[0].length, where);
+    return kNeighbors(train, queries, k, k, () => (this.#tree ??= buildKdTree(train, 30)), where).map(({ index, distance }) => {
       let weights = index.map(() => 1);
       if (this.params.weights === "distance") {
         // scikit-learn: weight 1/d, and rows at distance 0 take all the weight.

@@ -85,7 +85,8 @@ describe("Anomaly detectors reach scikit-learn's results (1 normal, -1 anomaly)"
     assert.deepEqual(new IsolationForest({ seed: 1 }).fit(d.X).scoreSamples(d.X), runs[1].scoreSamples(d.X));
   });
   for (const c of ref.localOutlierFactor) {
-    it(`LocalOutlierFactor k=${c.k}: outlier factors and labels, training rows and novelty`, () => {
+    it(`LocalOutlierFactor on ${c.dataset}, k=${c.k}: outlier factors and labels, training rows and novelty`, () => {
+      const d = dataset(c.dataset);
       const m = new LocalOutlierFactor({ k: c.k });
       assert.deepEqual(m.fitPredict(d.X), c.fitPredict);
       assertClose(m.negativeOutlierFactor, c.negativeOutlierFactor, 1e-9, 1e-12, "negativeOutlierFactor");
