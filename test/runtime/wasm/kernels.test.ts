@@ -49,6 +49,26 @@ describe("WebAssembly kernels", () => {
     });
   }
 
+  it("squaredDistances gives the same bits for a centre taken in a pair as for the odd centre alone", () => {
+    // Centres go through the kernel two at a time and the odd one alone: a row's distance must
+    // not depend on which, or a neighbour search would rank a row differently by its position.
+    for (const p of [1, 2, 3, 4, 7, 20]) {
+      const n = 25;
+      const X = matrix(n, p);
+      const C = matrix(3, p);
+      const layout = { x: ["f64", n * p], c: ["f64", 3 * p], out: ["f64", n * 3], one: ["f64", n] } as const;
+      withKernels(layout, (kernels, m) => {
+        X.forEach((row, i) => m.x.set(row, i * p));
+        C.forEach((row, i) => m.c.set(row, i * p));
+        kernels.squaredDistances(m.at.x, n, p, m.at.c, 3, m.at.out);
+        for (let c = 0; c < 3; c++) {
+          kernels.squaredDistances(m.at.x, n, p, m.at.c + c * p * 8, 1, m.at.one);
+          for (let i = 0; i < n; i++) assert.equal(m.out[i * 3 + c], m.one[i], `p = ${p}, row ${i}, centre ${c}`);
+        }
+      });
+    }
+  });
+
   it("nearestTwo finds each row's nearest and second-nearest centre, the lowest index on ties", () => {
     const n = 200;
     const p = 3;
