@@ -4,6 +4,7 @@
  */
 import { AibookError } from "../core/errors";
 import { toMatrix, toVector } from "../core/data";
+import { forEachDistanceBlock } from "../models/pairwise";
 import { checkOptions } from "../options";
 
 export function silhouette(X: unknown, labels: unknown, options?: Record<string, never>): number {
@@ -17,28 +18,22 @@ export function silhouette(X: unknown, labels: unknown, options?: Record<string,
   if (k < 2 || k > n - 1) throw new AibookError(`silhouette: needs between 2 and ${n - 1} clusters; got ${k}.`);
   const cluster = l.map((v) => clusters.indexOf(v));
   const size = clusters.map((_, c) => cluster.filter((x) => x === c).length);
-  const d = values[0].length;
-  const sums = new Float64Array(k);
   let total = 0;
-  for (let i = 0; i < n; i++) {
-    sums.fill(0);
-    const xi = values[i];
+  // A block of rows at a time: the sums of their distances to the rows of each cluster.
+  forEachDistanceBlock(values, values, (first, count, d) => {
+    const sums = new Float64Array(k * count);
     for (let j = 0; j < n; j++) {
-      if (j === i) continue;
-      const xj = values[j];
-      let s = 0;
-      for (let f = 0; f < d; f++) {
-        const diff = xi[f] - xj[f];
-        s += diff * diff;
-      }
-      sums[cluster[j]] += Math.sqrt(s);
+      const at = cluster[j] * count;
+      for (let i = 0; i < count; i++) if (j !== first + i) sums[at + i] += Math.sqrt(d[j * count + i]);
     }
-    const own = cluster[i];
-    if (size[own] === 1) continue;
-    const a = sums[own] / (size[own] - 1);
-    let b = Infinity;
-    for (let c = 0; c < k; c++) if (c !== own) b = Math.min(b, sums[c] / size[c]);
-    total += (b - a) / Math.max(a, b);
-  }
+    for (let i = 0; i < count; i++) {
+      const own = cluster[first + i];
+      if (size[own] === 1) continue;
+      const a = sums[own * count + i] / (size[own] - 1);
+      let b = Infinity;
+      for (let c = 0; c < k; c++) if (c !== own) b = Math.min(b, sums[c * count + i] / size[c]);
+      total += (b - a) / Math.max(a, b);
+    }
+  });
   return total / n;
 }

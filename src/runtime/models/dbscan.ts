@@ -3,6 +3,8 @@
  * within eps; clusters grow from core rows in row order; the rest is noise (-1).
  */
 import { BaseEstimator, registerEstimator } from "../core/estimator";
+import { progress } from "../core/progress";
+import { forEachDistanceBlock } from "./pairwise";
 import { checkNumber, fitMatrix, predictMatrix, squaredDistance } from "./shared";
 
 export type DBSCANOptions = {
@@ -45,11 +47,16 @@ export class DBSCAN extends BaseEstimator<DBSCANOptions> {
     const { values } = fitMatrix(X, where);
     const n = values.length;
     const eps2 = eps * eps;
-    const neighbors = values.map((x) => {
-      const list: number[] = [];
-      for (let j = 0; j < n; j++) if (squaredDistance(x, values[j]) <= eps2) list.push(j);
-      return list;
+    const neighbors: number[][] = new Array(n);
+    const report = progress(where, "rows", n);
+    forEachDistanceBlock(values, values, (first, count, d) => {
+      for (let j = 0; j < count; j++) neighbors[first + j] = [];
+      for (let i = 0; i < n; i++) {
+        for (let j = 0; j < count; j++) if (d[i * count + j] <= eps2) neighbors[first + j].push(i);
+      }
+      report.tick(first + count);
     });
+    report.finish(`${n} rows`);
     const core = neighbors.map((list) => list.length >= minSamples);
     const labels = new Array(n).fill(-1);
     let cluster = 0;
