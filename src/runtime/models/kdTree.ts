@@ -157,22 +157,26 @@ export function nthElement(a: Int32Array, first: number, nth: number, last: numb
   }
 }
 
+/** Squared distance from x to the box of a node: 0 inside it (scikit-learn's min_rdist). */
+function kdMinRdist(t: KdTree, node: number, x: ArrayLike<number>): number {
+  const { p, bounds } = t;
+  const lo = node * 2 * p;
+  let r = 0;
+  for (let j = 0; j < p; j++) {
+    const dLo = bounds[lo + j] - x[j];
+    const dHi = x[j] - bounds[lo + p + j];
+    const d = 0.5 * (dLo + Math.abs(dLo) + (dHi + Math.abs(dHi)));
+    r += d * d;
+  }
+  return r;
+}
+
 /** The k nearest rows to x: indices and squared distances, nearest first (scikit-learn's query). */
 export function kdQuery(t: KdTree, x: ArrayLike<number>, k: number): { index: number[]; rdist: number[] } {
   const values = new Float64Array(k).fill(Infinity);
   const indices = new Int32Array(k);
-  const { data, p, idx, bounds } = t;
-  const minRdist = (node: number) => {
-    const lo = node * 2 * p;
-    let r = 0;
-    for (let j = 0; j < p; j++) {
-      const dLo = bounds[lo + j] - x[j];
-      const dHi = x[j] - bounds[lo + p + j];
-      const d = 0.5 * (dLo + Math.abs(dLo) + (dHi + Math.abs(dHi)));
-      r += d * d;
-    }
-    return r;
-  };
+  const { data, p, idx } = t;
+  const minRdist = (node: number) => kdMinRdist(t, node, x);
   const visit = (node: number, lowerBound: number): void => {
     if (lowerBound > values[0]) return;
     if (t.leaf[node]) {
@@ -202,6 +206,34 @@ export function kdQuery(t: KdTree, x: ArrayLike<number>, k: number): { index: nu
   visit(0, minRdist(0));
   const order = Array.from({ length: k }, (_, i) => i).sort((i, j) => values[i] - values[j] || indices[i] - indices[j]);
   return { index: order.map((i) => indices[i]), rdist: order.map((i) => values[i]) };
+}
+
+/**
+ * The rows within squared distance `r2` of x (at `r2` included), in tree order (scikit-learn's
+ * query_radius, which DBSCAN runs on up to 15 columns): boxes farther than the radius are skipped.
+ */
+export function kdRadius(t: KdTree, x: ArrayLike<number>, r2: number): number[] {
+  const { data, p, idx } = t;
+  const found: number[] = [];
+  const visit = (node: number): void => {
+    if (kdMinRdist(t, node, x) > r2) return;
+    if (t.leaf[node]) {
+      for (let i = t.start[node]; i < t.end[node]; i++) {
+        const row = data[idx[i]];
+        let d = 0;
+        for (let j = 0; j < p; j++) {
+          const diff = x[j] - row[j];
+          d += diff * diff;
+        }
+        if (d <= r2) found.push(idx[i]);
+      }
+      return;
+    }
+    visit(2 * node + 1);
+    visit(2 * node + 2);
+  };
+  visit(0);
+  return found;
 }
 
 /** sklearn/utils/_heap.pyx heap_push: a fixed-size max-heap; an equal value does not enter. */
