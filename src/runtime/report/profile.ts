@@ -17,14 +17,17 @@ export interface ProfileOptions {
   title?: string;
 }
 
-function key(v: unknown): string {
+/** A number is its own key (Map keys compare numbers by value, 0 and -0 alike as String() does):
+ * turning each of 100,000 distinct floats into a string was most of a profile's time. */
+function key(v: unknown): string | number {
+  if (typeof v === "number" && !Number.isNaN(v)) return v;
   if (isMissing(v)) return "\u0000missing";
   if (v instanceof Date) return `d:${v.getTime()}`;
   return `${typeof v}:${String(v)}`;
 }
 
-function counts(values: unknown[]): Map<string, { value: unknown; count: number }> {
-  const m = new Map<string, { value: unknown; count: number }>();
+function counts(values: unknown[]): Map<string | number, { value: unknown; count: number }> {
+  const m = new Map<string | number, { value: unknown; count: number }>();
   for (const v of values) {
     if (isMissing(v)) continue;
     const k = key(v);
@@ -35,7 +38,7 @@ function counts(values: unknown[]): Map<string, { value: unknown; count: number 
   return m;
 }
 
-function top(m: Map<string, { value: unknown; count: number }>, total: number, limit: number): LabelCount[] {
+function top(m: Map<string | number, { value: unknown; count: number }>, total: number, limit: number): LabelCount[] {
   return [...m.values()]
     .sort((a, b) => b.count - a.count)
     .slice(0, limit)
