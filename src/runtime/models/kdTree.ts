@@ -23,6 +23,8 @@ export interface KdTree {
   leaf: Uint8Array;
   /** Per node: p lower bounds then p upper bounds. */
   bounds: Float64Array;
+  /** The rows in tree order (row idx[i] at i·p), so a leaf's rows are read from one block. */
+  sorted: Float64Array;
 }
 
 export function buildKdTree(data: ArrayLike<number>[], leafSize = 30): KdTree {
@@ -40,8 +42,10 @@ export function buildKdTree(data: ArrayLike<number>[], leafSize = 30): KdTree {
     end: new Int32Array(nNodes),
     leaf: new Uint8Array(nNodes),
     bounds: new Float64Array(nNodes * 2 * p),
+    sorted: new Float64Array(n * p),
   };
   build(tree, 0, 0, n);
+  for (let i = 0; i < n; i++) tree.sorted.set(data[tree.idx[i]], i * p);
   return tree;
 }
 
@@ -175,37 +179,37 @@ function kdMinRdist(t: KdTree, node: number, x: ArrayLike<number>): number {
 export function kdQuery(t: KdTree, x: ArrayLike<number>, k: number): { index: number[]; rdist: number[] } {
   const values = new Float64Array(k).fill(Infinity);
   const indices = new Int32Array(k);
-  const { data, p, idx } = t;
-  const minRdist = (node: number) => kdMinRdist(t, node, x);
-  const visit = (node: number, lowerBound: number): void => {
-    if (lowerBound > values[0]) return;
-    if (t.leaf[node]) {
-      for (let i = t.start[node]; i < t.end[node]; i++) {
-        const row = data[idx[i]];
-        let d = 0;
-        for (let j = 0; j < p; j++) {
-          const diff = x[j] - row[j];
-          d += diff * diff;
-        }
-        if (d < values[0]) heapPush(values, indices, d, idx[i]);
-      }
-      return;
-    }
-    const a = 2 * node + 1;
-    const b = a + 1;
-    const la = minRdist(a);
-    const lb = minRdist(b);
-    if (la <= lb) {
-      visit(a, la);
-      visit(b, lb);
-    } else {
-      visit(b, lb);
-      visit(a, la);
-    }
-  };
-  visit(0, minRdist(0));
+  visitNearest(t, x, 0, kdMinRdist(t, 0, x), values, indices);
   const order = Array.from({ length: k }, (_, i) => i).sort((i, j) => values[i] - values[j] || indices[i] - indices[j]);
   return { index: order.map((i) => indices[i]), rdist: order.map((i) => values[i]) };
+}
+
+/** Depth first, the nearer child first, skipping boxes beyond the heap's largest distance. */
+function visitNearest(t: KdTree, x: ArrayLike<number>, node: number, lowerBound: number, values: Float64Array, indices: Int32Array): void {
+  if (lowerBound > values[0]) return;
+  if (t.leaf[node]) {
+    const { sorted, idx, p } = t;
+    for (let i = t.start[node], end = t.end[node]; i < end; i++) {
+      let d = 0;
+      for (let j = 0, at = i * p; j < p; j++) {
+        const diff = x[j] - sorted[at + j];
+        d += diff * diff;
+      }
+      if (d < values[0]) heapPush(values, indices, d, idx[i]);
+    }
+    return;
+  }
+  const a = 2 * node + 1;
+  const b = a + 1;
+  const la = kdMinRdist(t, a, x);
+  const lb = kdMinRdist(t, b, x);
+  if (la <= lb) {
+    visitNearest(t, x, a, la, values, indices);
+    visitNearest(t, x, b, lb, values, indices);
+  } else {
+    visitNearest(t, x, b, lb, values, indices);
+    visitNearest(t, x, a, la, values, indices);
+  }
 }
 
 /**
@@ -213,16 +217,15 @@ export function kdQuery(t: KdTree, x: ArrayLike<number>, k: number): { index: nu
  * query_radius, which DBSCAN runs on up to 15 columns): boxes farther than the radius are skipped.
  */
 export function kdRadius(t: KdTree, x: ArrayLike<number>, r2: number): number[] {
-  const { data, p, idx } = t;
+  const { sorted, p, idx } = t;
   const found: number[] = [];
   const visit = (node: number): void => {
     if (kdMinRdist(t, node, x) > r2) return;
     if (t.leaf[node]) {
       for (let i = t.start[node]; i < t.end[node]; i++) {
-        const row = data[idx[i]];
         let d = 0;
-        for (let j = 0; j < p; j++) {
-          const diff = x[j] - row[j];
+        for (let j = 0, at = i * p; j < p; j++) {
+          const diff = x[j] - sorted[at + j];
           d += diff * diff;
         }
         if (d <= r2) found.push(idx[i]);
