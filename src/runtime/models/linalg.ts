@@ -31,6 +31,15 @@ export function svd(A: Matrix): Svd {
   return jacobiSvd(A, n, p);
 }
 
+/** Singular values and right singular vectors only (PCA's components): a tall A's U is never formed. */
+export function svdValues(A: Matrix): Pick<Svd, "s" | "v"> {
+  const n = A.length;
+  const p = A[0]?.length ?? 0;
+  if (p > 0 && n >= 2 * p) return jacobiSvd(householderQr(A, n, p).R, p, p);
+  const { s, v } = svd(A);
+  return { s, v };
+}
+
 interface Qr {
   /** Column j holds R's column j on and above the diagonal, reflector j's vector below it. */
   cols: Float64Array[];

@@ -4,7 +4,7 @@
  */
 import { BaseEstimator, registerEstimator, type Transformer } from "../core/estimator";
 import { AibookError } from "../core/errors";
-import { svd } from "./linalg";
+import { svdValues } from "./linalg";
 import { columnStats, fitMatrix, predictMatrix } from "./shared";
 
 export type PCAOptions = {
@@ -57,14 +57,19 @@ export class PCA extends BaseEstimator<PCAOptions> implements Transformer {
     if (n < 2) throw new AibookError(`${where}: PCA needs at least 2 rows.`);
     const { mean } = columnStats(values);
     const centered = values.map((row) => row.map((v, j) => v - mean[j]));
-    const { u, s, v } = svd(centered);
+    const { s, v } = svdValues(centered);
     const r = s.length;
-    // svd_flip: the largest |u| of each component is positive.
-    const signs = Array.from({ length: r }, (_, c) => {
-      let best = 0;
-      for (let i = 1; i < n; i++) if (Math.abs(u[i][c]) > Math.abs(u[best][c])) best = i;
-      return u[best][c] < 0 ? -1 : 1;
-    });
+    // svd_flip: the largest |u| of each component is positive. U's column c is X·v_c / s_c, so
+    // its signs are those of the scores X·v_c, computed for the kept components only (below).
+    const signOf = (c: number) => {
+      let largest = 0;
+      for (const row of centered) {
+        let score = 0;
+        for (let j = 0; j < p; j++) score += row[j] * v[j][c];
+        if (Math.abs(score) > Math.abs(largest)) largest = score;
+      }
+      return largest < 0 ? -1 : 1;
+    };
     const variance = s.map((x) => (x * x) / (n - 1));
     const total = variance.reduce((a, b) => a + b, 0);
     const ratio = variance.map((x) => x / total);
@@ -82,7 +87,10 @@ export class PCA extends BaseEstimator<PCAOptions> implements Transformer {
         keep = wanted;
       }
     }
-    const components = Array.from({ length: keep }, (_, c) => v.map((row) => row[c] * signs[c]));
+    const components = Array.from({ length: keep }, (_, c) => {
+      const sign = signOf(c);
+      return v.map((row) => row[c] * sign);
+    });
     this.#state = {
       mean,
       components,
