@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { lstsq, svd } from "../../../src/runtime/models/linalg";
+import { lstsq, svd, svdValues } from "../../../src/runtime/models/linalg";
 import { createRandom } from "../../../src/runtime/random";
 
 const random = createRandom(11);
@@ -7,7 +7,6 @@ const matrix = (n: number, p: number) => Array.from({ length: n }, () => Array.f
 const maxAbs = (a: number[]) => Math.max(...a.map(Math.abs));
 
 describe("linalg", () => {
-  // 60 x 6 goes through Householder QR first (n >= 2p); 9 x 6 and 4 x 7 through Jacobi directly.
   for (const [n, p] of [[60, 6], [9, 6], [4, 7], [500, 1]]) {
     it(`svd of ${n} x ${p}: U·S·Vᵀ gives A back, U and V have orthonormal columns, S descends`, () => {
       const A = matrix(n, p);
@@ -31,6 +30,20 @@ describe("linalg", () => {
         }
       }
       for (let c = 1; c < r; c++) assert.ok(s[c] <= s[c - 1]);
+    });
+  }
+
+  // 60 x 6 and 500 x 1 go through Householder QR first (n >= 2p), 9 x 6 through Jacobi directly.
+  for (const [n, p] of [[60, 6], [500, 1], [9, 6]]) {
+    it(`svdValues of ${n} x ${p}: the singular values and right vectors of svd, up to sign`, () => {
+      const A = matrix(n, p);
+      const full = svd(A);
+      const { s, v } = svdValues(A);
+      s.forEach((x, c) => assert.ok(Math.abs(x - full.s[c]) <= 1e-12 * full.s[0], `s[${c}]`));
+      for (let c = 0; c < p; c++) {
+        const sign = Math.sign(v.reduce((t, row, j) => t + row[c] * full.v[j][c], 0));
+        v.forEach((row, j) => assert.ok(Math.abs(row[c] * sign - full.v[j][c]) < 1e-10, `v[${j}][${c}]`));
+      }
     });
   }
 
