@@ -7,7 +7,7 @@
 import { AibookError } from "../core/errors";
 import type { Label } from "../core/data";
 import { checkOptions } from "../options";
-import { labelCounts, labelPair, type LabelCounts } from "./labels";
+import { labelCounts, labelPair, noSupport, type LabelCounts } from "./labels";
 import { warnOnce } from "../core/warn";
 
 export type Average = "binary" | "macro" | "weighted" | "micro";
@@ -144,7 +144,10 @@ function averaged(
       break;
     case "weighted": {
       const total = sum(c.actual);
-      result = total === 0 ? 0 : c.labels.reduce<number>((s, l, i) => s + perLabel(c, i, at(l)) * c.actual[i], 0) / total;
+      const weighted = c.labels.reduce<number>((s, l, i) => s + perLabel(c, i, at(l)) * c.actual[i], 0);
+      // No weights (no reported class occurs in yTrue): scikit-learn's own rule, not 0/0.
+      const noWeights = where === "precision" || where === "recall" || where === "f1" ? noSupport(where, sum(c.predicted), zeroDivision === 1 ? 1 : 0) : 0;
+      result = total === 0 ? noWeights : weighted / total;
       break;
     }
     case "micro":
