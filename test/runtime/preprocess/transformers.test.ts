@@ -104,6 +104,12 @@ describe("encoders match scikit-learn", () => {
     assert.deepEqual(encoder.inverseTransform([0, 2]), ["class_0", "class_2"]);
     assert.throws(() => encoder.transform(["class_9"]), /"class_9" at row 0, a label not seen in fit/);
   });
+
+  it("LabelEncoder refuses NaN labels as it refuses null, naming the first row, instead of making NaN a class", () => {
+    // scikit-learn would sort NaN last as a class of its own; a missing label is dropped, not encoded.
+    assert.throws(() => new LabelEncoder().fit([1, NaN, 2, NaN]), (e: unknown) => e instanceof MissingValuesError && /2 rows, the first at row 1/.test(e.message));
+    assert.throws(() => new LabelEncoder().fit([1, 2]).transform([2, NaN]), (e: unknown) => e instanceof MissingValuesError && /first at row 1/.test(e.message));
+  });
 });
 
 describe("SelectKBest matches scikit-learn", () => {
