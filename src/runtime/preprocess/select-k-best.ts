@@ -17,10 +17,13 @@ export type SelectKBestOptions = {
   scoreFunc: "f_classif" | "f_regression" | "chi2";
 };
 
+/** A score as saved: NaN as null and ±Infinity as text, since JSON has neither. */
+type Saved = number | null | "Infinity" | "-Infinity";
+
 interface State {
   shape: Shape;
-  scores: (number | null)[];
-  pValues: (number | null)[];
+  scores: Saved[];
+  pValues: Saved[];
   selected: number[];
 }
 
@@ -31,15 +34,15 @@ export class SelectKBest extends StatefulEstimator<SelectKBestOptions, State> im
     super({ k: 10, scoreFunc: "f_classif" }, options);
   }
 
-  /** F score of each input column (NaN for a constant column). */
+  /** F score of each input column (NaN for a constant column, Infinity for f_classif on a column constant within each class). */
   get scores(): number[] {
     this.assertFitted("scores");
-    return this.state!.scores.map((s) => (s === null ? NaN : s));
+    return this.state!.scores.map(fromSaved);
   }
 
   get pValues(): number[] {
     this.assertFitted("pValues");
-    return this.state!.pValues.map((s) => (s === null ? NaN : s));
+    return this.state!.pValues.map(fromSaved);
   }
 
   /** Names of the kept columns, in input order. */
@@ -74,8 +77,7 @@ export class SelectKBest extends StatefulEstimator<SelectKBestOptions, State> im
     const clean = scored.f.map((f) => (Number.isNaN(f) ? -Number.MAX_VALUE : f));
     const order = clean.map((_, j) => j).sort((a, b) => clean[a] - clean[b] || a - b);
     const selected = order.slice(p - k).sort((a, b) => a - b);
-    const json = (v: number) => (Number.isFinite(v) ? v : v === Infinity ? Number.MAX_VALUE : null);
-    this.state = { shape, scores: scored.f.map(json), pValues: scored.p.map(json), selected };
+    this.state = { shape, scores: scored.f.map(toSaved), pValues: scored.p.map(toSaved), selected };
     this.markFitted();
     return this;
   }
@@ -91,6 +93,14 @@ export class SelectKBest extends StatefulEstimator<SelectKBestOptions, State> im
   fitTransform(X: unknown, y?: unknown): unknown {
     return this.fit(X, y).transform(X);
   }
+}
+
+function toSaved(v: number): Saved {
+  return Number.isFinite(v) ? v : Number.isNaN(v) ? null : v > 0 ? "Infinity" : "-Infinity";
+}
+
+function fromSaved(v: Saved): number {
+  return v === null ? NaN : typeof v === "string" ? (v === "Infinity" ? Infinity : -Infinity) : v;
 }
 
 /** One-way ANOVA F per column, summed in scikit-learn's order (class by class). */
