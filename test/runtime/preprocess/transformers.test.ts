@@ -95,6 +95,12 @@ describe("encoders match scikit-learn", () => {
     assert.deepEqual(out.values, [[0, 1, 1], [1, 0, 2], [0, 1, 3]]);
   });
 
+  it("OneHotEncoder names the categories of a float-typed column as pandas' float64 prints them", () => {
+    // A CSV column written "1.0, 2.0" is float64 in pandas: scikit-learn names its columns educ_1.0, not educ_1.
+    const df = new DataFrame({ educ: [1, 2, 1, 7], party: [0, 1, 1, 0] }, { dtypes: ["float32", "int32"] });
+    assert.deepEqual(new OneHotEncoder().fit(df).featureNames, ["educ_1.0", "educ_2.0", "educ_7.0", "party_0", "party_1"]);
+  });
+
   it("LabelEncoder: sorted classes and codes, and back", async () => {
     const wine = await dataset("wine");
     const encoder = new LabelEncoder().fit(wine["cultivar"]);
