@@ -134,6 +134,15 @@ describe("metrics edge cases against scikit-learn", () => {
     for (const c of edge.regression) {
       it(`${c.fn}: ${c.name}`, () => assertClose(call(c.fn, c.yTrue, c.yPred), c.expected, RTOL));
     }
+    // Targets far from 0: numpy sums them pairwise, and a left-to-right sum gives another r2.
+    for (const c of edge.summation.regression) {
+      it(`${c.fn}: ${c.n} targets near ${c.offset} (numpy's summation order)`, () => {
+        const spread = (i: number) => ((i * 7919) % 1013) / 997;
+        const t = Array.from({ length: c.n }, (_, i) => c.offset + spread(i));
+        const p = t.map((v, i) => v + (((i * 104729) % 211) - 105) / 313);
+        assertClose(call(c.fn, t, p), c.expected, RTOL);
+      });
+    }
   });
 
   describe("silhouette", () => {
