@@ -51,6 +51,11 @@ export function stratifiedKFold(yOrX: unknown, yOrOptions?: unknown, maybeOption
   checkOptions("stratifiedKFold", options, KNOWN);
   if (secondIsData && rowCount(yOrX) !== rowCount(y)) throw new AibookError(`stratifiedKFold: X has ${rowCount(yOrX)} rows but y has ${rowCount(y)}.`);
   const labels = toLabels(y, "stratifiedKFold (y)");
+  const fraction = labels.find((v) => typeof v === "number" && !Number.isInteger(v));
+  if (fraction !== undefined) {
+    // scikit-learn refuses a continuous target ("Got 'continuous'"): each value would be a class of its own.
+    throw new AibookError(`stratifiedKFold: y holds the non-integer value ${fraction}, a continuous target, not class labels; stratify classes, and use kFold for a regression target.`);
+  }
   const n = labels.length;
   const k = checkFolds(options.folds ?? 5, n, "stratifiedKFold");
   // Classes numbered in order of first appearance, as scikit-learn encodes them.
