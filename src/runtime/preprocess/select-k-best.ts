@@ -7,7 +7,7 @@
  */
 import { AibookError } from "../core/errors";
 import { StatefulEstimator, registerEstimator, type Transformer } from "../core/estimator";
-import { checkSameLength, toNumbers, toVector } from "../core/data";
+import { checkSameLength, toLabels, toNumbers } from "../core/data";
 import { sortedLabels } from "../metrics/labels";
 import { chiSquareSf, fSf } from "../stats/special";
 import { checkColumns, readMatrix, writeLike, type Shape } from "./io";
@@ -61,7 +61,7 @@ export class SelectKBest extends StatefulEstimator<SelectKBestOptions, State> im
     if (k > p) throw new AibookError(`${where}: k = ${k} but X has only ${p} columns; use a smaller k or k: "all".`);
     let scored: { f: number[]; p: number[] };
     if (this.params.scoreFunc === "f_classif") {
-      const labels = toVector(y, `${where} (y)`);
+      const labels = toLabels(y, `${where} (y)`);
       checkSameLength(values, labels, where);
       scored = fClassif(values, labels, where);
     } else if (this.params.scoreFunc === "f_regression") {
@@ -69,7 +69,7 @@ export class SelectKBest extends StatefulEstimator<SelectKBestOptions, State> im
       checkSameLength(values, target, where);
       scored = fRegression(values, target);
     } else if (this.params.scoreFunc === "chi2") {
-      const labels = toVector(y, `${where} (y)`);
+      const labels = toLabels(y, `${where} (y)`);
       checkSameLength(values, labels, where);
       scored = chi2(values, labels, where);
     } else throw new AibookError(`${where}: scoreFunc must be "f_classif", "f_regression" or "chi2"; got ${JSON.stringify(this.params.scoreFunc)}.`);
