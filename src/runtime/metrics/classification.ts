@@ -41,6 +41,11 @@ export function balancedAccuracy(yTrue: unknown, yPred: unknown, options?: Recor
   checkOptions("balancedAccuracy", options, []);
   const { t, p } = labelPair(yTrue, yPred, "balancedAccuracy");
   const c = labelCounts(t, p);
+  const absent = c.labels.filter((_, i) => !c.actual[i]);
+  if (absent.length) {
+    // scikit-learn warns too ("y_pred contains classes not in y_true"): their recall is 0/0, left out of the mean.
+    warnOnce(`balancedAccuracy: yPred holds ${absent.length === 1 ? "class" : "classes"} ${absent.map((l) => JSON.stringify(l)).join(", ")} that yTrue lacks; ${absent.length === 1 ? "its" : "their"} recall is undefined and left out of the mean, as scikit-learn does.`);
+  }
   const recalls = c.labels.map((_, i) => (c.actual[i] ? c.tp[i] / c.actual[i] : NaN)).filter((r) => !Number.isNaN(r));
   return recalls.reduce((s, r) => s + r, 0) / recalls.length;
 }
