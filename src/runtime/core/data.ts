@@ -218,6 +218,18 @@ export function toVector(y: unknown, where = "y", name?: string): Label[] {
   });
 }
 
+/**
+ * Class labels from any 1-D input. NaN is a missing label: refused, as scikit-learn refuses it
+ * ("Input y contains NaN"), instead of becoming a class of its own that sorts nowhere.
+ */
+export function toLabels(y: unknown, where = "y", name?: string): Label[] {
+  const labels = toVector(y, where, name);
+  if (labels.some((v) => typeof v === "number" && Number.isNaN(v))) {
+    throw missingTarget(where, name ?? (isSeries(y) ? (seriesName(y) ?? "") : ""), labels);
+  }
+  return labels;
+}
+
 const DECIMAL = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$|^\s*[+-]?(?:inf|infinity)\s*$/i;
 
 /**

@@ -8,7 +8,7 @@
 import type { Label } from "../core/data";
 import { AibookError } from "../core/errors";
 import { checkOptions } from "../options";
-import { labelCounts, labelPair } from "./labels";
+import { labelCounts, labelPair, noSupport } from "./labels";
 
 export interface ClassScores {
   precision: number;
@@ -63,9 +63,11 @@ export function classificationReport(yTrue: unknown, yPred: unknown, options: Cl
   if (names.length !== c.labels.length) {
     throw new AibookError(`${where}: targetNames has ${names.length} names but there are ${c.labels.length} classes (${c.labels.map((l) => JSON.stringify(l)).join(", ")}).`);
   }
-  // scikit-learn shows accuracy only when the reported classes cover every label; else a "micro avg" row.
+  // scikit-learn shows accuracy only when the reported classes are exactly the labels (none left
+  // out, none added that never occurs); else a "micro avg" row.
   const reported = new Set(c.labels);
-  const microIsAccuracy = all.labels.every((l) => reported.has(l));
+  const present = new Set(all.labels);
+  const microIsAccuracy = all.labels.every((l) => reported.has(l)) && c.labels.every((l) => present.has(l));
   const ratio = (a: number, b: number) => (b === 0 ? zd : a / b);
   const scores = (tp: number, predicted: number, actual: number): Omit<ClassScores, "support"> => {
     const precision = ratio(tp, predicted);
@@ -75,8 +77,9 @@ export function classificationReport(yTrue: unknown, yPred: unknown, options: Cl
   };
   const classes = c.labels.map((label, i) => ({ label, ...scores(c.tp[i], c.predicted[i], c.actual[i]), support: c.actual[i] }));
   const support = c.actual.reduce((a, b) => a + b, 0);
+  const predictedTotal = c.predicted.reduce((a, b) => a + b, 0);
   const mean = (key: "precision" | "recall" | "f1", weighted: boolean) =>
-    weighted ? (support === 0 ? zd : classes.reduce((s, k) => s + k[key] * k.support, 0) / support) : classes.reduce((s, k) => s + k[key], 0) / classes.length;
+    weighted ? (support === 0 ? noSupport(key, predictedTotal, zd) : classes.reduce((s, k) => s + k[key] * k.support, 0) / support) : classes.reduce((s, k) => s + k[key], 0) / classes.length;
   const avg = (weighted: boolean): ClassScores => ({ precision: mean("precision", weighted), recall: mean("recall", weighted), f1: mean("f1", weighted), support });
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   const report: ClassificationReport = {
@@ -85,7 +88,9 @@ export function classificationReport(yTrue: unknown, yPred: unknown, options: Cl
     ...(microIsAccuracy ? {} : { microAvg: { ...scores(sum(c.tp), sum(c.predicted), sum(c.actual)), support } }),
     macroAvg: avg(false),
     weightedAvg: avg(true),
-    toString: () => formatReport(report, names, options.digits ?? 2),
+    // The text's accuracy is scikit-learn's micro F1 (2pr/(p+r), p = r = accuracy), which can differ
+    // from the accuracy in the last bit and so round the other way (0.475 prints 0.48).
+    toString: () => formatReport(report, names, options.digits ?? 2, scores(sum(all.tp), sum(all.predicted), sum(all.actual)).f1),
   };
   if (options.outputDict) return toDict(report, names);
   Object.defineProperty(report, Symbol.for("nodejs.util.inspect.custom"), { value: () => report.toString(), enumerable: false });
@@ -104,7 +109,7 @@ function toDict(r: ClassificationReport, names: string[]): ClassificationReportD
   return dict;
 }
 
-function formatReport(r: ClassificationReport, classNames: string[], digits: number): string {
+function formatReport(r: ClassificationReport, classNames: string[], digits: number, accuracyF1: number): string {
   // scikit-learn's layout: "{:>width} " then " {:>9}" per column, so two spaces before the first.
   const names = [...classNames, "weighted avg"];
   const width = Math.max(...names.map((s) => s.length), digits);
@@ -116,7 +121,7 @@ function formatReport(r: ClassificationReport, classNames: string[], digits: num
   r.classes.forEach((k, i) => lines.push(row(classNames[i], k)));
   lines.push("");
   if (r.microAvg) lines.push(row("micro avg", r.microAvg));
-  else lines.push(`${"accuracy".padStart(width)} ${cell("")}${cell("")}${num(r.accuracy)}${cell(String(r.macroAvg.support))}`);
+  else lines.push(`${"accuracy".padStart(width)} ${cell("")}${cell("")}${num(accuracyF1)}${cell(String(r.macroAvg.support))}`);
   lines.push(row("macro avg", r.macroAvg));
   lines.push(row("weighted avg", r.weightedAvg));
   return lines.join("\n") + "\n";

@@ -7,7 +7,7 @@
 import { AibookError } from "../core/errors";
 import type { Label } from "../core/data";
 import { checkOptions } from "../options";
-import { labelCounts, labelPair, type LabelCounts } from "./labels";
+import { labelCounts, labelPair, noSupport, type LabelCounts } from "./labels";
 import { warnOnce } from "../core/warn";
 
 export type Average = "binary" | "macro" | "weighted" | "micro";
@@ -41,6 +41,11 @@ export function balancedAccuracy(yTrue: unknown, yPred: unknown, options?: Recor
   checkOptions("balancedAccuracy", options, []);
   const { t, p } = labelPair(yTrue, yPred, "balancedAccuracy");
   const c = labelCounts(t, p);
+  const absent = c.labels.filter((_, i) => !c.actual[i]);
+  if (absent.length) {
+    // scikit-learn warns too ("y_pred contains classes not in y_true"): their recall is 0/0, left out of the mean.
+    warnOnce(`balancedAccuracy: yPred holds ${absent.length === 1 ? "class" : "classes"} ${absent.map((l) => JSON.stringify(l)).join(", ")} that yTrue lacks; ${absent.length === 1 ? "its" : "their"} recall is undefined and left out of the mean, as scikit-learn does.`);
+  }
   const recalls = c.labels.map((_, i) => (c.actual[i] ? c.tp[i] / c.actual[i] : NaN)).filter((r) => !Number.isNaN(r));
   return recalls.reduce((s, r) => s + r, 0) / recalls.length;
 }
@@ -144,7 +149,10 @@ function averaged(
       break;
     case "weighted": {
       const total = sum(c.actual);
-      result = total === 0 ? 0 : c.labels.reduce<number>((s, l, i) => s + perLabel(c, i, at(l)) * c.actual[i], 0) / total;
+      const weighted = c.labels.reduce<number>((s, l, i) => s + perLabel(c, i, at(l)) * c.actual[i], 0);
+      // No weights (no reported class occurs in yTrue): scikit-learn's own rule, not 0/0.
+      const noWeights = where === "precision" || where === "recall" || where === "f1" ? noSupport(where, sum(c.predicted), zeroDivision === 1 ? 1 : 0) : 0;
+      result = total === 0 ? noWeights : weighted / total;
       break;
     }
     case "micro":

@@ -71,3 +71,11 @@ export function labelCounts(t: Label[], p: Label[], labels = sortedLabels(t, p))
   }
   return { labels, tp, predicted, actual, n: t.length };
 }
+
+/**
+ * scikit-learn's weighted average when none of the reported classes occurs in yTrue (no weights):
+ * recall is the zeroDivision value; precision and F1 are too if nothing was predicted either, else 0.
+ */
+export function noSupport(key: "precision" | "recall" | "f1", predictedTotal: number, zeroDivision: number): number {
+  return key === "recall" || predictedTotal === 0 ? zeroDivision : 0;
+}

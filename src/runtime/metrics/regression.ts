@@ -1,17 +1,17 @@
 /**
- * Regression metrics as scikit-learn defines them. `r2` of a constant target is 1 for a perfect
- * prediction and 0 otherwise (scikit-learn's force_finite), never NaN.
+ * Regression metrics as scikit-learn defines them, summed in numpy's (pairwise) order so that
+ * large or nearly equal values round as they do there. `r2` of a constant target is 1 for a
+ * perfect prediction and 0 otherwise (scikit-learn's force_finite), never NaN.
  */
 import { AibookError } from "../core/errors";
 import { checkOptions } from "../options";
 import { numberPair } from "./labels";
+import { numpySum } from "../core/sum";
 
 export function mse(yTrue: unknown, yPred: unknown, options?: Record<string, never>): number {
   checkOptions("mse", options, []);
   const { t, p } = numberPair(yTrue, yPred, "mse");
-  let s = 0;
-  for (let i = 0; i < t.length; i++) s += (t[i] - p[i]) ** 2;
-  return s / t.length;
+  return numpySum(t.map((v, i) => (v - p[i]) ** 2)) / t.length;
 }
 
 export function rmse(yTrue: unknown, yPred: unknown, options?: Record<string, never>): number {
@@ -22,9 +22,7 @@ export function rmse(yTrue: unknown, yPred: unknown, options?: Record<string, ne
 export function mae(yTrue: unknown, yPred: unknown, options?: Record<string, never>): number {
   checkOptions("mae", options, []);
   const { t, p } = numberPair(yTrue, yPred, "mae");
-  let s = 0;
-  for (let i = 0; i < t.length; i++) s += Math.abs(t[i] - p[i]);
-  return s / t.length;
+  return numpySum(t.map((v, i) => Math.abs(p[i] - v))) / t.length;
 }
 
 export function r2(yTrue: unknown, yPred: unknown, options?: Record<string, never>): number {
@@ -32,13 +30,9 @@ export function r2(yTrue: unknown, yPred: unknown, options?: Record<string, neve
   const { t, p } = numberPair(yTrue, yPred, "r2");
   // scikit-learn returns NaN with a warning here; an error says why instead.
   if (t.length < 2) throw new AibookError("r2: needs at least two rows (R² compares the errors with the spread of yTrue, which one row does not have); score on more rows or use mae/rmse.");
-  const mean = t.reduce((a, b) => a + b, 0) / t.length;
-  let res = 0;
-  let tot = 0;
-  for (let i = 0; i < t.length; i++) {
-    res += (t[i] - p[i]) ** 2;
-    tot += (t[i] - mean) ** 2;
-  }
+  const mean = numpySum(t) / t.length;
+  const res = numpySum(t.map((v, i) => (v - p[i]) ** 2));
+  const tot = numpySum(t.map((v) => (v - mean) ** 2));
   if (tot === 0) return res === 0 ? 1 : 0;
   return 1 - res / tot;
 }

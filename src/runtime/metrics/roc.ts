@@ -5,7 +5,7 @@
  * in sorted class order, as predictProba gives) and averages one-vs-rest or one-vs-one AUCs.
  */
 import { AibookError } from "../core/errors";
-import { toVector, type Label } from "../core/data";
+import { toLabels, toVector, type Label } from "../core/data";
 import { checkOptions } from "../options";
 import { sortedLabels } from "./labels";
 
@@ -23,7 +23,7 @@ export interface RocOptions {
 
 export function rocCurve(yTrue: unknown, scores: unknown, options: RocOptions & { dropIntermediate?: boolean } = {}): RocCurve {
   checkOptions("rocCurve", options, ["positiveLabel", "dropIntermediate"]);
-  const t = toVector(yTrue, "rocCurve (yTrue)");
+  const t = toLabels(yTrue, "rocCurve (yTrue)");
   const s = binaryScores(scores, t, options.positiveLabel, "rocCurve");
   return curve(positives(t, options.positiveLabel, "rocCurve"), s, options.dropIntermediate ?? true);
 }
@@ -41,7 +41,7 @@ export interface RocAucOptions extends RocOptions {
 
 export function rocAuc(yTrue: unknown, scores: unknown, options: RocAucOptions = {}): number {
   checkOptions("rocAuc", options, ["positiveLabel", "average", "multiClass"]);
-  const t = toVector(yTrue, "rocAuc (yTrue)");
+  const t = toLabels(yTrue, "rocAuc (yTrue)");
   const classes = sortedLabels(t);
   const matrix = asMatrix(scores);
   if (matrix && matrix[0]?.length > 2) return multiclassAuc(t, classes, matrix, options);
@@ -66,8 +66,8 @@ function multiclassAuc(t: Label[], classes: Label[], matrix: number[][], options
   }
   checkLength(t, matrix, "rocAuc");
   matrix.forEach((row, i) => {
-    const bad = row.find((v) => typeof v !== "number" || Number.isNaN(v));
-    if (bad !== undefined) throw new AibookError(`rocAuc: score at row ${i} is ${JSON.stringify(bad)}; scores must be numbers.`);
+    const bad = row.find((v) => typeof v !== "number" || !Number.isFinite(v));
+    if (bad !== undefined) throw new AibookError(`rocAuc: score at row ${i} is ${typeof bad === "number" ? bad : JSON.stringify(bad)}; scores must be finite numbers.`);
     const total = row.reduce((a, b) => a + b, 0);
     // numpy's allclose(1, total): what scikit-learn checks before a multiclass AUC.
     if (!(Math.abs(total - 1) <= 1e-8 + 1e-5 * Math.abs(total))) {
@@ -136,7 +136,10 @@ function binaryScores(scores: unknown, t: Label[], positiveLabel: Label | undefi
   } else s = toVector(scores, `${where} (scores)`);
   checkLength(t, s, where);
   return s.map((v, i) => {
-    if (typeof v !== "number" || Number.isNaN(v)) throw new AibookError(`${where}: score at row ${i} is ${JSON.stringify(v)}; scores must be numbers (predictProba or a decision function).`);
+    // scikit-learn refuses infinity too; here it would also break the sort (Infinity − Infinity is NaN).
+    if (typeof v !== "number" || !Number.isFinite(v)) {
+      throw new AibookError(`${where}: score at row ${i} is ${typeof v === "number" ? v : JSON.stringify(v)}; scores must be finite numbers (predictProba or a decision function).`);
+    }
     return v;
   });
 }

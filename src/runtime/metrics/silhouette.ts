@@ -3,14 +3,14 @@
  * Euclidean distance): how much closer each row is to its own cluster than to the nearest other.
  */
 import { AibookError } from "../core/errors";
-import { toMatrix, toVector } from "../core/data";
+import { toLabels, toMatrix } from "../core/data";
 import { forEachDistanceBlock } from "../models/pairwise";
 import { checkOptions } from "../options";
 
 export function silhouette(X: unknown, labels: unknown, options?: Record<string, never>): number {
   checkOptions("silhouette", options, []);
   const { values } = toMatrix(X, { where: "silhouette (X)" });
-  const l = toVector(labels, "silhouette (labels)");
+  const l = toLabels(labels, "silhouette (labels)");
   if (values.length !== l.length) throw new AibookError(`silhouette: X has ${values.length} rows but labels has ${l.length}.`);
   const clusters = [...new Set(l)];
   const k = clusters.length;
@@ -32,7 +32,8 @@ export function silhouette(X: unknown, labels: unknown, options?: Record<string,
       const a = sums[own * count + i] / (size[own] - 1);
       let b = Infinity;
       for (let c = 0; c < k; c++) if (c !== own) b = Math.min(b, sums[c * count + i] / size[c]);
-      total += (b - a) / Math.max(a, b);
+      // A row whose own and nearest clusters both sit at distance 0 (duplicated points) is 0/0: scikit-learn counts 0.
+      if (b !== a) total += (b - a) / Math.max(a, b);
     }
   });
   return total / n;

@@ -5,7 +5,9 @@
 import { BaseEstimator, registerEstimator, type Transformer } from "../core/estimator";
 import { AibookError } from "../core/errors";
 import { svdValues } from "./linalg";
-import { columnStats, fitMatrix, predictMatrix } from "./shared";
+import { fitMatrix, predictMatrix } from "./shared";
+import { columnMeans, sumsColumnwise } from "../core/sum";
+import { hasColumnNames } from "../core/data";
 
 export type PCAOptions = {
   /** Number of components, or a fraction of variance to keep (0 < f < 1); all by default. */
@@ -55,7 +57,8 @@ export class PCA extends BaseEstimator<PCAOptions> implements Transformer {
     const n = values.length;
     const p = values[0].length;
     if (n < 2) throw new AibookError(`${where}: PCA needs at least 2 rows.`);
-    const { mean } = columnStats(values);
+    // np.mean in numpy's order: what centring subtracts decides the scores of data far from 0 (1e9 ± 1).
+    const mean = columnMeans(values, p, sumsColumnwise({ named: hasColumnNames(X) }, p));
     const centered = values.map((row) => row.map((v, j) => v - mean[j]));
     const { s, v } = svdValues(centered);
     const r = s.length;

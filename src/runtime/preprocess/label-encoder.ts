@@ -4,7 +4,7 @@
  */
 import { AibookError } from "../core/errors";
 import { StatefulEstimator, registerEstimator } from "../core/estimator";
-import { isSeries, toVector, type Label } from "../core/data";
+import { isSeries, toLabels, toVector, type Label } from "../core/data";
 import { sortLabelList } from "../metrics/labels";
 import type { Series } from "danfojs-node";
 import { danfo } from "../data/frame";
@@ -26,7 +26,8 @@ export class LabelEncoder extends StatefulEstimator<Record<string, never>, State
   }
 
   fit(y: unknown): this {
-    const labels = toVector(y, `${this.estimatorName}.fit`);
+    // NaN is a missing label (scikit-learn would make it a class): refused here as in every classifier.
+    const labels = toLabels(y, `${this.estimatorName}.fit`);
     if (!labels.length) throw new AibookError(`${this.estimatorName}.fit: y has no values.`);
     const classes = [...new Set(labels)];
     const number = classes.find((c) => typeof c === "number");
@@ -47,7 +48,7 @@ export class LabelEncoder extends StatefulEstimator<Record<string, never>, State
     this.assertFitted("transform");
     const where = `${this.estimatorName}.transform`;
     const index = new Map(this.state!.classes.map((c, k) => [c, k]));
-    const codes = toVector(y, where).map((v, i) => {
+    const codes = toLabels(y, where).map((v, i) => {
       const k = index.get(v);
       if (k === undefined) throw new AibookError(`${where}: y holds ${JSON.stringify(v)} at row ${i}, a label not seen in fit (${this.state!.classes.map((c) => JSON.stringify(c)).join(", ")}).`);
       return k;

@@ -9,7 +9,7 @@
  */
 import { AibookError } from "../core/errors";
 import { StatefulEstimator, registerEstimator, type Transformer } from "../core/estimator";
-import { hasColumnNames, isMissing, toTable, type Label } from "../core/data";
+import { hasColumnNames, isFrame, isMissing, toTable, type Label } from "../core/data";
 import { sortLabelList } from "../metrics/labels";
 import { checkColumns, writeLike, type Shape } from "./io";
 
@@ -27,6 +27,8 @@ interface State {
   categories: (Label[] | null)[];
   /** Index of the category left out of each column (drop), or null. Absent in models saved before drop existed. */
   dropped?: (number | null)[];
+  /** Columns a DataFrame typed as float (pandas' float64: "1.0" in a CSV), whose names print 1 as "1.0". */
+  floatColumns?: boolean[];
 }
 
 export class OneHotEncoder extends StatefulEstimator<OneHotEncoderOptions, State> implements Transformer {
@@ -46,8 +48,9 @@ export class OneHotEncoder extends StatefulEstimator<OneHotEncoderOptions, State
     this.assertFitted("featureNames");
     const { shape, categories } = this.state!;
     const dropped = this.state!.dropped ?? [];
-    // A column holding a fraction is a float column in pandas, whose whole numbers print as "2.0".
-    const floats = categories.map((cats) => !!cats && cats.some((c) => typeof c === "number" && !Number.isInteger(c)));
+    // A column holding a fraction, or typed float, is a float column in pandas, whose whole numbers print as "2.0".
+    const typedFloat = this.state!.floatColumns ?? [];
+    const floats = categories.map((cats, j) => !!cats && (typedFloat[j] || cats.some((c) => typeof c === "number" && !Number.isInteger(c))));
     return shape.columns.flatMap((name, j) => (categories[j] ? categories[j]!.flatMap((c, k) => (k === dropped[j] ? [] : [`${name}_${pythonStr(c, floats[j])}`])) : [name]));
   }
 
@@ -77,7 +80,9 @@ export class OneHotEncoder extends StatefulEstimator<OneHotEncoderOptions, State
       return sortLabelList(values);
     });
     const dropped = categories.map((cats) => (cats && (drop === "first" || (drop === "if_binary" && cats.length === 2)) ? 0 : null));
-    this.state = { shape: { columns, named: hasColumnNames(X) }, categories, dropped };
+    const dtypes = isFrame(X) ? (X as { dtypes?: unknown }).dtypes : undefined;
+    const floatColumns = columns.map((_, j) => Array.isArray(dtypes) && dtypes[j] === "float32");
+    this.state = { shape: { columns, named: hasColumnNames(X) }, categories, dropped, floatColumns };
     this.markFitted();
     return this;
   }
@@ -113,12 +118,32 @@ export class OneHotEncoder extends StatefulEstimator<OneHotEncoderOptions, State
   }
 }
 
-/** A category as Python's str() writes it in scikit-learn's feature names: True/False capitalised, 2.0 in a float column. */
+/** A category as Python's str() writes it in scikit-learn's feature names: True/False capitalised, 2.0 and 1e-05 in a float column. */
 function pythonStr(c: unknown, floatColumn: boolean): string {
   if (c === true) return "True";
   if (c === false) return "False";
-  if (floatColumn && typeof c === "number" && Number.isInteger(c)) return c.toFixed(1);
+  if (floatColumn && typeof c === "number") return pythonFloat(c);
   return String(c);
+}
+
+/**
+ * Python's repr of a float: the same shortest round-trip digits as JavaScript, laid out as Python
+ * does — fixed for exponents −4 to 15 with ".0" on whole numbers, else "1e-05" / "1.5e+16".
+ */
+export function pythonFloat(x: number): string {
+  if (Number.isNaN(x)) return "nan";
+  if (!Number.isFinite(x)) return x > 0 ? "inf" : "-inf";
+  if (x === 0) return Object.is(x, -0) ? "-0.0" : "0.0";
+  const [mantissa, exponent] = x.toExponential().split("e");
+  const exp = Number(exponent);
+  const digits = mantissa.replace(/^-/, "").replace(".", "");
+  const sign = x < 0 ? "-" : "";
+  if (exp < -4 || exp >= 16) {
+    return `${sign}${digits[0]}${digits.length > 1 ? "." + digits.slice(1) : ""}e${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
+  }
+  if (exp < 0) return `${sign}0.${"0".repeat(-exp - 1)}${digits}`;
+  if (exp >= digits.length - 1) return `${sign}${digits}${"0".repeat(exp - digits.length + 1)}.0`;
+  return `${sign}${digits.slice(0, exp + 1)}.${digits.slice(exp + 1)}`;
 }
 
 registerEstimator(OneHotEncoder);

@@ -7,7 +7,7 @@
  */
 import { AibookError } from "../core/errors";
 import { StatefulEstimator, registerEstimator, type Transformer } from "../core/estimator";
-import { checkSameLength, toNumbers, toVector } from "../core/data";
+import { checkSameLength, toLabels, toNumbers } from "../core/data";
 import { sortedLabels } from "../metrics/labels";
 import { chiSquareSf, fSf } from "../stats/special";
 import { checkColumns, readMatrix, writeLike, type Shape } from "./io";
@@ -17,10 +17,13 @@ export type SelectKBestOptions = {
   scoreFunc: "f_classif" | "f_regression" | "chi2";
 };
 
+/** A score as saved: NaN as null and ±Infinity as text, since JSON has neither. */
+type Saved = number | null | "Infinity" | "-Infinity";
+
 interface State {
   shape: Shape;
-  scores: (number | null)[];
-  pValues: (number | null)[];
+  scores: Saved[];
+  pValues: Saved[];
   selected: number[];
 }
 
@@ -31,15 +34,15 @@ export class SelectKBest extends StatefulEstimator<SelectKBestOptions, State> im
     super({ k: 10, scoreFunc: "f_classif" }, options);
   }
 
-  /** F score of each input column (NaN for a constant column). */
+  /** F score of each input column (NaN for a constant column, Infinity for f_classif on a column constant within each class). */
   get scores(): number[] {
     this.assertFitted("scores");
-    return this.state!.scores.map((s) => (s === null ? NaN : s));
+    return this.state!.scores.map(fromSaved);
   }
 
   get pValues(): number[] {
     this.assertFitted("pValues");
-    return this.state!.pValues.map((s) => (s === null ? NaN : s));
+    return this.state!.pValues.map(fromSaved);
   }
 
   /** Names of the kept columns, in input order. */
@@ -58,7 +61,7 @@ export class SelectKBest extends StatefulEstimator<SelectKBestOptions, State> im
     if (k > p) throw new AibookError(`${where}: k = ${k} but X has only ${p} columns; use a smaller k or k: "all".`);
     let scored: { f: number[]; p: number[] };
     if (this.params.scoreFunc === "f_classif") {
-      const labels = toVector(y, `${where} (y)`);
+      const labels = toLabels(y, `${where} (y)`);
       checkSameLength(values, labels, where);
       scored = fClassif(values, labels, where);
     } else if (this.params.scoreFunc === "f_regression") {
@@ -66,7 +69,7 @@ export class SelectKBest extends StatefulEstimator<SelectKBestOptions, State> im
       checkSameLength(values, target, where);
       scored = fRegression(values, target);
     } else if (this.params.scoreFunc === "chi2") {
-      const labels = toVector(y, `${where} (y)`);
+      const labels = toLabels(y, `${where} (y)`);
       checkSameLength(values, labels, where);
       scored = chi2(values, labels, where);
     } else throw new AibookError(`${where}: scoreFunc must be "f_classif", "f_regression" or "chi2"; got ${JSON.stringify(this.params.scoreFunc)}.`);
@@ -74,8 +77,7 @@ export class SelectKBest extends StatefulEstimator<SelectKBestOptions, State> im
     const clean = scored.f.map((f) => (Number.isNaN(f) ? -Number.MAX_VALUE : f));
     const order = clean.map((_, j) => j).sort((a, b) => clean[a] - clean[b] || a - b);
     const selected = order.slice(p - k).sort((a, b) => a - b);
-    const json = (v: number) => (Number.isFinite(v) ? v : v === Infinity ? Number.MAX_VALUE : null);
-    this.state = { shape, scores: scored.f.map(json), pValues: scored.p.map(json), selected };
+    this.state = { shape, scores: scored.f.map(toSaved), pValues: scored.p.map(toSaved), selected };
     this.markFitted();
     return this;
   }
@@ -91,6 +93,14 @@ export class SelectKBest extends StatefulEstimator<SelectKBestOptions, State> im
   fitTransform(X: unknown, y?: unknown): unknown {
     return this.fit(X, y).transform(X);
   }
+}
+
+function toSaved(v: number): Saved {
+  return Number.isFinite(v) ? v : Number.isNaN(v) ? null : v > 0 ? "Infinity" : "-Infinity";
+}
+
+function fromSaved(v: Saved): number {
+  return v === null ? NaN : typeof v === "string" ? (v === "Infinity" ? Infinity : -Infinity) : v;
 }
 
 /** One-way ANOVA F per column, summed in scikit-learn's order (class by class). */

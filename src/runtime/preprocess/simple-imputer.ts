@@ -7,6 +7,7 @@ import { AibookError } from "../core/errors";
 import { StatefulEstimator, registerEstimator, type Transformer } from "../core/estimator";
 import { hasColumnNames, isMissing, toTable } from "../core/data";
 import { warnOnce } from "../core/warn";
+import { columnSum, sumsColumnwise } from "../core/sum";
 import { checkColumns, writeLike, type Shape } from "./io";
 
 export type SimpleImputerOptions = {
@@ -49,6 +50,7 @@ export class SimpleImputer extends StatefulEstimator<SimpleImputerOptions, State
     if (!STRATEGIES.includes(strategy)) throw new AibookError(`${where}: strategy must be one of ${STRATEGIES.join(", ")}; got ${JSON.stringify(strategy)}.`);
     const { columns, rows } = toTable(X, where);
     if (!rows.length) throw new AibookError(`${where}: X has no rows.`);
+    const columnwise = sumsColumnwise({ named: hasColumnNames(X) }, columns.length);
     const statistics = columns.map((name, j) => {
       const present = rows.map((r) => r[j]).filter((v) => !isMissing(v));
       const numeric = present.every((v) => typeof v === "number" || typeof v === "boolean");
@@ -66,7 +68,8 @@ export class SimpleImputer extends StatefulEstimator<SimpleImputerOptions, State
         throw new AibookError(`${where}: column "${name}" holds text (${JSON.stringify(present.find((v) => typeof v === "string"))}); strategy "${strategy}" needs numbers. Use "most_frequent" or "constant" for text columns.`);
       }
       const values = (present as number[]).map(Number);
-      if (strategy === "mean") return values.reduce((a, b) => a + b, 0) / values.length;
+      // numpy's masked mean: the column with 0 for each missing value, summed in numpy's order.
+      if (strategy === "mean") return columnSum(rows.map((r) => (isMissing(r[j]) ? 0 : Number(r[j]))), columnwise) / values.length;
       values.sort((a, b) => a - b);
       const mid = values.length >> 1;
       return values.length % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2;

@@ -5,6 +5,7 @@
  */
 import { StatefulEstimator, registerEstimator, type Transformer } from "../core/estimator";
 import { checkColumns, readMatrix, uncheckedRows, writeLike, type Shape } from "./io";
+import { columnSum, sumsColumnwise } from "../core/sum";
 
 export type StandardScalerOptions = {
   withMean: boolean;
@@ -45,24 +46,24 @@ export class StandardScaler extends StatefulEstimator<StandardScalerOptions, Sta
   fit(X: unknown): this {
     // One pass both checks the values and sums them; anything unusual goes through readMatrix.
     const fast = uncheckedRows(X);
-    const fastSum = fast && columnSums(fast.values);
-    const { values, shape } = fastSum ? (fast as { values: number[][]; shape: Shape }) : readMatrix(X, `${this.estimatorName}.fit`);
-    const sum = fastSum ?? columnSums(values)!;
+    const fastOk = fast && allNumbers(fast.values);
+    const { values, shape } = fastOk ? (fast as { values: number[][]; shape: Shape }) : readMatrix(X, `${this.estimatorName}.fit`);
     const n = values.length;
     const p = shape.columns.length;
-    const mean = Array.from(sum, (s) => s / n);
-    // Corrected two-pass variance (Chan, Golub, LeVeque), as scikit-learn computes it.
-    const sq = new Float64Array(p);
-    const dev = new Float64Array(p);
-    for (let i = 0; i < n; i++) {
-      const row = values[i];
-      for (let j = 0; j < p; j++) {
-        const d = row[j] - mean[j];
-        sq[j] += d * d;
-        dev[j] += d;
-      }
+    const mean = new Array<number>(p);
+    const variance = new Array<number>(p);
+    // Corrected two-pass variance (Chan, Golub, LeVeque), as scikit-learn computes it, each sum in
+    // the order numpy adds that input's columns, which decides the last bits of data far from 0.
+    const columnwise = sumsColumnwise(shape, p);
+    const column = new Float64Array(n);
+    for (let j = 0; j < p; j++) {
+      for (let i = 0; i < n; i++) column[i] = values[i][j];
+      mean[j] = columnSum(column, columnwise) / n;
+      for (let i = 0; i < n; i++) column[i] -= mean[j];
+      const correction = columnSum(column, columnwise);
+      for (let i = 0; i < n; i++) column[i] *= column[i];
+      variance[j] = (columnSum(column, columnwise) - (correction * correction) / n) / n;
     }
-    const variance = Array.from(sq, (s, j) => (s - (dev[j] * dev[j]) / n) / n);
     // scikit-learn's _is_constant_feature: a variance within rounding of zero means a constant column.
     const scale = variance.map((v, j) => (v <= n * Number.EPSILON * v + (n * mean[j] * Number.EPSILON) ** 2 ? 1 : Math.sqrt(v)));
     this.state = { shape, offset: this.params.withMean ? mean : mean.map(() => 0), mean, scale: this.params.withStd ? scale : scale.map(() => 1), variance };
@@ -93,20 +94,18 @@ export class StandardScaler extends StatefulEstimator<StandardScalerOptions, Sta
   }
 }
 
-/** Column sums, or undefined at the first value that is not a number (NaN included). */
-function columnSums(rows: unknown[][]): Float64Array | undefined {
+/** Whether every value is a finite number; if not, readMatrix converts or reports. */
+function allNumbers(rows: unknown[][]): boolean {
   const p = rows[0].length;
-  const sum = new Float64Array(p);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
     for (let j = 0; j < p; j++) {
       const v = row[j];
       // NaN and ±Infinity (v - v is NaN for both) go through readMatrix, which reports them.
-      if (typeof v !== "number" || v - v !== 0) return undefined;
-      sum[j] += v;
+      if (typeof v !== "number" || v - v !== 0) return false;
     }
   }
-  return sum;
+  return true;
 }
 
 /** (x − offset) / scale per row, or undefined at the first value that is not a number. */

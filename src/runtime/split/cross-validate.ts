@@ -6,7 +6,7 @@
  */
 import { AibookError } from "../core/errors";
 import { isClassifier, type SupervisedModel } from "../core/estimator";
-import { toVector, type Label } from "../core/data";
+import { toLabels, toVector, type Label } from "../core/data";
 import { takeRows, rowCount } from "../data/frame";
 import { metrics } from "../metrics";
 import { sortedLabels } from "../metrics/labels";
@@ -62,7 +62,7 @@ function crossValidateUnobserved(who: string, model: SupervisedModel, X: unknown
       throw new AibookError(`crossValidate: unknown metric "${name}". Known: ${[...CLASSIFICATION_SCORES, ...REGRESSION_SCORES].join(", ")}.`);
     }
   }
-  const labels = classifier ? toVector(y, "crossValidate (y)") : undefined;
+  const labels = classifier ? toLabels(y, "crossValidate (y)") : undefined;
   const fold = { folds: options.folds ?? 5, seed: options.seed, shuffle: options.shuffle };
   const folds: Fold[] = (options.stratify ?? classifier) ? stratifiedKFold(labels ?? toVector(y, "crossValidate (y)"), fold) : kFold(n, fold);
   const classes = labels ? sortedLabels(labels) : [];

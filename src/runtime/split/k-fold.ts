@@ -4,7 +4,7 @@
  * folds, so that cross-validated scores are computed on the same kind of folds.
  */
 import { AibookError } from "../core/errors";
-import { isFrame, isSeries, isTensor, toVector, type Label } from "../core/data";
+import { isFrame, isSeries, isTensor, toLabels, type Label } from "../core/data";
 import { rowCount } from "../data/frame";
 import { checkOptions } from "../options";
 import { createRandom } from "../random";
@@ -50,7 +50,12 @@ export function stratifiedKFold(yOrX: unknown, yOrOptions?: unknown, maybeOption
   const options = ((secondIsData ? maybeOptions : yOrOptions) ?? {}) as FoldOptions;
   checkOptions("stratifiedKFold", options, KNOWN);
   if (secondIsData && rowCount(yOrX) !== rowCount(y)) throw new AibookError(`stratifiedKFold: X has ${rowCount(yOrX)} rows but y has ${rowCount(y)}.`);
-  const labels = toVector(y, "stratifiedKFold (y)");
+  const labels = toLabels(y, "stratifiedKFold (y)");
+  const fraction = labels.find((v) => typeof v === "number" && !Number.isInteger(v));
+  if (fraction !== undefined) {
+    // scikit-learn refuses a continuous target ("Got 'continuous'"): each value would be a class of its own.
+    throw new AibookError(`stratifiedKFold: y holds the non-integer value ${fraction}, a continuous target, not class labels; stratify classes, and use kFold for a regression target.`);
+  }
   const n = labels.length;
   const k = checkFolds(options.folds ?? 5, n, "stratifiedKFold");
   // Classes numbered in order of first appearance, as scikit-learn encodes them.

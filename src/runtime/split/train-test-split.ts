@@ -5,7 +5,7 @@
  * Two forms: (X, y, options) -> { xTrain, xTest, yTrain, yTest }, and (df, options) -> { train, test }.
  */
 import { AibookError } from "../core/errors";
-import { isFrame, isSeries, isTensor, toVector, type Label } from "../core/data";
+import { isFrame, isSeries, isTensor, toLabels, type Label } from "../core/data";
 import { takeRows, rowCount } from "../data/frame";
 import { checkOptions } from "../options";
 import { createRandom, type Random } from "../random";
@@ -78,7 +78,7 @@ export function trainTestSplit(a: unknown, b?: unknown, c?: unknown): unknown {
       }
       const j = a.columns.indexOf(options.stratify);
       if (j < 0) throw new AibookError(`trainTestSplit: no column "${options.stratify}" to stratify on; the columns are ${a.columns.join(", ")}.`);
-      labels = toVector(a.values.map((r) => r[j]), `trainTestSplit (stratify "${options.stratify}")`, String(options.stratify));
+      labels = toLabels(a.values.map((r) => r[j]), `trainTestSplit (stratify "${options.stratify}")`, String(options.stratify));
     }
     const { train, test, info } = splitIndices(n, labels, options);
     const result = { train: takeRows(a, train), test: takeRows(a, test) };
@@ -91,9 +91,9 @@ export function trainTestSplit(a: unknown, b?: unknown, c?: unknown): unknown {
   const m = rowCount(b);
   if (n !== m) throw new AibookError(`trainTestSplit: X has ${n} rows but y has ${m}; they must describe the same rows.`);
   let labels: Label[] | undefined;
-  if (options.stratify === true) labels = toVector(b, "trainTestSplit (y)");
+  if (options.stratify === true) labels = toLabels(b, "trainTestSplit (y)");
   else if (options.stratify !== undefined && options.stratify !== false) {
-    labels = toVector(options.stratify, "trainTestSplit (stratify)");
+    labels = toLabels(options.stratify, "trainTestSplit (stratify)");
     if (labels.length !== n) throw new AibookError(`trainTestSplit: stratify has ${labels.length} labels but X has ${n} rows.`);
   }
   const { train, test, info } = splitIndices(n, labels, options);

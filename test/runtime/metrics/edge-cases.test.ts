@@ -32,10 +32,12 @@ describe("metrics edge cases against scikit-learn", () => {
         if (c.error) return assertRefused(() => call(c.fn, ...args), c.sklearnError);
         const { value, warnings } = capturingWarnings(() => call(c.fn, ...args));
         assertClose(value, c.expected, RTOL);
-        // scikit-learn's UndefinedMetricWarning for 0/0 under zero_division="warn": the runtime warns too.
-        const sklearnWarned = (c.warnings ?? []).includes("UndefinedMetricWarning");
+        // scikit-learn's UndefinedMetricWarning for 0/0 under zero_division="warn" (and balanced_accuracy's
+        // UserWarning for predicted classes absent from yTrue): the runtime warns too.
+        const balanced = c.fn === "balancedAccuracy";
+        const sklearnWarned = (c.warnings ?? []).includes(balanced ? "UserWarning" : "UndefinedMetricWarning");
         assert.equal(warnings.length > 0, sklearnWarned, `warnings: ${JSON.stringify(warnings)}; scikit-learn warned: ${sklearnWarned}`);
-        for (const w of warnings) assert.match(w, /ill-defined.*zeroDivision/);
+        for (const w of warnings) assert.match(w, balanced ? /yTrue lacks; .* left out of the mean/ : /ill-defined.*zeroDivision/);
       });
     }
   });
@@ -90,8 +92,14 @@ describe("metrics edge cases against scikit-learn", () => {
   describe("rocAuc", () => {
     for (const c of edge.rocAuc) {
       it(`${c.name} ${JSON.stringify(c.options)}`, () => {
-        if (c.error) return assertRefused(() => metrics.rocAuc(c.yTrue, c.scores, c.options), c.sklearnError);
-        assertClose(metrics.rocAuc(c.yTrue, c.scores, c.options), c.expected, RTOL);
+        // JSON writes scikit-learn's NaN label as null: give it back as the NaN a user would pass.
+        const yTrue = c.yTrue.map((v: unknown) => (v === null ? NaN : v));
+        if (c.error) {
+          assertRefused(() => metrics.rocAuc(yTrue, c.scores, c.options), c.sklearnError);
+          if (c.curveRefused) assertRefused(() => metrics.rocCurve(yTrue, c.scores, c.options), c.sklearnError);
+          return;
+        }
+        assertClose(metrics.rocAuc(yTrue, c.scores, c.options), c.expected, RTOL);
       });
     }
   });
@@ -128,13 +136,24 @@ describe("metrics edge cases against scikit-learn", () => {
     for (const c of edge.regression) {
       it(`${c.fn}: ${c.name}`, () => assertClose(call(c.fn, c.yTrue, c.yPred), c.expected, RTOL));
     }
+    // Targets far from 0: numpy sums them pairwise, and a left-to-right sum gives another r2.
+    for (const c of edge.summation.regression) {
+      it(`${c.fn}: ${c.n} targets near ${c.offset} (numpy's summation order)`, () => {
+        const spread = (i: number) => ((i * 7919) % 1013) / 997;
+        const t = Array.from({ length: c.n }, (_, i) => c.offset + spread(i));
+        const p = t.map((v, i) => v + (((i * 104729) % 211) - 105) / 313);
+        assertClose(call(c.fn, t, p), c.expected, RTOL);
+      });
+    }
   });
 
   describe("silhouette", () => {
     for (const c of edge.silhouette) {
       it(c.name, () => {
-        if (c.error) return assertRefused(() => metrics.silhouette(c.X, c.labels), c.sklearnError);
-        assertClose(metrics.silhouette(c.X, c.labels), c.expected, RTOL);
+        // JSON writes scikit-learn's NaN label as null: give it back as the NaN a user would pass.
+        const labels = c.labels.map((v: unknown) => (v === null ? NaN : v));
+        if (c.error) return assertRefused(() => metrics.silhouette(c.X, labels), c.sklearnError);
+        assertClose(metrics.silhouette(c.X, labels), c.expected, RTOL);
       });
     }
   });

@@ -95,6 +95,12 @@ describe("encoders match scikit-learn", () => {
     assert.deepEqual(out.values, [[0, 1, 1], [1, 0, 2], [0, 1, 3]]);
   });
 
+  it("OneHotEncoder names the categories of a float-typed column as pandas' float64 prints them", () => {
+    // A CSV column written "1.0, 2.0" is float64 in pandas: scikit-learn names its columns educ_1.0, not educ_1.
+    const df = new DataFrame({ educ: [1, 2, 1, 7], party: [0, 1, 1, 0] }, { dtypes: ["float32", "int32"] });
+    assert.deepEqual(new OneHotEncoder().fit(df).featureNames, ["educ_1.0", "educ_2.0", "educ_7.0", "party_0", "party_1"]);
+  });
+
   it("LabelEncoder: sorted classes and codes, and back", async () => {
     const wine = await dataset("wine");
     const encoder = new LabelEncoder().fit(wine["cultivar"]);
@@ -103,6 +109,12 @@ describe("encoders match scikit-learn", () => {
     assert.deepEqual(codes.values, reference.labelEncoder.codes);
     assert.deepEqual(encoder.inverseTransform([0, 2]), ["class_0", "class_2"]);
     assert.throws(() => encoder.transform(["class_9"]), /"class_9" at row 0, a label not seen in fit/);
+  });
+
+  it("LabelEncoder refuses NaN labels as it refuses null, naming the first row, instead of making NaN a class", () => {
+    // scikit-learn would sort NaN last as a class of its own; a missing label is dropped, not encoded.
+    assert.throws(() => new LabelEncoder().fit([1, NaN, 2, NaN]), (e: unknown) => e instanceof MissingValuesError && /2 rows, the first at row 1/.test(e.message));
+    assert.throws(() => new LabelEncoder().fit([1, 2]).transform([2, NaN]), (e: unknown) => e instanceof MissingValuesError && /first at row 1/.test(e.message));
   });
 });
 
