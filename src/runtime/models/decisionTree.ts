@@ -1,6 +1,7 @@
 /** Single CART trees (gini for classes, squared error for numbers), reproducible with `seed`. */
 import type { Label } from "../core/data";
 import { registerEstimator, type Classifier, type Regressor } from "../core/estimator";
+import { progress } from "../core/progress";
 import { createRandom } from "../random";
 import { binFeatures, buildTree, leafOf, resolveMaxFeatures, type Tree } from "./treeBuilder";
 import { TreeClassifierModel, TreeModel } from "./treeModel";
@@ -57,10 +58,13 @@ export class DecisionTreeClassifier extends TreeClassifierModel<DecisionTreeOpti
     const { classes, codes } = fitClasses(y, values.length, where);
     const settings = treeSettings(where, this.params, values[0].length);
     const rows = Int32Array.from(values, (_, i) => i);
+    const report = progress(where, "rows in leaves", rows.length);
     const built = buildTree(binFeatures(values), { kind: "classification", codes, nClasses: classes.length }, rows, {
       ...settings,
       random: createRandom(this.params.seed),
+      onLeaf: (done) => report.tick(done),
     });
+    report.finish(`${built.tree.feature.length} nodes`);
     this.state = { classes, tree: built.tree, nFeatures: values[0].length, featureImportances: normalise(built.importance) };
     this.markFitted();
     return this;
@@ -95,7 +99,13 @@ export class DecisionTreeRegressor extends TreeModel<DecisionTreeOptions, TreeSt
     const target = Float64Array.from(fitTarget(y, values.length, where));
     const settings = treeSettings(where, this.params, values[0].length);
     const rows = Int32Array.from(values, (_, i) => i);
-    const built = buildTree(binFeatures(values), { kind: "regression", values: target }, rows, { ...settings, random: createRandom(this.params.seed) });
+    const report = progress(where, "rows in leaves", rows.length);
+    const built = buildTree(binFeatures(values), { kind: "regression", values: target }, rows, {
+      ...settings,
+      random: createRandom(this.params.seed),
+      onLeaf: (done) => report.tick(done),
+    });
+    report.finish(`${built.tree.feature.length} nodes`);
     this.state = { tree: built.tree, nFeatures: values[0].length, featureImportances: normalise(built.importance) };
     this.markFitted();
     return this;

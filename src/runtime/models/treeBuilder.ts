@@ -82,6 +82,8 @@ export type TreeOptions = {
   /** How many features to try at each split. */
   maxFeatures: number;
   random: Random;
+  /** Told how many rows sit in finished leaves, as they settle (a single tree's progress). */
+  onLeaf?: (rowsInLeaves: number) => void;
 }
 
 export type TreeTarget = { kind: "classification"; codes: Int32Array; nClasses: number } | { kind: "regression"; values: Float64Array };
@@ -136,12 +138,15 @@ export function buildTree(data: BinnedData, target: TreeTarget, rows: Int32Array
     return id;
   };
   stack.push({ node: newNode(0, idx.length), start: 0, end: idx.length, depth: 0 });
+  let rowsInLeaves = 0;
 
   while (stack.length) {
     const { node, start, end, depth } = stack.pop()!;
     const count = end - start;
     const markLeaf = () => {
       for (let i = start; i < end; i++) leafOfPosition[i] = node;
+      rowsInLeaves += count;
+      options.onLeaf?.(rowsInLeaves);
     };
     const value = tree.value[node];
     const pure = classification ? value.some((v) => v === 1) : isConstant(yv, idx, start, end);

@@ -3,6 +3,9 @@ import { KMeans } from "../../../src/runtime/models/kmeans";
 import { LogisticRegression } from "../../../src/runtime/models/logistic";
 import { progressSettings } from "../../../src/runtime/core/progress";
 import { GaussianNB } from "../../../src/runtime/models/naiveBayes";
+import { DecisionTreeClassifier, DecisionTreeRegressor } from "../../../src/runtime/models/decisionTree";
+import { KNeighborsClassifier } from "../../../src/runtime/models/neighbors";
+import { DBSCAN } from "../../../src/runtime/models/dbscan";
 import { crossValidate } from "../../../src/runtime/split/cross-validate";
 import { compareModels } from "../../../src/runtime/report/compare";
 import { SVC } from "../../../src/runtime/models/svm";
@@ -41,6 +44,24 @@ describe("progress of long-running steps", () => {
     const lines = printed(() => new LogisticRegression().fit(d.xTrain, d.yTrain), 0);
     assert.match(lines[2], /^LogisticRegression\.fit: iteration 3\/100, loss \d\.\d{5}/);
     assert.match(lines.at(-1)!, /^LogisticRegression\.fit: done, \d+ iterations, loss \d/);
+  });
+
+  it("a single decision tree prints the rows settled in leaves, ending at all of them", () => {
+    const lines = printed(() => new DecisionTreeClassifier({ seed: 1 }).fit(d.xTrain, d.yTrain), 0);
+    const n = d.xTrain.length;
+    assert.match(lines[0], new RegExp(`^DecisionTreeClassifier\\.fit: rows in leaves \\d+/${n} \\(\\d+\\.\\d s\\)$`));
+    assert.ok(lines.some((l) => l.includes(`rows in leaves ${n}/${n}`)), lines.join("\n"));
+    assert.match(lines.at(-1)!, /^DecisionTreeClassifier\.fit: done, \d+ nodes/);
+    const regression = printed(() => new DecisionTreeRegressor({ seed: 1 }).fit(d.xTrain, d.xTrain.map((r) => r[0])), 0);
+    assert.match(regression.at(-1)!, /^DecisionTreeRegressor\.fit: done, \d+ nodes/);
+    assert.deepEqual(printed(() => new DecisionTreeClassifier({ seed: 1 }).fit(d.xTrain, d.yTrain), 1000), []);
+  });
+
+  it("neighbour searches print the rows searched", () => {
+    const knn = printed(() => new KNeighborsClassifier().fit(d.xTrain, d.yTrain).predict(d.xTest), 0);
+    assert.match(knn.at(-1)!, new RegExp(`^KNeighborsClassifier\\.predictProba: done, ${d.xTest.length} rows`));
+    const dbscan = printed(() => new DBSCAN({ eps: 2 }).fit(d.X), 0);
+    assert.match(dbscan.at(-1)!, new RegExp(`^DBSCAN\\.fit: done, ${d.X.length} rows`));
   });
 
   it("stays quiet for fits shorter than the interval", () => {
