@@ -2,8 +2,9 @@
  * numpy's summation, to the last bit. np.sum of a contiguous float64 array (a pandas column, a
  * 1-D target) adds blocks of up to 8192 values, each by pairwise summation with eight running
  * sums; a plain left-to-right loop rounds differently, which shows in a mean of 1e9-sized values
- * (and so in every value scaled or centred by it) and in what a constant column of 0.1s scales to. scikit-learn's means, variances and
- * regression metrics are such sums, so the same order gives the same values.
+ * (and so in every value scaled or centred by it) and in what a constant column of 0.1s scales
+ * to. scikit-learn's means, variances and regression metrics are such sums, so the same order
+ * gives the same values.
  */
 
 /** numpy's buffer size: a reduction sees the array in chunks of this many values. */
