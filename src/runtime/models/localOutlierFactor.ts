@@ -5,7 +5,8 @@
  */
 import { BaseEstimator, registerEstimator } from "../core/estimator";
 import { AibookError } from "../core/errors";
-import { nearest } from "./neighbors";
+import type { KdTree } from "./kdTree";
+import { sklearnNeighbors } from "./neighbors";
 import { checkNumber, fitMatrix, predictMatrix } from "./shared";
 
 export type LocalOutlierFactorOptions = {
@@ -25,6 +26,8 @@ interface LofState {
 export class LocalOutlierFactor extends BaseEstimator<LocalOutlierFactorOptions> {
   static override readonly estimatorName = "LocalOutlierFactor";
   #state?: LofState;
+  /** The KD tree over the training rows, built on first use (deterministic, so not saved). */
+  #cache: { tree?: KdTree } = {};
 
   constructor(options: Partial<LocalOutlierFactorOptions> = {}) {
     super({ k: 20, contamination: "auto" }, options);
@@ -45,7 +48,17 @@ export class LocalOutlierFactor extends BaseEstimator<LocalOutlierFactorOptions>
     if (c !== "auto" && !(typeof c === "number" && c > 0 && c <= 0.5)) {
       throw new AibookError(`${where}: contamination must be "auto" or a number in (0, 0.5]; got ${JSON.stringify(c)}.`);
     }
-    const neighbors = values.map((x, i) => nearest(values, x, k, i));
+    // scikit-learn's kneighbors() on the training rows: k + 1 neighbours by its search (KD tree or
+    // brute force, chosen with the k asked for), then each row's own index removed, or the first
+    // neighbour when the row is not among them (more than k duplicates of it). Which of several
+    // rows at the k-th distance are kept changes their densities in the sums, so it must be its.
+    this.#cache = {};
+    const userK = this.params.k;
+    const neighbors = sklearnNeighbors(values, values, k + 1, userK, this.#cache).map((nb, i) => {
+      let drop = nb.index.indexOf(i);
+      if (drop < 0) drop = 0;
+      return { index: nb.index.filter((_, r) => r !== drop), distance: nb.distance.filter((_, r) => r !== drop) };
+    });
     const kDistance = neighbors.map((nb) => nb.distance[k - 1]);
     const lrd = neighbors.map((nb) => 1 / (nb.index.reduce((s, j, r) => s + Math.max(kDistance[j], nb.distance[r]), 0) / k + 1e-10));
     const negativeOutlierFactor = neighbors.map((nb, i) => -(nb.index.reduce((s, j) => s + lrd[j], 0) / k) / lrd[i]);
@@ -66,8 +79,8 @@ export class LocalOutlierFactor extends BaseEstimator<LocalOutlierFactorOptions>
   scoreSamples(X: unknown): number[] {
     this.assertFitted("scoreSamples");
     const { X: train, kDistance, lrd, k } = this.#state!;
-    return predictMatrix(X, train[0].length, `${this.estimatorName}.scoreSamples`).map((x) => {
-      const nb = nearest(train, x, k);
+    const queries = predictMatrix(X, train[0].length, `${this.estimatorName}.scoreSamples`);
+    return sklearnNeighbors(train, queries, k, this.params.k, this.#cache).map((nb) => {
       const own = 1 / (nb.index.reduce((s, j, r) => s + Math.max(kDistance[j], nb.distance[r]), 0) / k + 1e-10);
       return -(nb.index.reduce((s, j) => s + lrd[j], 0) / k) / own;
     });
@@ -85,6 +98,7 @@ export class LocalOutlierFactor extends BaseEstimator<LocalOutlierFactorOptions>
 
   protected loadState(state: unknown): void {
     this.#state = state as LofState;
+    this.#cache = {};
   }
 }
 
