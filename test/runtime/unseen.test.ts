@@ -11,7 +11,7 @@ import type { DataFrame } from "danfojs-node";
 import { readCsv } from "../../src/runtime/data";
 import { metrics } from "../../src/runtime/metrics";
 import { LabelEncoder, MinMaxScaler, OneHotEncoder, SelectKBest, SimpleImputer, StandardScaler, pipeline } from "../../src/runtime/preprocess";
-import { GaussianNB, GLM, KNeighborsClassifier, LinearRegression, LocalOutlierFactor, LogisticRegression, PCA } from "../../src/runtime/models";
+import { GaussianNB, GLM, KNeighborsClassifier, LinearRegression, LocalOutlierFactor, LogisticRegression, OneClassSVM, PCA, SVC } from "../../src/runtime/models";
 import { crossValidate, kFold, stratifiedKFold, timeSplit, trainTestSplit } from "../../src/runtime/split";
 import { assertClose } from "./data/reference";
 import { assertGaussianNbMatches } from "./models/fixtures";
@@ -420,6 +420,33 @@ describe("unseen data: LocalOutlierFactor on tied and duplicated rows keeps scik
       } finally {
         if (saved === undefined) delete process.env.OMP_NUM_THREADS;
         else process.env.OMP_NUM_THREADS = saved;
+      }
+    });
+  }
+});
+
+describe("unseen data: SVC and OneClassSVM give libsvm's decision values (single-precision kernel, shrinking)", () => {
+  for (const c of ref.svm) {
+    it(`${c.estimator} ${JSON.stringify(c.options)} on ${c.dataset}${c.standardize ? " standardized" : ""} (libsvm: ${c.iterations} iterations)`, () => {
+      const d = data(c.dataset);
+      const X = columns(d.df, c.features) as number[][];
+      const tr = ref.datasets[c.dataset].train as number[];
+      const te = (ref.datasets[c.dataset].test as number[]).slice(0, c.decisionFunction.length);
+      let xTrain = pick(X, tr);
+      let xTest = pick(X, te);
+      if (c.standardize) {
+        const scale = standardizeWith(xTrain);
+        [xTrain, xTest] = [scale(xTrain), scale(xTest)];
+      }
+      const scale = Math.max(...c.decisionFunction.flat().map(Math.abs));
+      if (c.estimator === "OneClassSVM") {
+        const m = new OneClassSVM(c.options).fit(xTrain);
+        assertClose(m.decisionFunction(xTest), c.decisionFunction, 0, 1e-6 * scale, "decisionFunction");
+        assert.deepEqual(m.predict(xTest), c.predict);
+      } else {
+        const m = new SVC(c.options).fit(xTrain, pick(d.y, tr));
+        assertClose(m.decisionFunction(xTest), c.decisionFunction, 0, 1e-6 * scale, "decisionFunction");
+        assert.deepEqual(m.predict(xTest), c.predict);
       }
     });
   }
