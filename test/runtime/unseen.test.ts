@@ -11,7 +11,7 @@ import type { DataFrame } from "danfojs-node";
 import { readCsv } from "../../src/runtime/data";
 import { metrics } from "../../src/runtime/metrics";
 import { LabelEncoder, MinMaxScaler, OneHotEncoder, SelectKBest, SimpleImputer, StandardScaler, pipeline } from "../../src/runtime/preprocess";
-import { GaussianNB, GLM, KNeighborsClassifier, LinearRegression, LogisticRegression, PCA } from "../../src/runtime/models";
+import { GaussianNB, GLM, KNeighborsClassifier, LinearRegression, LocalOutlierFactor, LogisticRegression, OneClassSVM, PCA, SVC } from "../../src/runtime/models";
 import { crossValidate, kFold, stratifiedKFold, timeSplit, trainTestSplit } from "../../src/runtime/split";
 import { assertClose } from "./data/reference";
 import { assertGaussianNbMatches } from "./models/fixtures";
@@ -390,6 +390,63 @@ describe("unseen data: KNeighborsClassifier on one-hot columns keeps scikit-lear
       } finally {
         if (saved === undefined) delete process.env.OMP_NUM_THREADS;
         else process.env.OMP_NUM_THREADS = saved;
+      }
+    });
+  }
+});
+
+describe("unseen data: LocalOutlierFactor on tied and duplicated rows keeps scikit-learn's neighbours", () => {
+  for (const c of ref.lof) {
+    it(`${JSON.stringify(c.options)} on ${c.dataset}${c.oneHot ? `, ${c.columns} one-hot columns` : ""} (scikit-learn's ${c.algorithm})`, () => {
+      const d = data(c.dataset);
+      let X = d.X;
+      let xTrain = d.xTrain;
+      let xTest = d.xTest;
+      if (c.oneHot) {
+        const enc = new OneHotEncoder().fit(d.X);
+        [X, xTrain, xTest] = [d.X, d.xTrain, d.xTest].map((m) => enc.transform(m) as number[][]);
+        assert.equal(X[0].length, c.columns);
+      }
+      // Brute force: which rows tied at the k-th distance scikit-learn keeps depends on its thread count.
+      const saved = process.env.OMP_NUM_THREADS;
+      process.env.OMP_NUM_THREADS = String(c.ompThreads);
+      try {
+        const m = new LocalOutlierFactor(c.options);
+        assert.deepEqual(m.fitPredict(X), c.fitPredict);
+        assertClose(m.negativeOutlierFactor, c.negativeOutlierFactor, 1e-9, 0, "negativeOutlierFactor");
+        const novelty = new LocalOutlierFactor(c.options).fit(xTrain);
+        assertClose(novelty.scoreSamples(xTest), c.noveltyScoreSamples, 1e-9, 0, "novelty scoreSamples");
+        assert.deepEqual(novelty.predict(xTest), c.noveltyPredict);
+      } finally {
+        if (saved === undefined) delete process.env.OMP_NUM_THREADS;
+        else process.env.OMP_NUM_THREADS = saved;
+      }
+    });
+  }
+});
+
+describe("unseen data: SVC and OneClassSVM give libsvm's decision values (single-precision kernel, shrinking)", () => {
+  for (const c of ref.svm) {
+    it(`${c.estimator} ${JSON.stringify(c.options)} on ${c.dataset}${c.standardize ? " standardized" : ""} (libsvm: ${c.iterations} iterations)`, () => {
+      const d = data(c.dataset);
+      const X = columns(d.df, c.features) as number[][];
+      const tr = ref.datasets[c.dataset].train as number[];
+      const te = (ref.datasets[c.dataset].test as number[]).slice(0, c.decisionFunction.length);
+      let xTrain = pick(X, tr);
+      let xTest = pick(X, te);
+      if (c.standardize) {
+        const scale = standardizeWith(xTrain);
+        [xTrain, xTest] = [scale(xTrain), scale(xTest)];
+      }
+      const scale = Math.max(...c.decisionFunction.flat().map(Math.abs));
+      if (c.estimator === "OneClassSVM") {
+        const m = new OneClassSVM(c.options).fit(xTrain);
+        assertClose(m.decisionFunction(xTest), c.decisionFunction, 0, 1e-6 * scale, "decisionFunction");
+        assert.deepEqual(m.predict(xTest), c.predict);
+      } else {
+        const m = new SVC(c.options).fit(xTrain, pick(d.y, tr));
+        assertClose(m.decisionFunction(xTest), c.decisionFunction, 0, 1e-6 * scale, "decisionFunction");
+        assert.deepEqual(m.predict(xTest), c.predict);
       }
     });
   }

@@ -42,6 +42,8 @@ const xlogy = (y: number, x: number) => (y === 0 ? 0 : y * Math.log(x));
  * deviance stays finite and the next step recovers, where an unclipped log gave NaN and the fit
  * failed on data statsmodels fits (engel: food expenditure on income).
  */
+/** statsmodels' Binomial._clean: a probability clipped to [eps, 1 - eps]. */
+const clip01 = (p: number) => Math.min(Math.max(p, Number.EPSILON), 1 - Number.EPSILON);
 const clean = (x: number) => (x > Number.EPSILON ? x : Number.EPSILON);
 
 const families: Record<GlmFamily, Family> = {
@@ -78,8 +80,10 @@ const families: Record<GlmFamily, Family> = {
   binomial: {
     link: (mu) => Math.log(mu / (1 - mu)),
     inverse: (eta) => (eta >= 0 ? 1 / (1 + Math.exp(-eta)) : Math.exp(eta) / (1 + Math.exp(eta))),
-    derivative: (mu) => 1 / (mu * (1 - mu)),
-    variance: (mu) => mu * (1 - mu),
+    // statsmodels clips the probability to [eps, 1 - eps] in the logit's derivative and the
+    // variance, so that IRLS stays finite where a fitted probability rounds to 0 or 1.
+    derivative: (mu) => 1 / (clip01(mu) * (1 - clip01(mu))),
+    variance: (mu) => clip01(mu) * (1 - clip01(mu)),
     deviance: (y, mu) => 2 * (xlogy(y, clean(y / (mu + 1e-20))) + xlogy(1 - y, clean((1 - y) / (1 - mu + 1e-20)))),
     start: (y) => (y + 0.5) / 2,
     check: (y) => y >= 0 && y <= 1,
@@ -155,6 +159,17 @@ export class GLM extends BaseEstimator<GLMOptions> implements Regressor {
       beta = next;
       eta = design.map((row) => row.reduce((s, v, j) => s + v * beta[j], 0));
       mu = eta.map(family.inverse);
+      if (!beta.every(Number.isFinite) || !mu.every(Number.isFinite)) {
+        throw new AibookError(`${where}: IRLS diverged for the ${name} family (non-finite coefficients); scale the features or check the target.`);
+      }
+      // statsmodels' check: fitted values equal to the target on every row. For 0/1 targets the
+      // classes are separated, the unpenalised coefficients grow without bound and statsmodels
+      // refuses (PerfectSeparationError); without this the fit ran on into NaN coefficients.
+      if (alpha === 0 && name === "binomial" && mu.every((m, i) => Math.abs(m - target[i]) <= 1e-8)) {
+        throw new AibookError(
+          `${where}: perfect separation: the features separate the 0 and 1 rows, so the binomial coefficients are infinite (statsmodels refuses this fit too). Add a penalty (alpha > 0) or use LogisticRegression.`,
+        );
+      }
       const dev = mu.reduce((s, m, i) => s + family.deviance(target[i], m), 0);
       if (!Number.isFinite(dev)) {
         throw new AibookError(`${where}: IRLS diverged for the ${name} family (non-finite deviance); scale the features or check the target.`);

@@ -14,7 +14,8 @@ import { warnOnce } from "../core/warn";
 
 export type LogisticRegressionOptions = {
   c: number;
-  penalty: "l2" | "none";
+  /** "none" or null (scikit-learn's None, its spelling from 1.2 on): no penalty. */
+  penalty: "l2" | "none" | null;
   maxIter: number;
   fitIntercept: boolean;
 }
@@ -60,7 +61,8 @@ export class LogisticRegression extends BaseEstimator<LogisticRegressionOptions>
   fit(X: unknown, y: unknown): this {
     const where = `${this.estimatorName}.fit`;
     const c = checkNumber(where, "c", this.params.c, 0, false, true);
-    const penalty = checkChoice(where, "penalty", this.params.penalty, ["l2", "none"] as const);
+    // scikit-learn 1.2 takes penalty=None (and deprecates "none", which later versions drop).
+    const penalty = this.params.penalty === null ? "none" : checkChoice(where, "penalty", this.params.penalty, ["l2", "none"] as const);
     const maxIter = checkNumber(where, "maxIter", this.params.maxIter, 1, true);
     const { values } = fitMatrix(X, where);
     const { classes, codes } = fitClasses(y, values.length, where);

@@ -41,12 +41,17 @@ export class OneClassSVM extends BaseEstimator<OneClassSVMOptions> {
     const { values } = fitMatrix(X, where);
     const n = values.length;
     const spec: KernelSpec = { kernel, gamma: resolveGamma(this.params.gamma, values, where), degree: this.params.degree, coef0: this.params.coef0 };
-    // libsvm's start: the first floor(nu n) alphas at 1, the next takes the remainder.
+    // scikit-learn's libsvm start (solve_one_class with unit sample weights): nu summed once per
+    // row, in floating point (0.1 added 400 times is 40.00000000000003, not 40), then handed out
+    // greedily, 1 per row. The rounding left over is a tiny free alpha that the working-set
+    // selection sees, so it is kept rather than nu * n.
     const alpha = new Float64Array(n);
-    const total = nu * n;
-    const full = Math.floor(total);
-    for (let i = 0; i < full; i++) alpha[i] = 1;
-    if (full < n) alpha[full] = total - full;
+    let nuL = 0;
+    for (let i = 0; i < n; i++) nuL += nu;
+    for (let i = 0; i < n && nuL > 0; i++) {
+      alpha[i] = Math.min(1, nuL);
+      nuL -= alpha[i];
+    }
     const report = progress(where, "SMO iteration", undefined);
     const result = solveSmo({
       X: values, y: new Int8Array(n).fill(1), p: new Float64Array(n), C: new Float64Array(n).fill(1), alpha, kernel: kernelFunction(spec), eps: tol,

@@ -53,6 +53,15 @@ describe("model errors say what is wrong and where", () => {
     assert.throws(() => new models.KMeans({ k: 10 }).fit(X), /k = 10 clusters but X has only 6 rows/);
   });
 
+  it("GLM binomial on separated classes refuses, as statsmodels (PerfectSeparationError), instead of returning NaN coefficients", () => {
+    const Xs = Array.from({ length: 30 }, (_, i) => [i % 5, (i * 3) % 7]);
+    const ys = Xs.map((r) => (r[0] > 2 ? 1 : 0));
+    assert.throws(() => new models.GLM({ family: "binomial" }).fit(Xs, ys), (e: Error) => e instanceof AibookError && /perfect separation/.test(e.message) && /alpha > 0/.test(e.message));
+    // With a penalty the optimum is finite.
+    const m = new models.GLM({ family: "binomial", alpha: 0.01 }).fit(Xs, ys);
+    assert.ok([m.intercept, ...m.coef].every(Number.isFinite));
+  });
+
   it("a regression target must be numeric", () => {
     assert.throws(() => new models.LinearRegression().fit(X, y), (e: Error) => e instanceof AibookError && /regression target must be numeric/.test(e.message));
     assert.throws(() => new models.LinearRegression().fit(X, [1, 2, NaN, 4, 5, 6]), MissingValuesError);
