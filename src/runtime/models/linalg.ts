@@ -32,12 +32,17 @@ export function svd(A: Matrix): Svd {
  * does: R has A's singular values and right vectors, and Jacobi sweeps then cost p³ instead of
  * n·p² each (PCA on 100,000 x 20: 0.1 s instead of 1.5 s).
  */
-export function svdValues(A: Matrix): Pick<Svd, "s" | "v"> {
+export function svdValues(A: Matrix, shift?: ArrayLike<number>): Pick<Svd, "s" | "v"> {
   const n = A.length;
   const p = A[0]?.length ?? 0;
-  if (p > 0 && n >= 2 * p) return jacobiSvd(householderQr(A, n, p).R, p, p);
-  const { s, v } = svd(A);
+  if (p > 0 && n >= 2 * p) return jacobiSvd(householderQr(A, n, p, shift).R, p, p);
+  const { s, v } = svd(shift ? shifted(A, shift) : A);
   return { s, v };
+}
+
+/** The rows of A minus `shift`. */
+function shifted(A: Matrix, shift: ArrayLike<number>): Matrix {
+  return A.map((row) => row.map((v, j) => v - shift[j]));
 }
 
 interface Qr {
@@ -48,12 +53,15 @@ interface Qr {
   R: Matrix;
 }
 
-/** Householder QR of a tall A (LAPACK's dgeqrf, unblocked): reflector j is I - tau·v·vᵀ, v[j] = 1. */
-function householderQr(A: Matrix, n: number, p: number): Qr {
+/**
+ * Householder QR of a tall A (LAPACK's dgeqrf, unblocked): reflector j is I - tau·v·vᵀ, v[j] = 1.
+ * `shift` is subtracted from each row on the way in (centring without a copy of A).
+ */
+function householderQr(A: Matrix, n: number, p: number, shift?: ArrayLike<number>): Qr {
   const cols = Array.from({ length: p }, () => new Float64Array(n));
   for (let i = 0; i < n; i++) {
     const row = A[i];
-    for (let j = 0; j < p; j++) cols[j][i] = row[j];
+    for (let j = 0; j < p; j++) cols[j][i] = shift ? row[j] - shift[j] : row[j];
   }
   const tau = new Float64Array(p);
   for (let j = 0; j < p; j++) {
@@ -149,21 +157,24 @@ export function transpose(A: Matrix): Matrix {
   return Array.from({ length: p }, (_, j) => A.map((row) => row[j]));
 }
 
-/** Minimum-norm least squares solution of A x ≈ b (numpy.linalg.lstsq's cutoff). */
-export function lstsq(A: Matrix, b: number[]): number[] {
+/**
+ * Minimum-norm least squares solution of (A - shift) x ≈ b (numpy.linalg.lstsq's cutoff); the
+ * shift centres A's columns without a copy of A.
+ */
+export function lstsq(A: Matrix, b: number[], shift?: ArrayLike<number>): number[] {
   const n = A.length;
   const p = A[0].length;
   let svdOf: Svd;
   let rhs: ArrayLike<number>;
   if (p > 0 && n >= 2 * p) {
     // Tall: A = Q·R, so Uᵀb = Urᵀ·(Qᵀb)[0..p) and Q·Ur is never formed.
-    const { cols, tau, R } = householderQr(A, n, p);
+    const { cols, tau, R } = householderQr(A, n, p, shift);
     const qtb = Float64Array.from(b);
     for (let j = 0; j < p; j++) applyReflector(cols[j], tau[j], j, qtb, n);
     svdOf = jacobiSvd(R, p, p);
     rhs = qtb.subarray(0, p);
   } else {
-    svdOf = svd(A);
+    svdOf = svd(shift ? shifted(A, shift) : A);
     rhs = b;
   }
   const { u, s, v } = svdOf;

@@ -42,8 +42,7 @@ export class LinearRegression extends BaseEstimator<LinearRegressionOptions> imp
       xMean = columnStats(values).mean;
       yMean = target.reduce((a, b) => a + b, 0) / target.length;
     }
-    const centered = values.map((row) => row.map((v, j) => v - xMean[j]));
-    const coef = lstsq(centered, target.map((v) => v - yMean));
+    const coef = lstsq(values, target.map((v) => v - yMean), xMean);
     const intercept = this.params.fitIntercept ? yMean - coef.reduce((s, c, j) => s + c * xMean[j], 0) : 0;
     this.#state = { coef, intercept, columns };
     this.markFitted();

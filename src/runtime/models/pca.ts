@@ -59,16 +59,15 @@ export class PCA extends BaseEstimator<PCAOptions> implements Transformer {
     if (n < 2) throw new AibookError(`${where}: PCA needs at least 2 rows.`);
     // np.mean in numpy's order: what centring subtracts decides the scores of data far from 0 (1e9 ± 1).
     const mean = columnMeans(values, p, sumsColumnwise({ named: hasColumnNames(X) }, p));
-    const centered = values.map((row) => row.map((v, j) => v - mean[j]));
-    const { s, v } = svdValues(centered);
+    const { s, v } = svdValues(values, mean);
     const r = s.length;
     // svd_flip: the largest |u| of each component is positive. U's column c is X·v_c / s_c, so
     // its signs are those of the scores X·v_c, computed for the kept components only (below).
     const signOf = (c: number) => {
       let largest = 0;
-      for (const row of centered) {
+      for (const row of values) {
         let score = 0;
-        for (let j = 0; j < p; j++) score += row[j] * v[j][c];
+        for (let j = 0; j < p; j++) score += (row[j] - mean[j]) * v[j][c];
         if (Math.abs(score) > Math.abs(largest)) largest = score;
       }
       return largest < 0 ? -1 : 1;
