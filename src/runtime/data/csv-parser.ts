@@ -60,6 +60,8 @@ class Column {
 export function parseCsvFile(path: string, options: CsvParseOptions): ParsedColumn[] {
   const parser = new CsvParser(path, options, undefined, Infinity);
   parser.run();
+  // pandas raises EmptyDataError here; an empty frame would only fail later, far from the cause.
+  if (parser.columns.length === 0) throw new AibookError(`readCsv: ${path} is empty: no header line and no rows to read columns from.`);
   const needText = parser.columns.filter((c) => c.textFrom > 0).map((c) => parser.columns.indexOf(c));
   let texts: (string | null)[][] = [];
   if (needText.length) {
@@ -71,6 +73,8 @@ export function parseCsvFile(path: string, options: CsvParseOptions): ParsedColu
   }
   const na = new Set(options.naValues);
   return parser.columns.map((c, j) => {
+    // A header with no rows: pandas types the columns object, having seen no number.
+    if (c.textFrom < 0 && c.length === 0) return { name: c.name, kind: "string", values: [], integer: false };
     if (c.textFrom < 0) return { name: c.name, kind: "number", values: c.numbers, integer: c.integer };
     const strings = c.strings!;
     const head = texts[needText.indexOf(j)];
@@ -106,6 +110,8 @@ class CsvParser {
   private headerNames: string[] = [];
   private readonly textOrder: number[];
   private done = false;
+  /** The line terminator: LF (with an optional CR before it), or CR alone in old Mac files. */
+  private eol = LF;
 
   constructor(
     private readonly path: string,
@@ -140,6 +146,10 @@ class CsvParser {
         let end = carry + read;
         let start = 0;
         if (first && end >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
+        if (first) {
+          // Old Mac files (Excel's "CSV (Macintosh)") end lines with a lone CR, which pandas accepts.
+          this.eol = firstLineEnd(buf, start, end);
+        }
         first = false;
         const final = read === 0;
         const consumed = this.parse(buf, start, end, final);
@@ -155,6 +165,7 @@ class CsvParser {
   /** Parses whole records in buf[start, end); returns where the first incomplete record starts. */
   private parse(buf: Buffer, start: number, end: number, final: boolean): number {
     const delim = this.delimiter;
+    const eol = this.eol;
     let pos = start;
     let recordStart = start;
     let count = 0;
@@ -184,13 +195,13 @@ class CsvParser {
         fieldStart = pos + 1;
         fieldEnd = p;
         pos = p + 1;
-        while (pos < end && buf[pos] !== delim && buf[pos] !== LF) pos++;
+        while (pos < end && buf[pos] !== delim && buf[pos] !== eol) pos++;
       } else {
-        while (pos < end && buf[pos] !== delim && buf[pos] !== LF) pos++;
+        while (pos < end && buf[pos] !== delim && buf[pos] !== eol) pos++;
         fieldEnd = pos;
       }
       if (pos === end && !final) return recordStart;
-      const terminator = pos < end ? buf[pos] : LF;
+      const terminator = pos < end ? buf[pos] : eol;
       if (terminator === LF && !quoted && fieldEnd > fieldStart && buf[fieldEnd - 1] === CR) fieldEnd--;
       if (count === this.starts.length) this.growFields();
       this.starts[count] = fieldStart;
@@ -198,8 +209,10 @@ class CsvParser {
       this.quoted[count] = quoted ? 1 : 0;
       count++;
       pos++;
-      if (terminator === LF) {
-        const blankLine = count === 1 && this.ends[0] === this.starts[0] && !this.quoted[0];
+      if (terminator === eol) {
+        // pandas skips empty lines and lines of only spaces or tabs (a "   " line at the end of a
+        // file must not turn a numeric column into text).
+        const blankLine = count === 1 && !this.quoted[0] && isBlank(buf, this.starts[0], this.ends[0]);
         if (!blankLine) {
           this.field = 0;
           for (let k = 0; k < count; k++) this.onField(buf, this.starts[k], this.ends[k], this.quoted[k] === 1);
@@ -317,6 +330,24 @@ function dedupe(header: string[]): string[] {
     seen.set(n, k + 1);
     return k === 0 ? n : `${n}.${k}`;
   });
+}
+
+/** The terminator of the first line (outside quotes): CR when it is a CR not followed by LF. */
+function firstLineEnd(buf: Buffer, s: number, e: number): number {
+  let inQuotes = false;
+  for (let p = s; p < e; p++) {
+    const c = buf[p];
+    if (c === QUOTE) inQuotes = !inQuotes;
+    else if (inQuotes) continue;
+    else if (c === LF) return LF;
+    else if (c === CR) return p + 1 < e && buf[p + 1] !== LF ? CR : LF;
+  }
+  return LF;
+}
+
+function isBlank(buf: Buffer, s: number, e: number): boolean {
+  for (let p = s; p < e; p++) if (buf[p] !== 0x20 && buf[p] !== 0x09) return false;
+  return true;
 }
 
 function intern(col: Column, text: string): string {

@@ -68,6 +68,31 @@ describe("readCsv", () => {
     assert.equal(columns[2].values[7], 1.75);
   });
 
+  it("skips lines of only spaces or tabs, as pandas does", async () => {
+    // pandas.read_csv("a,b\n1,2\n  \n3,4\n   \n") gives two int64 rows. Before, each such line was a
+    // row whose "  " turned column a into text.
+    const df = await readCsv(file("blank-spaces.csv", "a,b\n1,2\n  \n3,4\n\t\n   \n"));
+    assert.deepEqual(df.dtypes, ["int32", "int32"]);
+    assert.deepEqual(df.values, [[1, 2], [3, 4]]);
+    // a field of spaces in a row of several fields is still text, as in pandas
+    assert.deepEqual((await readCsv(file("space-field.csv", "a,b\n1,2\n  ,3\n"))).dtypes, ["string", "int32"]);
+  });
+
+  it("reads old Mac files whose lines end with a lone CR, as pandas does", async () => {
+    // Before, the whole file was one header line: columns ["a", "b\r1", "2\r3", "4"], no rows.
+    const df = await readCsv(file("mac.csv", "a,b\r1,2\r3,\"x\ny\"\r"));
+    assert.deepEqual(df.columns, ["a", "b"]);
+    assert.deepEqual(df.values, [[1, "2"], [3, "x\ny"]]);
+  });
+
+  it("types the columns of a header without rows as text (pandas: object), and refuses an empty file", async () => {
+    const df = await readCsv(file("header-only.csv", "a,b\n"));
+    assert.deepEqual(df.columns, ["a", "b"]);
+    assert.deepEqual(df.dtypes, ["string", "string"]);
+    await assert.rejects(readCsv(file("empty.csv", "")), /empty\.csv is empty/);
+    await assert.rejects(readCsv(file("blank.csv", "\n\n")), /blank\.csv is empty/);
+  });
+
   it("names the file and line of a row with too many fields", async () => {
     const path = file("bad.csv", "a,b\n1,2\n3,4,5\n");
     await assert.rejects(readCsv(path), /bad\.csv, line 3: expected 2 fields, saw 3/);
