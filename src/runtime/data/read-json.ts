@@ -22,7 +22,7 @@ export async function readJson(path: string, options: ReadJsonOptions = {}): Pro
   checkOptions("readJson", options, ["lines", "records"]);
   const full = resolveDataPath("readJson", path);
   const text = readFileSync(full, "utf8").replace(/^\uFEFF/, "");
-  return recordsToFrame(parseRecords(text, full, options), full);
+  return recordsToFrame(parseRecords(text, full, options), `readJson: ${full}`);
 }
 
 function parseRecords(text: string, file: string, options: ReadJsonOptions): unknown[] {
@@ -61,7 +61,8 @@ function parseRecords(text: string, file: string, options: ReadJsonOptions): unk
 
 /** Line and column (1-based) in `text` of V8's "at position N" (or "line L column C"). */
 function position(text: string, message: string): { line: number; column: number } | undefined {
-  const m = /at position (\d+)/.exec(message) ?? /line (\d+) column (\d+)/.exec(message);
+  // A truncated document ("Unexpected end of JSON input") ends at the end of the text.
+  const m = /at position (\d+)/.exec(message) ?? /line (\d+) column (\d+)/.exec(message) ?? (/end of JSON input/.test(message) ? ["", String(text.trimEnd().length)] : null);
   if (!m) return undefined;
   if (m.length === 3) return { line: Number(m[1]), column: Number(m[2]) };
   const offset = Number(m[1]);
@@ -111,8 +112,17 @@ export function recordsToFrame(records: unknown[], where = "readJson"): DataFram
   return frameFromColumns(names, filled, { dtypes });
 }
 
+/**
+ * pandas.json_normalize's order: a record's own scalar (and list) keys first, then its nested
+ * objects flattened in key order, so [{"id", "user": {...}, "tags"}] gives id, tags, user.*.
+ */
 function flatten(obj: Record<string, unknown>, prefix: string, out: Record<string, unknown>): void {
-  for (const [key, value] of Object.entries(obj)) {
+  const entries = Object.entries(obj);
+  if (!prefix) {
+    const isObject = ([, v]: [string, unknown]) => typeof v === "object" && v !== null && !Array.isArray(v);
+    entries.splice(0, entries.length, ...entries.filter((e) => !isObject(e)), ...entries.filter(isObject));
+  }
+  for (const [key, value] of entries) {
     const name = prefix ? `${prefix}.${key}` : key;
     if (typeof value === "object" && value !== null && !Array.isArray(value)) flatten(value as Record<string, unknown>, name, out);
     else if (Array.isArray(value) || (typeof value === "object" && value !== null)) out[name] = JSON.stringify(value);

@@ -135,6 +135,21 @@ describe("readJson", () => {
     assertClose((df.values as unknown[][]).map((r) => r[age]), [36, null, 85], 0);
   });
 
+  it("orders columns as pandas.json_normalize: a record's own keys first, then its nested objects", async () => {
+    // pd.json_normalize([{"id": 1, "user": {"age": 3, "addr": {"city": "X"}}, "tags": ["a"]}, {"id": 2, "extra": "e"}])
+    // .columns == ["id", "tags", "user.age", "user.addr.city", "extra"]; before, user.* came before tags.
+    const records = [{ id: 1, user: { age: 3, addr: { city: "X" } }, tags: ["a"] }, { id: 2, extra: "e" }];
+    const df = await readJson(file("order.json", JSON.stringify(records)));
+    assert.deepEqual(df.columns, ["id", "tags", "user.age", "user.addr.city", "extra"]);
+    assert.deepEqual(df.values, [[1, '["a"]', 3, "X", null], [2, null, NaN, null, "e"]]);
+  });
+
+  it("names the file, line and column of a truncated JSON document, and the file of a record that is not an object", async () => {
+    // Before: "… is not valid JSON (Unexpected end of JSON input)" with no line.
+    await assert.rejects(readJson(file("cut.json", '[{"a": 1},\n {"a": 2},\n')), /cut\.json, line 2, column 11: .*not valid JSON/);
+    await assert.rejects(readJson(file("scalars.json", "[1, 2]")), /^AibookError: readJson: .*scalars\.json: record 0 is 1; expected an object/);
+  });
+
   it("reads JSON lines", async () => {
     const text = reference.json.records.map((r: unknown) => JSON.stringify(r)).join("\n") + "\n";
     const df = await readJson(file("records.jsonl", text));
