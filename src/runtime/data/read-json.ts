@@ -22,10 +22,13 @@ export async function readJson(path: string, options: ReadJsonOptions = {}): Pro
   checkOptions("readJson", options, ["lines", "records"]);
   const full = resolveDataPath("readJson", path);
   const text = readFileSync(full, "utf8").replace(/^\uFEFF/, "");
-  return recordsToFrame(parseRecords(text, full, options), `readJson: ${full}`);
+  const lineNumbers: number[] = [];
+  const records = parseRecords(text, full, options, lineNumbers);
+  return recordsToFrame(records, `readJson: ${full}`, lineNumbers.length ? lineNumbers : undefined);
 }
 
-function parseRecords(text: string, file: string, options: ReadJsonOptions): unknown[] {
+/** `lineNumbers` receives the line of each record of JSON lines, for errors about a record. */
+function parseRecords(text: string, file: string, options: ReadJsonOptions, lineNumbers: number[] = []): unknown[] {
   const trimmed = text.trim();
   const lines = options.lines ?? (!trimmed.startsWith("[") && trimmed.includes("\n") && !looksLikeOneDocument(trimmed));
   if (lines) {
@@ -34,6 +37,7 @@ function parseRecords(text: string, file: string, options: ReadJsonOptions): unk
       if (!line.trim()) return;
       try {
         out.push(JSON.parse(line));
+        lineNumbers.push(i + 1);
       } catch (e) {
         throw new AibookError(`readJson: ${file}, line ${i + 1} is not valid JSON (${(e as Error).message}).`);
       }
@@ -81,11 +85,12 @@ function looksLikeOneDocument(text: string): boolean {
 }
 
 /** Flattens records into columns (first-seen column order; absent keys are missing). */
-export function recordsToFrame(records: unknown[], where = "readJson"): DataFrame {
+export function recordsToFrame(records: unknown[], where = "readJson", lineNumbers?: number[]): DataFrame {
   const columns = new Map<string, unknown[]>();
   records.forEach((record, i) => {
     if (typeof record !== "object" || record === null || Array.isArray(record)) {
-      throw new AibookError(`${where}: record ${i} is ${Array.isArray(record) ? "an array" : JSON.stringify(record)}; expected an object.`);
+      const at = lineNumbers ? `, line ${lineNumbers[i]}` : "";
+      throw new AibookError(`${where}${at}: record ${i} is ${Array.isArray(record) ? "an array" : JSON.stringify(record)}; expected an object.`);
     }
     const flat: Record<string, unknown> = {};
     flatten(record as Record<string, unknown>, "", flat);

@@ -150,6 +150,11 @@ describe("readJson", () => {
     await assert.rejects(readJson(file("scalars.json", "[1, 2]")), /^AibookError: readJson: .*scalars\.json: record 0 is 1; expected an object/);
   });
 
+  it("names the line of a JSON-lines record that is not an object", async () => {
+    // Before: "record 1 is an array", which left the user counting non-blank lines.
+    await assert.rejects(readJson(file("array-line.jsonl", '{"a":1}\n\n[1,2]\n')), /array-line\.jsonl, line 3: record 1 is an array; expected an object/);
+  });
+
   it("reads JSON lines", async () => {
     const text = reference.json.records.map((r: unknown) => JSON.stringify(r)).join("\n") + "\n";
     const df = await readJson(file("records.jsonl", text));
