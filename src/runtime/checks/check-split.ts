@@ -107,16 +107,28 @@ export function checkSplit(parts: CheckSplitXY | CheckSplitFrames, options: Chec
     ...(analysis.classBalance ? { classBalance: analysis.classBalance } : {}),
     columns: analysis.columns.map((c) => ({ ...c, statistic: finite(c.statistic), pValue: finite(c.pValue), effect: finite(c.effect), ...(c.meanShift !== undefined ? { meanShift: finite(c.meanShift) } : {}) })),
     findings: analysis.findings.map((f) => ({ rule: f.rule, severity: f.severity === "information" ? "info" : f.severity, message: f.message })),
+    ...(analysis.timeOrdered ? { timeOrdered: true } : {}),
   });
+}
+
+/**
+ * What "no finding" means. Before, a time split (whose columns are not compared: the test rows
+ * are the future) and a split with no comparable column also said "the test set looks like the
+ * training set", of a test set never compared with it.
+ */
+export function splitVerdict(p: SplitCheckPayload): string {
+  if (p.timeOrdered) return ": a time split, the test rows are the latest; their columns are not compared with the training rows' (the future may differ)";
+  if (p.columns.length === 0) return "; no column was compared";
+  return ": the test set looks like the training set";
 }
 
 const finite = (v: number | null) => (v !== null && Number.isFinite(v) ? v : null);
 
 export function splitCheckText(p: SplitCheckPayload): string {
-  const lines = [`Split check: ${p.trainRows} training rows, ${p.testRows} test rows, ${p.duplicateRows} test rows copying a training row`];
+  const lines = [`Split check: ${p.trainRows} training rows, ${p.testRows} test rows, ${p.duplicateRows} test ${p.duplicateRows === 1 ? "row" : "rows"} copying a training row`];
   const shifted = p.columns.filter((c) => c.shifted);
-  lines.push(`${p.columns.length} columns tested, ${shifted.length} differ${shifted.length ? ": " + shifted.map((c) => c.column).join(", ") : ""}`);
-  if (p.findings.length === 0) lines.push("No finding: the test set looks like the training set.");
+  lines.push(`${p.columns.length} ${p.columns.length === 1 ? "column" : "columns"} tested, ${shifted.length} differ${shifted.length ? ": " + shifted.map((c) => c.column).join(", ") : ""}`);
+  if (p.findings.length === 0) lines.push(`No finding${splitVerdict(p)}.`);
   for (const f of p.findings) lines.push(`${f.severity} [${f.rule}] ${f.message}`);
   if (p.columns.length) {
     const rows = p.columns.map((c) => [
