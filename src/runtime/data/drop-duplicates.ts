@@ -9,8 +9,8 @@ import { checkOptions } from "../options";
 import { takeRows } from "./frame";
 
 export interface DropDuplicatesOptions {
-  /** Compare only these columns (default: all). */
-  columns?: string[];
+  /** Compare only these columns (default: all); one name or a list, as pandas' `subset`. */
+  columns?: string | string[];
   /** Which copy to keep (default "first"); false drops every copy. */
   keep?: "first" | "last" | false;
 }
@@ -19,6 +19,8 @@ export function dropDuplicates(df: DataFrame, options: DropDuplicatesOptions = {
   checkOptions("dropDuplicates", options, ["columns", "keep"]);
   if (!isFrame(df)) throw new AibookError("dropDuplicates: expected a DataFrame.");
   const keep = options.keep ?? "first";
+  // Any other value used to act as "first" without a word (pandas raises).
+  if (keep !== "first" && keep !== "last" && keep !== false) throw new AibookError(`dropDuplicates: keep must be "first", "last" or false; got ${JSON.stringify(keep)}.`);
   const positions = columnPositions("dropDuplicates", df.columns, options.columns);
   const rows = df.values as unknown[][];
   const keys = rows.map((row) => rowKey(row, positions));
@@ -48,9 +50,12 @@ export function rowKey(row: unknown[], positions: number[]): string {
   }));
 }
 
-export function columnPositions(where: string, all: string[], wanted: string[] | undefined): number[] {
-  if (!wanted) return all.map((_, j) => j);
-  return wanted.map((c) => {
+export function columnPositions(where: string, all: string[], wanted: string | string[] | undefined): number[] {
+  if (wanted === undefined) return all.map((_, j) => j);
+  // One column name is accepted as pandas' subset="b" is; before, it failed with "wanted.map is not a function".
+  const names = typeof wanted === "string" ? [wanted] : wanted;
+  if (!Array.isArray(names)) throw new AibookError(`${where}: columns must be a column name or a list of them; got ${JSON.stringify(wanted)}.`);
+  return names.map((c) => {
     const j = all.indexOf(c);
     if (j < 0) throw new AibookError(`${where}: no column "${c}"; the columns are ${all.join(", ")}.`);
     return j;

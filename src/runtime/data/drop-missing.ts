@@ -10,8 +10,8 @@ import { columnPositions } from "./drop-duplicates";
 import { takeRows } from "./frame";
 
 export interface DropMissingOptions {
-  /** Look only at these columns (default: all). */
-  columns?: string[];
+  /** Look only at these columns (default: all); one name or a list, as pandas' `subset`. */
+  columns?: string | string[];
 }
 
 export function dropMissing(df: DataFrame, options: DropMissingOptions = {}): DataFrame {

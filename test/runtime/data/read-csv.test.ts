@@ -209,4 +209,14 @@ describe("dropDuplicates and dropMissing", () => {
     assert.deepEqual(dropMissing(df, { columns: ["b"] }).index, [1, 2]);
     assert.throws(() => dropMissing(df, { columns: ["z"] }), /no column "z"/);
   });
+
+  it("take one column name as pandas' subset does, and refuse an unknown keep", async () => {
+    // pandas: df.dropna(subset="b"), df.drop_duplicates(subset="a"). Before: "wanted.map is not a
+    // function", and keep: "none" silently kept the first copy.
+    const df = await readCsv(file("holes2.csv", "a,b,c\n1,,x\n2,3,\n4,5,y\n4,5,y\n"));
+    assert.deepEqual(dropMissing(df, { columns: "b" }).index, [1, 2, 3]);
+    assert.deepEqual(dropDuplicates(df, { columns: "a" }).index, [0, 1, 2]);
+    assert.throws(() => dropDuplicates(df, { keep: "none" as never }), /keep must be "first", "last" or false; got "none"/);
+    assert.throws(() => dropMissing(df, { columns: 3 as never }), /columns must be a column name or a list/);
+  });
 });
