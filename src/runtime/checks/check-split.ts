@@ -6,6 +6,7 @@
 import { Mime, type Displayable, type MimeItem } from "../../protocol/mime";
 import { VIEWS_VERSION, type SplitCheckPayload, type SplitFinding } from "../../protocol/views";
 import { AibookError } from "../core/errors";
+import { checkOptions } from "../options";
 import { splitInfoOf } from "../split/split-info";
 import { analyzeSplit, type SplitMethod } from "./analyze-split";
 import { labelsOf, rowsOf, type Rows } from "./tabular";
@@ -61,6 +62,10 @@ export class SplitCheckReport implements Displayable {
 }
 
 export function checkSplit(parts: CheckSplitXY | CheckSplitFrames, options: CheckSplitOptions = {}): SplitCheckReport {
+  checkOptions("checkSplit", options, ["thresholds"]);
+  if (typeof parts !== "object" || parts === null) throw new AibookError("checkSplit: pass { xTrain, xTest, yTrain, yTest } or { train, test, target }.");
+  // A misspelt part ({ xtrain, ... } or { train, test, label }) used to be ignored or fall through to another form.
+  checkOptions("checkSplit", parts, "xTrain" in parts || "xTest" in parts ? ["xTrain", "xTest", "yTrain", "yTest"] : ["train", "test", "target"]);
   const t = thresholdsOf({ thresholds: options.thresholds });
   let trainX: Rows | undefined;
   let testX: Rows | undefined;

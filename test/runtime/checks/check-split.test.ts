@@ -123,5 +123,9 @@ describe("checkSplit on real datasets", function () {
     assert.ok(checkSplit(split, { thresholds: { minTestRows: DEFAULT_THRESHOLDS.minTestRows * 10 } }).findings.length > 0);
     assert.throws(() => checkSplit({ xTrain: 3, xTest: 4 }), /xTrain and xTest must be DataFrames/);
     assert.throws(() => checkSplit({ train: iris, test: iris, target: "nope" }), /no column "nope"/);
+    // Misspelt names used to be ignored: { label } checked no labels, { ytest } no test labels.
+    assert.throws(() => checkSplit({ train: iris, test: iris, label: "species" } as never), /checkSplit has no option "label"\. Known options: train, test, target/);
+    assert.throws(() => checkSplit({ ...split, ytest: split.yTest } as never), /no option "ytest"/);
+    assert.throws(() => checkSplit(split, { minTestRows: 3 } as never), /no option "minTestRows"\. Known options: thresholds/);
   });
 });
