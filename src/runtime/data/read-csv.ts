@@ -4,7 +4,7 @@
  * for files of a million rows. Relative paths resolve against process.cwd(), which the kernel
  * sets to the notebook's folder, so `readCsv("data.csv")` finds the file beside the notebook.
  */
-import { existsSync } from "node:fs";
+import { closeSync, existsSync, openSync, readSync, statSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
 import type { DataFrame } from "danfojs-node";
 import { AibookError } from "../core/errors";
@@ -47,5 +47,33 @@ export function resolveDataPath(where: string, path: string): string {
     const relative = isAbsolute(path) ? "" : ` (the path "${path}" is relative to ${process.cwd()}, the notebook's folder)`;
     throw new AibookError(`${where}: no file at ${full}${relative}.`);
   }
+  // Before, a folder failed later with Node's bare "EISDIR: illegal operation on a directory, read".
+  if (statSync(full).isDirectory()) throw new AibookError(`${where}: ${full} is a folder, not a file.`);
+  refuseBinary(where, full);
   return full;
+}
+
+/** Spreadsheets and other binary files, which would otherwise parse into one column of noise. */
+function refuseBinary(where: string, full: string): void {
+  const head = Buffer.alloc(512);
+  let n: number;
+  let fd: number | undefined;
+  try {
+    fd = openSync(full, "r");
+    n = readSync(fd, head, 0, head.length, 0);
+  } catch (error) {
+    throw new AibookError(`${where}: cannot read ${full}: ${(error as Error).message}`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+  const bytes = head.subarray(0, n);
+  const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
+  let kind: string | undefined;
+  if (starts(0x50, 0x4b, 0x03, 0x04)) kind = "a zip archive (an Excel .xlsx workbook is one): save the sheet as CSV";
+  else if (starts(0xd0, 0xcf, 0x11, 0xe0)) kind = "an old Excel .xls workbook: save the sheet as CSV";
+  else if (starts(0x1f, 0x8b)) kind = "gzip-compressed: decompress it first";
+  else if (starts(0x50, 0x41, 0x52, 0x31)) kind = "a Parquet file, not text";
+  else if (starts(0xff, 0xfe) || starts(0xfe, 0xff)) kind = "UTF-16 text: save it as UTF-8";
+  else if (bytes.includes(0)) kind = "binary, not text (it holds NUL bytes)";
+  if (kind) throw new AibookError(`${where}: ${full} is ${kind}.`);
 }

@@ -114,6 +114,22 @@ describe("readCsv", () => {
     await assert.rejects(readCsv("/no/such/dir/file.csv"), (e: Error) => e.message === "readCsv: no file at /no/such/dir/file.csv.");
   });
 
+  it("names the file of a folder, a spreadsheet or another binary file instead of parsing noise", async () => {
+    // Before: Node's bare "EISDIR: illegal operation on a directory, read", and an .xlsx read as
+    // one column named "PK\u0003\u0004…".
+    await assert.rejects(readCsv(dir), (e: Error) => e.message === `readCsv: ${dir} is a folder, not a file.`);
+    await assert.rejects(readJson(dir), /readJson: .* is a folder, not a file/);
+    const xlsx = file("book.xlsx", "");
+    writeFileSync(xlsx, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x21, 0x00, 0xff, 0x0a]));
+    await assert.rejects(readCsv(xlsx), /book\.xlsx is a zip archive \(an Excel \.xlsx workbook is one\): save the sheet as CSV/);
+    const gz = file("data.csv.gz", "");
+    writeFileSync(gz, Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x0a]));
+    await assert.rejects(readCsv(gz), /data\.csv\.gz is gzip-compressed/);
+    const utf16 = file("utf16.csv", "");
+    writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("a,b\n1,2\n", "utf16le")]));
+    await assert.rejects(readCsv(utf16), /utf16\.csv is UTF-16 text: save it as UTF-8/);
+  });
+
   it("rejects unknown options", async () => {
     await assert.rejects(readCsv(file("o.csv", "a\n1\n"), { sep: ";" } as never), /no option "sep".*delimiter/);
   });
