@@ -6,6 +6,7 @@
  * columns that are text. Types follow pandas: a column is numeric unless one of its non-missing
  * values is not a number; pandas' default missing markers (NA, NaN, null, empty, …) become NaN/null.
  */
+import { isUtf8 } from "node:buffer";
 import { closeSync, openSync, readSync } from "node:fs";
 import { AibookError } from "../core/errors";
 
@@ -20,7 +21,11 @@ export interface CsvParseOptions {
   header: boolean;
   naValues: string[];
   chunkBytes?: number;
+  /** Text encoding of the file (default "utf8"); invalid UTF-8 is an error naming its line, as in pandas. */
+  encoding?: CsvEncoding;
 }
+
+export type CsvEncoding = "utf8" | "latin1" | "cp1252";
 
 export interface ParsedColumn {
   name: string;
@@ -112,6 +117,7 @@ class CsvParser {
   private done = false;
   /** The line terminator: LF (with an optional CR before it), or CR alone in old Mac files. */
   private eol = LF;
+  private readonly encoding: CsvEncoding;
 
   constructor(
     private readonly path: string,
@@ -122,6 +128,8 @@ class CsvParser {
     private readonly stopAfterRow: number,
   ) {
     this.naSet = new Set(options.naValues);
+    this.encoding = options.encoding ?? "utf8";
+
     if (options.delimiter.length !== 1) throw new AibookError(`readCsv: delimiter must be one character; got ${JSON.stringify(options.delimiter)}.`);
     this.delimiter = options.delimiter.charCodeAt(0);
     this.headerDone = !options.header;
@@ -152,7 +160,15 @@ class CsvParser {
         }
         first = false;
         const final = read === 0;
+        const lineAtStart = this.line;
         const consumed = this.parse(buf, start, end, final);
+        if (this.encoding === "utf8" && !isUtf8(buf.subarray(start, consumed))) {
+          // pandas raises UnicodeDecodeError; reading on would put U+FFFD in place of every such letter.
+          const line = this.invalidUtf8Line(buf, start, consumed, lineAtStart);
+          throw new AibookError(
+            `readCsv: ${this.path}, line ${line}: not valid UTF-8 text. If the file was saved by Excel or an older program, pass { encoding: "cp1252" } (or "latin1").`,
+          );
+        }
         if (final || this.done) break;
         carry = end - consumed;
         buf.copy(buf, 0, consumed, end);
@@ -160,6 +176,24 @@ class CsvParser {
     } finally {
       closeSync(fd);
     }
+  }
+
+  /** The physical line, counted from `line` at `s`, of the first line in buf[s, e) that is not valid UTF-8. */
+  private invalidUtf8Line(buf: Buffer, s: number, e: number, line: number): number {
+    for (let p = s; p < e; line++) {
+      let q = buf.indexOf(this.eol, p);
+      if (q < 0 || q > e) q = e;
+      if (!isUtf8(buf.subarray(p, q))) return line;
+      p = q + 1;
+    }
+    return line;
+  }
+
+  /** A field's text in the file's encoding, with doubled quotes of a quoted field undone. */
+  private decode(buf: Buffer, s: number, e: number, quoted: boolean): string {
+    const raw = buf.toString(this.encoding === "utf8" ? "utf8" : "latin1", s, e);
+    const text = this.encoding === "cp1252" ? fromCp1252(raw) : raw;
+    return quoted && text.includes('""') ? text.replaceAll('""', '"') : text;
   }
 
   /** Parses whole records in buf[start, end); returns where the first incomplete record starts. */
@@ -247,14 +281,14 @@ class CsvParser {
   private onField(buf: Buffer, s: number, e: number, quoted: boolean): void {
     const j = this.field++;
     if (!this.headerDone) {
-      this.headerNames.push(decode(buf, s, e, quoted));
+      this.headerNames.push(this.decode(buf, s, e, quoted));
       return;
     }
     if (this.columns.length === 0 && this.row === 0 && !this.options.header) this.headerNames.push(`${j}`);
     if (this.textColumns) {
       if (this.textColumns.has(j)) {
         const k = this.textOrder.indexOf(j);
-        this.texts[k][this.row] = decode(buf, s, e, quoted);
+        this.texts[k][this.row] = this.decode(buf, s, e, quoted);
       }
       return;
     }
@@ -279,7 +313,7 @@ class CsvParser {
 
   private onFieldValue(col: Column, buf: Buffer, s: number, e: number, quoted: boolean): void {
     if (col.textFrom >= 0) {
-      col.strings!.push(e > s || quoted ? intern(col, decode(buf, s, e, quoted)) : null);
+      col.strings!.push(e > s || quoted ? intern(col, this.decode(buf, s, e, quoted)) : null);
       col.length++;
       return;
     }
@@ -287,7 +321,7 @@ class CsvParser {
       const v = fastNumber(buf, s, e);
       if (v === v) return col.pushNumber(v, sawDecimal);
     }
-    const text = decode(buf, s, e, quoted);
+    const text = this.decode(buf, s, e, quoted);
     if (this.naSet.has(text)) return col.pushNumber(NaN);
     const trimmed = text.trim();
     if (NUMBER_TEXT.test(trimmed)) {
@@ -345,6 +379,15 @@ function firstLineEnd(buf: Buffer, s: number, e: number): number {
   return LF;
 }
 
+/**
+ * Windows-1252 differs from Latin-1 only in 0x80-0x9F (€, curly quotes, dashes, …). Node's
+ * TextDecoder("windows-1252") decodes those as Latin-1 control characters, so map them here.
+ */
+const CP1252 = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
+function fromCp1252(latin1: string): string {
+  return /[\u0080-\u009f]/.test(latin1) ? latin1.replace(/[\u0080-\u009f]/g, (c) => CP1252[c.charCodeAt(0) - 0x80]) : latin1;
+}
+
 function isBlank(buf: Buffer, s: number, e: number): boolean {
   for (let p = s; p < e; p++) if (buf[p] !== 0x20 && buf[p] !== 0x09) return false;
   return true;
@@ -357,10 +400,6 @@ function intern(col: Column, text: string): string {
   return text;
 }
 
-function decode(buf: Buffer, s: number, e: number, quoted: boolean): string {
-  const text = buf.toString("utf8", s, e);
-  return quoted && text.includes('""') ? text.replaceAll('""', '"') : text;
-}
 
 /**
  * A decimal number parsed from bytes, or NaN when the field is not a plain decimal (the caller

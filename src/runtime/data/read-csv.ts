@@ -9,7 +9,7 @@ import { isAbsolute, resolve } from "node:path";
 import type { DataFrame } from "danfojs-node";
 import { AibookError } from "../core/errors";
 import { checkOptions } from "../options";
-import { DEFAULT_NA_VALUES, parseCsvFile } from "./csv-parser";
+import { DEFAULT_NA_VALUES, parseCsvFile, type CsvEncoding } from "./csv-parser";
 import { lazyFrameFromColumns, type Dtype } from "./frame";
 
 export interface ReadCsvOptions {
@@ -19,14 +19,25 @@ export interface ReadCsvOptions {
   header?: boolean;
   /** Extra strings that mean "missing", added to pandas' defaults (NA, NaN, null, empty, …). */
   naValues?: string[];
+  /** The file's text encoding, as pandas' `encoding`: "utf8" (default), "latin1" or "cp1252" (Excel on Windows). */
+  encoding?: string;
 }
 
-const KNOWN = ["delimiter", "header", "naValues"];
+const KNOWN = ["delimiter", "header", "naValues", "encoding"];
+
+const ENCODINGS: Record<string, CsvEncoding> = {
+  utf8: "utf8", "utf-8": "utf8", "utf-8-sig": "utf8", "utf_8": "utf8",
+  latin1: "latin1", "latin-1": "latin1", "iso-8859-1": "latin1", iso88591: "latin1", l1: "latin1",
+  cp1252: "cp1252", "windows-1252": "cp1252",
+};
 
 export async function readCsv(path: string, options: ReadCsvOptions = {}): Promise<DataFrame> {
   checkOptions("readCsv", options, KNOWN);
+  const encoding = ENCODINGS[String(options.encoding ?? "utf8").toLowerCase()];
+  if (!encoding) throw new AibookError(`readCsv: unknown encoding ${JSON.stringify(options.encoding)}; use "utf8", "latin1" or "cp1252".`);
   const full = resolveDataPath("readCsv", path);
   const columns = parseCsvFile(full, {
+    encoding,
     delimiter: options.delimiter ?? ",",
     header: options.header ?? true,
     naValues: [...DEFAULT_NA_VALUES, ...(options.naValues ?? [])],

@@ -4,6 +4,7 @@
  * pandas.json_normalize, so a profile and the models see ordinary columns. Lists inside a
  * record are kept as their JSON text (one cell per record).
  */
+import { isUtf8 } from "node:buffer";
 import { readFileSync } from "node:fs";
 import type { DataFrame } from "danfojs-node";
 import { AibookError } from "../core/errors";
@@ -21,7 +22,13 @@ export interface ReadJsonOptions {
 export async function readJson(path: string, options: ReadJsonOptions = {}): Promise<DataFrame> {
   checkOptions("readJson", options, ["lines", "records"]);
   const full = resolveDataPath("readJson", path);
-  const text = readFileSync(full, "utf8").replace(/^\uFEFF/, "");
+  const bytes = readFileSync(full);
+  if (!isUtf8(bytes)) {
+    // JSON is UTF-8 (RFC 8259); decoding on would turn each such letter into U+FFFD without a word.
+    const bad = bytes.toString("latin1").split("\n").findIndex((line) => !isUtf8(Buffer.from(line, "latin1")));
+    throw new AibookError(`readJson: ${full}, line ${bad + 1}: not valid UTF-8 text; JSON files must be UTF-8 (re-save the file as UTF-8).`);
+  }
+  const text = bytes.toString("utf8").replace(/^\uFEFF/, "");
   const lineNumbers: number[] = [];
   const records = parseRecords(text, full, options, lineNumbers);
   return recordsToFrame(records, `readJson: ${full}`, lineNumbers.length ? lineNumbers : undefined);

@@ -130,6 +130,29 @@ describe("readCsv", () => {
     await assert.rejects(readCsv(utf16), /utf16\.csv is UTF-16 text: save it as UTF-8/);
   });
 
+  it("refuses text that is not UTF-8, naming the line, and reads it with { encoding }", async () => {
+    // pandas raises UnicodeDecodeError; before, each such letter became U+FFFD without a word.
+    const latin = file("latin.csv", "");
+    writeFileSync(latin, Buffer.from("name,city,v\nAnna,Bern,2\nJos\xe9,Z\xfcrich,1\n", "latin1"));
+    await assert.rejects(readCsv(latin), /latin\.csv, line 3: not valid UTF-8 text\. .*encoding: "cp1252"/);
+    // pd.read_csv(path, encoding="latin1").values
+    assert.deepEqual((await readCsv(latin, { encoding: "latin1" })).values, [["Anna", "Bern", 2], ["José", "Zürich", 1]]);
+    const excel = file("excel.csv", "");
+    writeFileSync(excel, Buffer.from([...Buffer.from("item,price\n"), 0x80, ...Buffer.from(" off,5\n")]));
+    assert.deepEqual((await readCsv(excel, { encoding: "cp1252" })).values, [["€ off", 5]]);
+    await assert.rejects(readCsv(latin, { encoding: "utf16" }), /unknown encoding "utf16"/);
+  });
+
+  it("reads UTF-8 letters split across chunk boundaries", async () => {
+    const { parseCsvFile } = await import("../../../src/runtime/data/csv-parser");
+    const lines = ["word,n"];
+    for (let i = 0; i < 200; i++) lines.push(`${"日本語é".repeat(1 + (i % 3))},${i}`);
+    const path = file("multibyte.csv", lines.join("\n") + "\n");
+    const columns = parseCsvFile(path, { delimiter: ",", header: true, naValues: [""], chunkBytes: 5 });
+    assert.equal(columns[0].values[199], "日本語é".repeat(2));
+    assert.equal(columns[1].values.length, 200);
+  });
+
   it("rejects unknown options", async () => {
     await assert.rejects(readCsv(file("o.csv", "a\n1\n"), { sep: ";" } as never), /no option "sep".*delimiter/);
   });
@@ -169,6 +192,12 @@ describe("readJson", () => {
   it("names the line of a JSON-lines record that is not an object", async () => {
     // Before: "record 1 is an array", which left the user counting non-blank lines.
     await assert.rejects(readJson(file("array-line.jsonl", '{"a":1}\n\n[1,2]\n')), /array-line\.jsonl, line 3: record 1 is an array; expected an object/);
+  });
+
+  it("refuses a JSON file that is not UTF-8, naming the line", async () => {
+    const latin = file("latin.json", "");
+    writeFileSync(latin, Buffer.from('[{"name": "Anna"},\n {"name": "Jos\xe9"}]\n', "latin1"));
+    await assert.rejects(readJson(latin), /latin\.json, line 2: not valid UTF-8 text/);
   });
 
   it("reads JSON lines", async () => {
