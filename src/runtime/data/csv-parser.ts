@@ -192,8 +192,9 @@ class CsvParser {
   /** A field's text in the file's encoding, with doubled quotes of a quoted field undone. */
   private decode(buf: Buffer, s: number, e: number, quoted: boolean): string {
     const raw = buf.toString(this.encoding === "utf8" ? "utf8" : "latin1", s, e);
-    const text = this.encoding === "cp1252" ? fromCp1252(raw) : raw;
-    return quoted && text.includes('""') ? text.replaceAll('""', '"') : text;
+    const unquoted = quoted && raw.includes('""') ? raw.replaceAll('""', '"') : raw;
+    const text = this.tail === undefined ? unquoted : unquoted + this.tail;
+    return this.encoding === "cp1252" ? fromCp1252(text) : text;
   }
 
   /** Parses whole records in buf[start, end); returns where the first incomplete record starts. */
@@ -208,6 +209,7 @@ class CsvParser {
       let fieldStart = pos;
       let fieldEnd: number;
       let quoted = false;
+      let tailEnd = 0;
       if (buf[pos] === QUOTE) {
         quoted = true;
         let p = pos + 1;
@@ -230,6 +232,8 @@ class CsvParser {
         fieldEnd = p;
         pos = p + 1;
         while (pos < end && buf[pos] !== delim && buf[pos] !== eol) pos++;
+        // Text after the closing quote belongs to the field, as in pandas: "x"y is xy, "x"  is "x ".
+        tailEnd = eol === LF && pos > p + 1 && buf[pos - 1] === CR ? pos - 1 : pos;
       } else {
         while (pos < end && buf[pos] !== delim && buf[pos] !== eol) pos++;
         fieldEnd = pos;
@@ -241,6 +245,7 @@ class CsvParser {
       this.starts[count] = fieldStart;
       this.ends[count] = fieldEnd;
       this.quoted[count] = quoted ? 1 : 0;
+      this.tailEnds[count] = tailEnd;
       count++;
       pos++;
       if (terminator === eol) {
@@ -249,7 +254,11 @@ class CsvParser {
         const blankLine = count === 1 && !this.quoted[0] && isBlank(buf, this.starts[0], this.ends[0]);
         if (!blankLine) {
           this.field = 0;
-          for (let k = 0; k < count; k++) this.onField(buf, this.starts[k], this.ends[k], this.quoted[k] === 1);
+          for (let k = 0; k < count; k++) {
+            this.tail = this.quoted[k] === 1 && this.tailEnds[k] > this.ends[k] + 1 ? buf.toString(this.encoding === "utf8" ? "utf8" : "latin1", this.ends[k] + 1, this.tailEnds[k]) : undefined;
+            this.onField(buf, this.starts[k], this.ends[k], this.quoted[k] === 1);
+          }
+          this.tail = undefined;
           this.onEndRow();
           if (this.done) return end;
         }
@@ -264,6 +273,10 @@ class CsvParser {
   private starts = new Int32Array(64);
   private ends = new Int32Array(64);
   private quoted = new Uint8Array(64);
+  /** End of the text after a quoted field's closing quote (that text starts right after the quote). */
+  private tailEnds = new Int32Array(64);
+  /** That text for the field being dispatched, which decode() appends. */
+  private tail: string | undefined;
 
   private growFields(): void {
     const size = this.starts.length * 2;
@@ -273,6 +286,9 @@ class CsvParser {
     starts.set(this.starts);
     ends.set(this.ends);
     quoted.set(this.quoted);
+    const tailEnds = new Int32Array(size);
+    tailEnds.set(this.tailEnds);
+    this.tailEnds = tailEnds;
     this.starts = starts;
     this.ends = ends;
     this.quoted = quoted;

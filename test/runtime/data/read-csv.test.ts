@@ -78,6 +78,13 @@ describe("readCsv", () => {
     assert.deepEqual((await readCsv(file("space-field.csv", "a,b\n1,2\n  ,3\n"))).dtypes, ["string", "int32"]);
   });
 
+  it("keeps text after a closing quote, as pandas does", async () => {
+    // pd.read_csv: "x"y -> xy, "x" followed by a space -> "x ", "1" followed by a space -> 1. Before, the text after the quote was dropped.
+    const df = await readCsv(file("after-quote.csv", 'a,b,c\r\n"x"y,"x" ,"1" \r\n"p""q"r,s,2\r\n'));
+    assert.deepEqual(df.values, [["xy", "x ", 1], ['p"qr', "s", 2]]);
+    assert.deepEqual(df.dtypes, ["string", "string", "int32"]);
+  });
+
   it("reads old Mac files whose lines end with a lone CR, as pandas does", async () => {
     // Before, the whole file was one header line: columns ["a", "b\r1", "2\r3", "4"], no rows.
     const df = await readCsv(file("mac.csv", "a,b\r1,2\r3,\"x\ny\"\r"));
