@@ -77,6 +77,8 @@ export function parseCsvFile(path: string, options: CsvParseOptions): ParsedColu
     texts = reread.texts;
   }
   const na = new Set(options.naValues);
+  const naNumbers = numericMarkers(options.naValues);
+  const isNa = (s: string) => na.has(s) || (naNumbers.size > 0 && NUMBER_TEXT.test(s.trim()) && naNumbers.has(Number(s.trim())));
   return parser.columns.map((c, j) => {
     // A header with no rows: pandas types the columns object, having seen no number.
     if (c.textFrom < 0 && c.length === 0) return { name: c.name, kind: "string", values: [], integer: false };
@@ -84,7 +86,7 @@ export function parseCsvFile(path: string, options: CsvParseOptions): ParsedColu
     const strings = c.strings!;
     const head = texts[needText.indexOf(j)];
     for (let i = 0; i < c.textFrom; i++) strings[i] = head[i];
-    const values = strings.map((s) => (s === null || s === undefined || na.has(s) ? null : s));
+    const values = strings.map((s) => (s === null || s === undefined || isNa(s) ? null : s));
     const booleans = asBooleans(values);
     return booleans ? { name: c.name, kind: "boolean", values: booleans, integer: false } : { name: c.name, kind: "string", values, integer: false };
   });
@@ -107,6 +109,8 @@ class CsvParser {
   /** Text of the re-read columns, in the order of `textColumns`. */
   texts: (string | null)[][] = [];
   private readonly naSet: Set<string>;
+  /** Missing markers that are numbers (-999): pandas matches them by value, so "-999.0" is missing too. */
+  private readonly naNumbers: Set<number>;
   private readonly delimiter: number;
   private row: number = 0;
   private line = 1;
@@ -128,6 +132,7 @@ class CsvParser {
     private readonly stopAfterRow: number,
   ) {
     this.naSet = new Set(options.naValues);
+    this.naNumbers = numericMarkers(options.naValues);
     this.encoding = options.encoding ?? "utf8";
 
     if (options.delimiter.length !== 1) throw new AibookError(`readCsv: delimiter must be one character; got ${JSON.stringify(options.delimiter)}.`);
@@ -335,7 +340,8 @@ class CsvParser {
     }
     if (!quoted) {
       const v = fastNumber(buf, s, e);
-      if (v === v) return col.pushNumber(v, sawDecimal);
+      // A number given as a missing marker (naValues: ["-999"]) used to stay a number here.
+      if (v === v) return this.naNumbers.size > 0 && this.naNumbers.has(v) ? col.pushNumber(NaN) : col.pushNumber(v, sawDecimal);
     }
     const text = this.decode(buf, s, e, quoted);
     if (this.naSet.has(text)) return col.pushNumber(NaN);
@@ -343,6 +349,7 @@ class CsvParser {
     if (NUMBER_TEXT.test(trimmed)) {
       const lower = trimmed.toLowerCase().replace(/^[+]/, "");
       const v = lower === "inf" || lower === "infinity" ? Infinity : lower === "-inf" || lower === "-infinity" ? -Infinity : Number(trimmed);
+      if (this.naNumbers.size > 0 && this.naNumbers.has(v)) return col.pushNumber(NaN);
       return col.pushNumber(v, /[.eEn]/.test(trimmed));
     }
     col.textFrom = col.length;
@@ -402,6 +409,11 @@ function firstLineEnd(buf: Buffer, s: number, e: number): number {
 const CP1252 = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
 function fromCp1252(latin1: string): string {
   return /[\u0080-\u009f]/.test(latin1) ? latin1.replace(/[\u0080-\u009f]/g, (c) => CP1252[c.charCodeAt(0) - 0x80]) : latin1;
+}
+
+/** The missing markers that read as finite numbers, by value. */
+function numericMarkers(naValues: string[]): Set<number> {
+  return new Set(naValues.map((v) => v.trim()).filter((v) => NUMBER_TEXT.test(v) && !/inf/i.test(v)).map(Number));
 }
 
 function isBlank(buf: Buffer, s: number, e: number): boolean {

@@ -164,6 +164,15 @@ describe("readCsv", () => {
     await assert.rejects(readCsv(file("o.csv", "a\n1\n"), { sep: ";" } as never), /no option "sep".*delimiter/);
   });
 
+  it("treats a number given as a missing marker as missing in numeric and text columns, by value as pandas does", async () => {
+    // pd.read_csv(path, na_values=["-999"]): a, b float64 with NaN; c object with NaN. Before, -999 stayed a number.
+    const path = file("sentinel.csv", "a,b,c\n1,-999,x\n2,5,-999.0\n-999,7,y\n");
+    const df = await readCsv(path, { naValues: ["-999"] });
+    assert.deepEqual(df.dtypes, ["float32", "float32", "string"]);
+    assert.deepEqual(df.values, [[1, NaN, "x"], [2, 5, null], [NaN, 7, "y"]]);
+    assert.deepEqual((await readCsv(path, { naValues: ["-999.0"] })).values, [[1, NaN, "x"], [2, 5, null], [NaN, 7, "y"]]);
+  });
+
   it("honours delimiter, header and extra missing markers", async () => {
     const df = await readCsv(file("semi.csv", "1;-\n2;5\n"), { delimiter: ";", header: false, naValues: ["-"] });
     assert.deepEqual(df.columns, ["0", "1"]);
