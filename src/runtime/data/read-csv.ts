@@ -17,8 +17,8 @@ export interface ReadCsvOptions {
   delimiter?: string;
   /** Whether the first line holds the column names (default true); without, columns are "0", "1", … */
   header?: boolean;
-  /** Extra strings that mean "missing", added to pandas' defaults (NA, NaN, null, empty, …). */
-  naValues?: string[];
+  /** Extra strings that mean "missing", added to pandas' defaults (NA, NaN, null, empty, …); one or a list, as pandas' na_values. */
+  naValues?: string | number | (string | number)[];
   /** The file's text encoding, as pandas' `encoding`: "utf8" (default), "latin1" or "cp1252" (Excel on Windows). */
   encoding?: string;
 }
@@ -40,7 +40,7 @@ export async function readCsv(path: string, options: ReadCsvOptions = {}): Promi
     encoding,
     delimiter: options.delimiter ?? ",",
     header: options.header ?? true,
-    naValues: [...DEFAULT_NA_VALUES, ...(options.naValues ?? [])],
+    naValues: [...DEFAULT_NA_VALUES, ...extraMarkers(options.naValues)],
   });
   const dtypes: Dtype[] = columns.map((c) => (c.kind === "string" ? "string" : c.kind === "boolean" ? "boolean" : c.integer ? "int32" : "float32"));
   return lazyFrameFromColumns(
@@ -48,6 +48,17 @@ export async function readCsv(path: string, options: ReadCsvOptions = {}): Promi
     columns.map((c) => c.values as unknown[]),
     dtypes,
   );
+}
+
+/** naValues as a list of strings: pandas takes one value or a list, numbers too (na_values=-999). */
+function extraMarkers(naValues: ReadCsvOptions["naValues"]): string[] {
+  if (naValues === undefined || naValues === null) return [];
+  // A single string used to be spread into its letters: "n/a" marked every "n", "/" and "a" missing.
+  const list = Array.isArray(naValues) ? naValues : [naValues];
+  return list.map((v) => {
+    if (typeof v !== "string" && typeof v !== "number") throw new AibookError(`readCsv: naValues must be strings or numbers; got ${JSON.stringify(v)}.`);
+    return String(v);
+  });
 }
 
 /** An absolute path for a data file, with an error that says where we looked. */

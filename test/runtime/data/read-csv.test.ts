@@ -171,6 +171,10 @@ describe("readCsv", () => {
     assert.deepEqual(df.dtypes, ["float32", "float32", "string"]);
     assert.deepEqual(df.values, [[1, NaN, "x"], [2, 5, null], [NaN, 7, "y"]]);
     assert.deepEqual((await readCsv(path, { naValues: ["-999.0"] })).values, [[1, NaN, "x"], [2, 5, null], [NaN, 7, "y"]]);
+    // one value or a number, as pandas takes na_values="-999" or -999; a string was spread into its letters
+    assert.deepEqual((await readCsv(path, { naValues: -999 })).values, [[1, NaN, "x"], [2, 5, null], [NaN, 7, "y"]]);
+    const letters = await readCsv(file("letters.csv", "w\nx\n-\n?\n"), { naValues: "-?" });
+    assert.deepEqual(letters.values, [["x"], ["-"], ["?"]]);
   });
 
   it("honours delimiter, header and extra missing markers", async () => {
