@@ -39,7 +39,7 @@ export async function readCsv(path: string, options: ReadCsvOptions = {}): Promi
   const columns = parseCsvFile(full, {
     encoding,
     delimiter: options.delimiter ?? ",",
-    header: options.header ?? true,
+    header: headerOption(options.header),
     naValues: [...DEFAULT_NA_VALUES, ...extraMarkers(options.naValues)],
   });
   const dtypes: Dtype[] = columns.map((c) => (c.kind === "string" ? "string" : c.kind === "boolean" ? "boolean" : c.integer ? "int32" : "float32"));
@@ -48,6 +48,16 @@ export async function readCsv(path: string, options: ReadCsvOptions = {}): Promi
     columns.map((c) => c.values as unknown[]),
     dtypes,
   );
+}
+
+/**
+ * header as a boolean. pandas' header=0 (the first line holds the names) used to read as false,
+ * so the names became a data row and every column text; header=None means no header there.
+ */
+function headerOption(header: unknown): boolean {
+  if (header === undefined || header === true || header === 0) return true;
+  if (header === false || header === null) return false;
+  throw new AibookError(`readCsv: header must be true (the first line holds the column names) or false; got ${JSON.stringify(header)}.`);
 }
 
 /** naValues as a list of strings: pandas takes one value or a list, numbers too (na_values=-999). */

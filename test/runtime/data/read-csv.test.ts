@@ -177,6 +177,15 @@ describe("readCsv", () => {
     assert.deepEqual(letters.values, [["x"], ["-"], ["?"]]);
   });
 
+  it("reads pandas' header=0 as a header line and refuses other header values", async () => {
+    // Before, header: 0 was falsy: the names became a data row and both columns text.
+    const path = file("header0.csv", "a,b\n1,2\n");
+    const df = await readCsv(path, { header: 0 as never });
+    assert.deepEqual([df.columns, df.values], [["a", "b"], [[1, 2]]]);
+    assert.deepEqual((await readCsv(path, { header: null as never })).columns, ["0", "1"]);
+    await assert.rejects(readCsv(path, { header: 1 as never }), /header must be true .* or false; got 1/);
+  });
+
   it("honours delimiter, header and extra missing markers", async () => {
     const df = await readCsv(file("semi.csv", "1;-\n2;5\n"), { delimiter: ";", header: false, naValues: ["-"] });
     assert.deepEqual(df.columns, ["0", "1"]);
