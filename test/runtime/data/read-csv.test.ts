@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Series } from "danfojs-node";
 import { readCsv, readJson, dropDuplicates, dropMissing } from "../../../src/runtime/data";
 import { dataset, fixture, assertClose } from "./reference";
 
@@ -282,6 +283,17 @@ describe("dropDuplicates and dropMissing", () => {
     assert.deepEqual(dropMissing(df).index, [2]);
     assert.deepEqual(dropMissing(df, { columns: ["b"] }).index, [1, 2]);
     assert.throws(() => dropMissing(df, { columns: ["z"] }), /no column "z"/);
+  });
+
+  it("take plain arrays and Series as every runtime function does (they said \"expected a DataFrame\")", () => {
+    assert.deepEqual(dropDuplicates([[1, 2], [1, 2], [3, 4]]), [[1, 2], [3, 4]]);
+    // pd.Series([1, 1, 2, nan, nan]).drop_duplicates() -> 1, 2, nan
+    assert.deepEqual(dropDuplicates([1, 1, 2, NaN, NaN]), [1, 2, NaN]);
+    assert.deepEqual(dropMissing([[1, NaN], [2, 3], [NaN, 4]], { columns: ["x1"] }), [[2, 3], [NaN, 4]]);
+    assert.deepEqual(dropMissing([1, null, 2]), [1, 2]);
+    const kept = dropMissing(new Series([1, NaN, 1, 2]));
+    assert.deepEqual([kept.values, kept.index], [[1, 1, 2], [0, 2, 3]]);
+    assert.throws(() => dropMissing(5 as never), /expected a DataFrame, a Series or an array; got number/);
   });
 
   it("take one column name as pandas' subset does, and refuse an unknown keep", async () => {
