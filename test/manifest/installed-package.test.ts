@@ -10,7 +10,7 @@
  */
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { DATASETS } from "../runtime/data/reference";
@@ -51,25 +51,31 @@ process.stdout.write(JSON.stringify({ predicted: model.predict(expected.x), prob
 describe("the installed npm package (npm pack, then a fresh project)", function () {
   this.timeout(120_000);
   let project: string;
+  let dir: string | undefined;
 
   before(function () {
     const built = ["dist/runtime/index.js", "dist/types/runtime/index.d.ts"].map((f) => path.join(root, f));
     assert.ok(built.every(existsSync), "build first: npm run build");
     const oldestBuild = Math.min(...built.map((f) => statSync(f).mtimeMs));
     assert.ok(oldestBuild >= newestSource(path.join(root, "src/runtime")), "dist/ is older than src/runtime: run npm run build");
-    const dir = mkdtempSync(path.join(os.tmpdir(), "aibook-installed-"));
+    dir = mkdtempSync(path.join(os.tmpdir(), "aibook-installed-"));
     const npm = process.platform === "win32" ? "npm.cmd" : "npm";
     const packed = JSON.parse(execFileSync(npm, ["pack", "--json", "--ignore-scripts", "--pack-destination", dir], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }));
-    project = path.join(dir, "project");
+    project = path.join(dir!, "project");
     const modules = path.join(project, "node_modules");
     mkdirSync(modules, { recursive: true });
-    execFileSync("tar", ["xzf", path.join(dir, packed[0].filename), "-C", modules]);
+    execFileSync("tar", ["xzf", path.join(dir!, packed[0].filename), "-C", modules]);
     renameSync(path.join(modules, "package"), path.join(modules, "aibook"));
     for (const name of readdirSync(path.join(root, "node_modules"))) {
       if (name === "aibook" || name.startsWith(".")) continue;
       symlinkSync(path.join(root, "node_modules", name), path.join(modules, name), "junction");
     }
     writeFileSync(path.join(project, "package.json"), JSON.stringify({ name: "consumer", private: true, dependencies: { aibook: "*" } }));
+  });
+
+  // The links into the repository's node_modules are removed, not followed.
+  after(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   const run = (args: string[]) => execFileSync(process.execPath, args, { cwd: project, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
