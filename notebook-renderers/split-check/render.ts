@@ -43,7 +43,7 @@ export function renderSplitCheck(container: HTMLElement, payload: unknown): void
   const root = h(
     "div",
     { class: "aibook-view aibook-split-check" },
-    h("div", { class: "title" }, p.findings.length ? `Split check: ${p.findings.length} finding${p.findings.length > 1 ? "s" : ""}` : "Split check: the test set looks like the training set"),
+    h("div", { class: "title" }, p.findings.length ? `Split check: ${p.findings.length} finding${p.findings.length > 1 ? "s" : ""}` : p.timeOrdered ? "Split check: a time split, the test rows are the latest (columns not compared)" : p.columns.length ? "Split check: the test set looks like the training set" : "Split check: no finding, no column compared"),
     h("div", { class: "summary" }, `train ${fmt(p.trainRows)} rows · test ${fmt(p.testRows)} rows · ${p.duplicateRows === 1 ? "1 test row copies" : `${fmt(p.duplicateRows)} test rows copy`} a training row`),
   );
   if (p.findings.length) {

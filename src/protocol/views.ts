@@ -318,6 +318,8 @@ export interface SplitCheckPayload {
   classBalance?: { label: string; train: number; test: number }[];
   columns: ColumnShift[];
   findings: SplitFinding[];
+  /** A time split (or rows cut in time order): the test rows are the future, so no column is compared. */
+  timeOrdered?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -304,6 +304,14 @@ describe("notebook renderers in Chromium", function () {
     assert.equal(await xssRan(), 0);
   });
 
+  it("split check of a time split without findings does not say the test set looks like the training set", async () => {
+    // Its columns are not compared (the test rows are the future); the title used to claim they match.
+    await render(page, "split-check", { ...splitCheckPayload(""), findings: [], columns: [], classBalance: undefined, timeOrdered: true });
+    const title = (await texts("#out .title"))[0];
+    assert.doesNotMatch(title, /looks like the training set/);
+    assert.match(title, /time split/);
+  });
+
   describe("user data at the edges", () => {
     const box = (selector: string) => page.locator(selector).first().evaluate((el) => {
       const r = (el as unknown as { getBoundingClientRect(): { left: number; right: number; width: number } }).getBoundingClientRect();

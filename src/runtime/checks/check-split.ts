@@ -6,6 +6,7 @@
 import { Mime, type Displayable, type MimeItem } from "../../protocol/mime";
 import { VIEWS_VERSION, type SplitCheckPayload, type SplitFinding } from "../../protocol/views";
 import { AibookError } from "../core/errors";
+import { checkOptions } from "../options";
 import { splitInfoOf } from "../split/split-info";
 import { analyzeSplit, type SplitMethod } from "./analyze-split";
 import { labelsOf, rowsOf, type Rows } from "./tabular";
@@ -61,6 +62,10 @@ export class SplitCheckReport implements Displayable {
 }
 
 export function checkSplit(parts: CheckSplitXY | CheckSplitFrames, options: CheckSplitOptions = {}): SplitCheckReport {
+  checkOptions("checkSplit", options, ["thresholds"]);
+  if (typeof parts !== "object" || parts === null) throw new AibookError("checkSplit: pass { xTrain, xTest, yTrain, yTest } or { train, test, target }.");
+  // A misspelt part ({ xtrain, ... } or { train, test, label }) used to be ignored or fall through to another form.
+  checkOptions("checkSplit", parts, "xTrain" in parts || "xTest" in parts ? ["xTrain", "xTest", "yTrain", "yTest"] : ["train", "test", "target"]);
   const t = thresholdsOf({ thresholds: options.thresholds });
   let trainX: Rows | undefined;
   let testX: Rows | undefined;
@@ -107,16 +112,28 @@ export function checkSplit(parts: CheckSplitXY | CheckSplitFrames, options: Chec
     ...(analysis.classBalance ? { classBalance: analysis.classBalance } : {}),
     columns: analysis.columns.map((c) => ({ ...c, statistic: finite(c.statistic), pValue: finite(c.pValue), effect: finite(c.effect), ...(c.meanShift !== undefined ? { meanShift: finite(c.meanShift) } : {}) })),
     findings: analysis.findings.map((f) => ({ rule: f.rule, severity: f.severity === "information" ? "info" : f.severity, message: f.message })),
+    ...(analysis.timeOrdered ? { timeOrdered: true } : {}),
   });
+}
+
+/**
+ * What "no finding" means. Before, a time split (whose columns are not compared: the test rows
+ * are the future) and a split with no comparable column also said "the test set looks like the
+ * training set", of a test set never compared with it.
+ */
+export function splitVerdict(p: SplitCheckPayload): string {
+  if (p.timeOrdered) return ": a time split, the test rows are the latest; their columns are not compared with the training rows' (the future may differ)";
+  if (p.columns.length === 0) return "; no column was compared";
+  return ": the test set looks like the training set";
 }
 
 const finite = (v: number | null) => (v !== null && Number.isFinite(v) ? v : null);
 
 export function splitCheckText(p: SplitCheckPayload): string {
-  const lines = [`Split check: ${p.trainRows} training rows, ${p.testRows} test rows, ${p.duplicateRows} test rows copying a training row`];
+  const lines = [`Split check: ${p.trainRows} training rows, ${p.testRows} test rows, ${p.duplicateRows} test ${p.duplicateRows === 1 ? "row" : "rows"} copying a training row`];
   const shifted = p.columns.filter((c) => c.shifted);
-  lines.push(`${p.columns.length} columns tested, ${shifted.length} differ${shifted.length ? ": " + shifted.map((c) => c.column).join(", ") : ""}`);
-  if (p.findings.length === 0) lines.push("No finding: the test set looks like the training set.");
+  lines.push(`${p.columns.length} ${p.columns.length === 1 ? "column" : "columns"} tested, ${shifted.length} differ${shifted.length ? ": " + shifted.map((c) => c.column).join(", ") : ""}`);
+  if (p.findings.length === 0) lines.push(`No finding${splitVerdict(p)}.`);
   for (const f of p.findings) lines.push(`${f.severity} [${f.rule}] ${f.message}`);
   if (p.columns.length) {
     const rows = p.columns.map((c) => [

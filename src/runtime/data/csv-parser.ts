@@ -6,6 +6,7 @@
  * columns that are text. Types follow pandas: a column is numeric unless one of its non-missing
  * values is not a number; pandas' default missing markers (NA, NaN, null, empty, …) become NaN/null.
  */
+import { isUtf8 } from "node:buffer";
 import { closeSync, openSync, readSync } from "node:fs";
 import { AibookError } from "../core/errors";
 
@@ -20,7 +21,11 @@ export interface CsvParseOptions {
   header: boolean;
   naValues: string[];
   chunkBytes?: number;
+  /** Text encoding of the file (default "utf8"); invalid UTF-8 is an error naming its line, as in pandas. */
+  encoding?: CsvEncoding;
 }
+
+export type CsvEncoding = "utf8" | "latin1" | "cp1252";
 
 export interface ParsedColumn {
   name: string;
@@ -60,6 +65,8 @@ class Column {
 export function parseCsvFile(path: string, options: CsvParseOptions): ParsedColumn[] {
   const parser = new CsvParser(path, options, undefined, Infinity);
   parser.run();
+  // pandas raises EmptyDataError here; an empty frame would only fail later, far from the cause.
+  if (parser.columns.length === 0) throw new AibookError(`readCsv: ${path} is empty: no header line and no rows to read columns from.`);
   const needText = parser.columns.filter((c) => c.textFrom > 0).map((c) => parser.columns.indexOf(c));
   let texts: (string | null)[][] = [];
   if (needText.length) {
@@ -70,12 +77,16 @@ export function parseCsvFile(path: string, options: CsvParseOptions): ParsedColu
     texts = reread.texts;
   }
   const na = new Set(options.naValues);
+  const naNumbers = numericMarkers(options.naValues);
+  const isNa = (s: string) => na.has(s) || (naNumbers.size > 0 && NUMBER_TEXT.test(s.trim()) && naNumbers.has(Number(s.trim())));
   return parser.columns.map((c, j) => {
+    // A header with no rows: pandas types the columns object, having seen no number.
+    if (c.textFrom < 0 && c.length === 0) return { name: c.name, kind: "string", values: [], integer: false };
     if (c.textFrom < 0) return { name: c.name, kind: "number", values: c.numbers, integer: c.integer };
     const strings = c.strings!;
     const head = texts[needText.indexOf(j)];
     for (let i = 0; i < c.textFrom; i++) strings[i] = head[i];
-    const values = strings.map((s) => (s === null || s === undefined || na.has(s) ? null : s));
+    const values = strings.map((s) => (s === null || s === undefined || isNa(s) ? null : s));
     const booleans = asBooleans(values);
     return booleans ? { name: c.name, kind: "boolean", values: booleans, integer: false } : { name: c.name, kind: "string", values, integer: false };
   });
@@ -98,6 +109,8 @@ class CsvParser {
   /** Text of the re-read columns, in the order of `textColumns`. */
   texts: (string | null)[][] = [];
   private readonly naSet: Set<string>;
+  /** Missing markers that are numbers (-999): pandas matches them by value, so "-999.0" is missing too. */
+  private readonly naNumbers: Set<number>;
   private readonly delimiter: number;
   private row: number = 0;
   private line = 1;
@@ -106,6 +119,9 @@ class CsvParser {
   private headerNames: string[] = [];
   private readonly textOrder: number[];
   private done = false;
+  /** The line terminator: LF (with an optional CR before it), or CR alone in old Mac files. */
+  private eol = LF;
+  private readonly encoding: CsvEncoding;
 
   constructor(
     private readonly path: string,
@@ -116,6 +132,9 @@ class CsvParser {
     private readonly stopAfterRow: number,
   ) {
     this.naSet = new Set(options.naValues);
+    this.naNumbers = numericMarkers(options.naValues);
+    this.encoding = options.encoding ?? "utf8";
+
     if (options.delimiter.length !== 1) throw new AibookError(`readCsv: delimiter must be one character; got ${JSON.stringify(options.delimiter)}.`);
     this.delimiter = options.delimiter.charCodeAt(0);
     this.headerDone = !options.header;
@@ -140,9 +159,21 @@ class CsvParser {
         let end = carry + read;
         let start = 0;
         if (first && end >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
+        if (first) {
+          // Old Mac files (Excel's "CSV (Macintosh)") end lines with a lone CR, which pandas accepts.
+          this.eol = firstLineEnd(buf, start, end);
+        }
         first = false;
         const final = read === 0;
+        const lineAtStart = this.line;
         const consumed = this.parse(buf, start, end, final);
+        if (this.encoding === "utf8" && !isUtf8(buf.subarray(start, consumed))) {
+          // pandas raises UnicodeDecodeError; reading on would put U+FFFD in place of every such letter.
+          const line = this.invalidUtf8Line(buf, start, consumed, lineAtStart);
+          throw new AibookError(
+            `readCsv: ${this.path}, line ${line}: not valid UTF-8 text. If the file was saved by Excel or an older program, pass { encoding: "cp1252" } (or "latin1").`,
+          );
+        }
         if (final || this.done) break;
         carry = end - consumed;
         buf.copy(buf, 0, consumed, end);
@@ -152,9 +183,29 @@ class CsvParser {
     }
   }
 
+  /** The physical line, counted from `line` at `s`, of the first line in buf[s, e) that is not valid UTF-8. */
+  private invalidUtf8Line(buf: Buffer, s: number, e: number, line: number): number {
+    for (let p = s; p < e; line++) {
+      let q = buf.indexOf(this.eol, p);
+      if (q < 0 || q > e) q = e;
+      if (!isUtf8(buf.subarray(p, q))) return line;
+      p = q + 1;
+    }
+    return line;
+  }
+
+  /** A field's text in the file's encoding, with doubled quotes of a quoted field undone. */
+  private decode(buf: Buffer, s: number, e: number, quoted: boolean): string {
+    const raw = buf.toString(this.encoding === "utf8" ? "utf8" : "latin1", s, e);
+    const unquoted = quoted && raw.includes('""') ? raw.replaceAll('""', '"') : raw;
+    const text = this.tail === undefined ? unquoted : unquoted + this.tail;
+    return this.encoding === "cp1252" ? fromCp1252(text) : text;
+  }
+
   /** Parses whole records in buf[start, end); returns where the first incomplete record starts. */
   private parse(buf: Buffer, start: number, end: number, final: boolean): number {
     const delim = this.delimiter;
+    const eol = this.eol;
     let pos = start;
     let recordStart = start;
     let count = 0;
@@ -163,6 +214,7 @@ class CsvParser {
       let fieldStart = pos;
       let fieldEnd: number;
       let quoted = false;
+      let tailEnd = 0;
       if (buf[pos] === QUOTE) {
         quoted = true;
         let p = pos + 1;
@@ -184,25 +236,34 @@ class CsvParser {
         fieldStart = pos + 1;
         fieldEnd = p;
         pos = p + 1;
-        while (pos < end && buf[pos] !== delim && buf[pos] !== LF) pos++;
+        while (pos < end && buf[pos] !== delim && buf[pos] !== eol) pos++;
+        // Text after the closing quote belongs to the field, as in pandas: "x"y is xy, "x"  is "x ".
+        tailEnd = eol === LF && pos > p + 1 && buf[pos - 1] === CR ? pos - 1 : pos;
       } else {
-        while (pos < end && buf[pos] !== delim && buf[pos] !== LF) pos++;
+        while (pos < end && buf[pos] !== delim && buf[pos] !== eol) pos++;
         fieldEnd = pos;
       }
       if (pos === end && !final) return recordStart;
-      const terminator = pos < end ? buf[pos] : LF;
+      const terminator = pos < end ? buf[pos] : eol;
       if (terminator === LF && !quoted && fieldEnd > fieldStart && buf[fieldEnd - 1] === CR) fieldEnd--;
       if (count === this.starts.length) this.growFields();
       this.starts[count] = fieldStart;
       this.ends[count] = fieldEnd;
       this.quoted[count] = quoted ? 1 : 0;
+      this.tailEnds[count] = tailEnd;
       count++;
       pos++;
-      if (terminator === LF) {
-        const blankLine = count === 1 && this.ends[0] === this.starts[0] && !this.quoted[0];
+      if (terminator === eol) {
+        // pandas skips empty lines and lines of only spaces or tabs (a "   " line at the end of a
+        // file must not turn a numeric column into text).
+        const blankLine = count === 1 && !this.quoted[0] && isBlank(buf, this.starts[0], this.ends[0]);
         if (!blankLine) {
           this.field = 0;
-          for (let k = 0; k < count; k++) this.onField(buf, this.starts[k], this.ends[k], this.quoted[k] === 1);
+          for (let k = 0; k < count; k++) {
+            this.tail = this.quoted[k] === 1 && this.tailEnds[k] > this.ends[k] + 1 ? buf.toString(this.encoding === "utf8" ? "utf8" : "latin1", this.ends[k] + 1, this.tailEnds[k]) : undefined;
+            this.onField(buf, this.starts[k], this.ends[k], this.quoted[k] === 1);
+          }
+          this.tail = undefined;
           this.onEndRow();
           if (this.done) return end;
         }
@@ -217,6 +278,10 @@ class CsvParser {
   private starts = new Int32Array(64);
   private ends = new Int32Array(64);
   private quoted = new Uint8Array(64);
+  /** End of the text after a quoted field's closing quote (that text starts right after the quote). */
+  private tailEnds = new Int32Array(64);
+  /** That text for the field being dispatched, which decode() appends. */
+  private tail: string | undefined;
 
   private growFields(): void {
     const size = this.starts.length * 2;
@@ -226,6 +291,9 @@ class CsvParser {
     starts.set(this.starts);
     ends.set(this.ends);
     quoted.set(this.quoted);
+    const tailEnds = new Int32Array(size);
+    tailEnds.set(this.tailEnds);
+    this.tailEnds = tailEnds;
     this.starts = starts;
     this.ends = ends;
     this.quoted = quoted;
@@ -234,14 +302,14 @@ class CsvParser {
   private onField(buf: Buffer, s: number, e: number, quoted: boolean): void {
     const j = this.field++;
     if (!this.headerDone) {
-      this.headerNames.push(decode(buf, s, e, quoted));
+      this.headerNames.push(this.decode(buf, s, e, quoted));
       return;
     }
     if (this.columns.length === 0 && this.row === 0 && !this.options.header) this.headerNames.push(`${j}`);
     if (this.textColumns) {
       if (this.textColumns.has(j)) {
         const k = this.textOrder.indexOf(j);
-        this.texts[k][this.row] = decode(buf, s, e, quoted);
+        this.texts[k][this.row] = this.decode(buf, s, e, quoted);
       }
       return;
     }
@@ -266,20 +334,22 @@ class CsvParser {
 
   private onFieldValue(col: Column, buf: Buffer, s: number, e: number, quoted: boolean): void {
     if (col.textFrom >= 0) {
-      col.strings!.push(e > s || quoted ? intern(col, decode(buf, s, e, quoted)) : null);
+      col.strings!.push(e > s || quoted ? intern(col, this.decode(buf, s, e, quoted)) : null);
       col.length++;
       return;
     }
     if (!quoted) {
       const v = fastNumber(buf, s, e);
-      if (v === v) return col.pushNumber(v, sawDecimal);
+      // A number given as a missing marker (naValues: ["-999"]) used to stay a number here.
+      if (v === v) return this.naNumbers.size > 0 && this.naNumbers.has(v) ? col.pushNumber(NaN) : col.pushNumber(v, sawDecimal);
     }
-    const text = decode(buf, s, e, quoted);
+    const text = this.decode(buf, s, e, quoted);
     if (this.naSet.has(text)) return col.pushNumber(NaN);
     const trimmed = text.trim();
     if (NUMBER_TEXT.test(trimmed)) {
       const lower = trimmed.toLowerCase().replace(/^[+]/, "");
       const v = lower === "inf" || lower === "infinity" ? Infinity : lower === "-inf" || lower === "-infinity" ? -Infinity : Number(trimmed);
+      if (this.naNumbers.size > 0 && this.naNumbers.has(v)) return col.pushNumber(NaN);
       return col.pushNumber(v, /[.eEn]/.test(trimmed));
     }
     col.textFrom = col.length;
@@ -319,6 +389,38 @@ function dedupe(header: string[]): string[] {
   });
 }
 
+/** The terminator of the first line (outside quotes): CR when it is a CR not followed by LF. */
+function firstLineEnd(buf: Buffer, s: number, e: number): number {
+  let inQuotes = false;
+  for (let p = s; p < e; p++) {
+    const c = buf[p];
+    if (c === QUOTE) inQuotes = !inQuotes;
+    else if (inQuotes) continue;
+    else if (c === LF) return LF;
+    else if (c === CR) return p + 1 < e && buf[p + 1] !== LF ? CR : LF;
+  }
+  return LF;
+}
+
+/**
+ * Windows-1252 differs from Latin-1 only in 0x80-0x9F (€, curly quotes, dashes, …). Node's
+ * TextDecoder("windows-1252") decodes those as Latin-1 control characters, so map them here.
+ */
+const CP1252 = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
+function fromCp1252(latin1: string): string {
+  return /[\u0080-\u009f]/.test(latin1) ? latin1.replace(/[\u0080-\u009f]/g, (c) => CP1252[c.charCodeAt(0) - 0x80]) : latin1;
+}
+
+/** The missing markers that read as finite numbers, by value. */
+function numericMarkers(naValues: string[]): Set<number> {
+  return new Set(naValues.map((v) => v.trim()).filter((v) => NUMBER_TEXT.test(v) && !/inf/i.test(v)).map(Number));
+}
+
+function isBlank(buf: Buffer, s: number, e: number): boolean {
+  for (let p = s; p < e; p++) if (buf[p] !== 0x20 && buf[p] !== 0x09) return false;
+  return true;
+}
+
 function intern(col: Column, text: string): string {
   const known = col.intern.get(text);
   if (known !== undefined) return known;
@@ -326,10 +428,6 @@ function intern(col: Column, text: string): string {
   return text;
 }
 
-function decode(buf: Buffer, s: number, e: number, quoted: boolean): string {
-  const text = buf.toString("utf8", s, e);
-  return quoted && text.includes('""') ? text.replaceAll('""', '"') : text;
-}
 
 /**
  * A decimal number parsed from bytes, or NaN when the field is not a plain decimal (the caller

@@ -3,22 +3,20 @@
  * undefined or a blank string) in the given columns, or in any column. Index labels are kept.
  */
 import type { DataFrame } from "danfojs-node";
-import { AibookError } from "../core/errors";
-import { isFrame, isMissing } from "../core/data";
+import { isMissing } from "../core/data";
 import { checkOptions } from "../options";
-import { columnPositions } from "./drop-duplicates";
+import { columnPositions, rowsOf } from "./drop-duplicates";
 import { takeRows } from "./frame";
 
 export interface DropMissingOptions {
-  /** Look only at these columns (default: all). */
-  columns?: string[];
+  /** Look only at these columns (default: all); one name or a list, as pandas' `subset`. */
+  columns?: string | string[];
 }
 
-export function dropMissing(df: DataFrame, options: DropMissingOptions = {}): DataFrame {
+export function dropMissing<T = DataFrame>(df: T, options: DropMissingOptions = {}): T {
   checkOptions("dropMissing", options, ["columns"]);
-  if (!isFrame(df)) throw new AibookError("dropMissing: expected a DataFrame.");
-  const positions = columnPositions("dropMissing", df.columns, options.columns);
-  const rows = df.values as unknown[][];
+  const { names, rows } = rowsOf("dropMissing", df);
+  const positions = columnPositions("dropMissing", names, options.columns);
   const kept: number[] = [];
   rows.forEach((row, i) => {
     if (!positions.some((j) => isMissing(row[j]))) kept.push(i);

@@ -4,6 +4,7 @@
  * pandas.json_normalize, so a profile and the models see ordinary columns. Lists inside a
  * record are kept as their JSON text (one cell per record).
  */
+import { isUtf8 } from "node:buffer";
 import { readFileSync } from "node:fs";
 import type { DataFrame } from "danfojs-node";
 import { AibookError } from "../core/errors";
@@ -21,11 +22,20 @@ export interface ReadJsonOptions {
 export async function readJson(path: string, options: ReadJsonOptions = {}): Promise<DataFrame> {
   checkOptions("readJson", options, ["lines", "records"]);
   const full = resolveDataPath("readJson", path);
-  const text = readFileSync(full, "utf8").replace(/^\uFEFF/, "");
-  return recordsToFrame(parseRecords(text, full, options), full);
+  const bytes = readFileSync(full);
+  if (!isUtf8(bytes)) {
+    // JSON is UTF-8 (RFC 8259); decoding on would turn each such letter into U+FFFD without a word.
+    const bad = bytes.toString("latin1").split("\n").findIndex((line) => !isUtf8(Buffer.from(line, "latin1")));
+    throw new AibookError(`readJson: ${full}, line ${bad + 1}: not valid UTF-8 text; JSON files must be UTF-8 (re-save the file as UTF-8).`);
+  }
+  const text = bytes.toString("utf8").replace(/^\uFEFF/, "");
+  const lineNumbers: number[] = [];
+  const records = parseRecords(text, full, options, lineNumbers);
+  return recordsToFrame(records, `readJson: ${full}`, lineNumbers.length ? lineNumbers : undefined);
 }
 
-function parseRecords(text: string, file: string, options: ReadJsonOptions): unknown[] {
+/** `lineNumbers` receives the line of each record of JSON lines, for errors about a record. */
+function parseRecords(text: string, file: string, options: ReadJsonOptions, lineNumbers: number[] = []): unknown[] {
   const trimmed = text.trim();
   const lines = options.lines ?? (!trimmed.startsWith("[") && trimmed.includes("\n") && !looksLikeOneDocument(trimmed));
   if (lines) {
@@ -34,6 +44,7 @@ function parseRecords(text: string, file: string, options: ReadJsonOptions): unk
       if (!line.trim()) return;
       try {
         out.push(JSON.parse(line));
+        lineNumbers.push(i + 1);
       } catch (e) {
         throw new AibookError(`readJson: ${file}, line ${i + 1} is not valid JSON (${(e as Error).message}).`);
       }
@@ -61,7 +72,8 @@ function parseRecords(text: string, file: string, options: ReadJsonOptions): unk
 
 /** Line and column (1-based) in `text` of V8's "at position N" (or "line L column C"). */
 function position(text: string, message: string): { line: number; column: number } | undefined {
-  const m = /at position (\d+)/.exec(message) ?? /line (\d+) column (\d+)/.exec(message);
+  // A truncated document ("Unexpected end of JSON input") ends at the end of the text.
+  const m = /at position (\d+)/.exec(message) ?? /line (\d+) column (\d+)/.exec(message) ?? (/end of JSON input/.test(message) ? ["", String(text.trimEnd().length)] : null);
   if (!m) return undefined;
   if (m.length === 3) return { line: Number(m[1]), column: Number(m[2]) };
   const offset = Number(m[1]);
@@ -80,11 +92,12 @@ function looksLikeOneDocument(text: string): boolean {
 }
 
 /** Flattens records into columns (first-seen column order; absent keys are missing). */
-export function recordsToFrame(records: unknown[], where = "readJson"): DataFrame {
+export function recordsToFrame(records: unknown[], where = "readJson", lineNumbers?: number[]): DataFrame {
   const columns = new Map<string, unknown[]>();
   records.forEach((record, i) => {
     if (typeof record !== "object" || record === null || Array.isArray(record)) {
-      throw new AibookError(`${where}: record ${i} is ${Array.isArray(record) ? "an array" : JSON.stringify(record)}; expected an object.`);
+      const at = lineNumbers ? `, line ${lineNumbers[i]}` : "";
+      throw new AibookError(`${where}${at}: record ${i} is ${Array.isArray(record) ? "an array" : JSON.stringify(record)}; expected an object.`);
     }
     const flat: Record<string, unknown> = {};
     flatten(record as Record<string, unknown>, "", flat);
@@ -111,8 +124,17 @@ export function recordsToFrame(records: unknown[], where = "readJson"): DataFram
   return frameFromColumns(names, filled, { dtypes });
 }
 
+/**
+ * pandas.json_normalize's order: a record's own scalar (and list) keys first, then its nested
+ * objects flattened in key order, so [{"id", "user": {...}, "tags"}] gives id, tags, user.*.
+ */
 function flatten(obj: Record<string, unknown>, prefix: string, out: Record<string, unknown>): void {
-  for (const [key, value] of Object.entries(obj)) {
+  const entries = Object.entries(obj);
+  if (!prefix) {
+    const isObject = ([, v]: [string, unknown]) => typeof v === "object" && v !== null && !Array.isArray(v);
+    entries.splice(0, entries.length, ...entries.filter((e) => !isObject(e)), ...entries.filter(isObject));
+  }
+  for (const [key, value] of entries) {
     const name = prefix ? `${prefix}.${key}` : key;
     if (typeof value === "object" && value !== null && !Array.isArray(value)) flatten(value as Record<string, unknown>, name, out);
     else if (Array.isArray(value) || (typeof value === "object" && value !== null)) out[name] = JSON.stringify(value);

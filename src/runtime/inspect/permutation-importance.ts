@@ -6,7 +6,7 @@
  */
 import { AibookError } from "../core/errors";
 import { isClassifier, type SupervisedModel } from "../core/estimator";
-import { isFrame, toTable, toVector } from "../core/data";
+import { isFrame, toTable, toVector, type Label } from "../core/data";
 import { frameFromColumns, rowCount } from "../data/frame";
 import { sortedLabels } from "../metrics/labels";
 import { checkOptions } from "../options";
@@ -84,7 +84,9 @@ function permutationImportanceUnobserved(model: SupervisedModel, X: unknown, y: 
   }
   const repeats = options.repeats ?? 5;
   if (!Number.isInteger(repeats) || repeats < 1) throw new AibookError(`permutationImportance: repeats must be a whole number ≥ 1; got ${repeats}.`);
-  const classes = classifier ? sortedLabels(toVector(y, "permutationImportance (y)")) : [];
+  // The model's classes, as scikit-learn's scorers use: predictProba's columns follow them, and a
+  // test set may lack a class (before, a 3-class model scored on 2 of them read the wrong column).
+  const classes = classifier ? ((model as { classes?: Label[] }).classes ?? sortedLabels(toVector(y, "permutationImportance (y)"))) : [];
   const sign = LOWER_IS_BETTER.has(metric) ? -1 : 1;
   const { columns, rows } = toTable(X, "permutationImportance (X)");
   const frame = isFrame(X);

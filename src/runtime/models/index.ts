@@ -16,4 +16,4 @@ export { DBSCAN, type DBSCANOptions } from "./dbscan";
 export { IsolationForest, type IsolationForestOptions } from "./isolationForest";
 export { LocalOutlierFactor, type LocalOutlierFactorOptions } from "./localOutlierFactor";
 export { OneClassSVM, type OneClassSVMOptions } from "./oneClassSvm";
-export { saveModel, loadModel, MODEL_FORMAT, MODEL_FORMAT_VERSION, type SavedModelFile } from "./persist";
+export { saveModel, loadModel, MODEL_FORMAT, MODEL_FORMAT_VERSION, type SavedModelFile, type LoadedModel } from "./persist";

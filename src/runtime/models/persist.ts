@@ -7,6 +7,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { AibookError } from "../core/errors";
+import type { Label } from "../core/data";
 import { estimatorFromJSON, type BaseEstimator, type Params, type SavedEstimator } from "../core/estimator";
 
 export const MODEL_FORMAT = "aibook-model";
@@ -37,8 +38,24 @@ export function saveModel(model: Saveable, file: string): string {
   return target;
 }
 
+/**
+ * What `loadModel` returns when no type is given: the file may hold any model or pipeline, so its
+ * usual methods are typed as present (a method the saved model lacks throws when called). Before,
+ * the default was BaseEstimator, and `loadModel("model.json").predict(X)` — the production
+ * script the notebook leads to — was a type error ("Property 'predict' does not exist").
+ * `loadModel<MyModel>(file)` narrows it.
+ */
+export interface LoadedModel extends BaseEstimator<Params> {
+  fit(X: unknown, y?: unknown): this;
+  predict(X: unknown): Label[] & number[];
+  predictProba(X: unknown): number[][];
+  transform(X: unknown): unknown;
+  /** The class labels of a classifier (undefined for other models). */
+  readonly classes?: Label[];
+}
+
 /** Reads a file written by saveModel and rebuilds the fitted model or pipeline. */
-export function loadModel<M = BaseEstimator<Params>>(file: string): M {
+export function loadModel<M = LoadedModel>(file: string): M {
   const source = path.resolve(file);
   let text: string;
   try {

@@ -26,6 +26,8 @@ export type PipelineOptions = { steps: (Step | SavedEstimator)[] };
 export class Pipeline extends BaseEstimator<PipelineOptions> {
   static override readonly estimatorName = "Pipeline";
   readonly steps: Step[];
+  /** The final model's class labels when it is a classifier (scikit-learn's Pipeline.classes_); defined in the constructor. */
+  declare readonly classes?: Label[];
 
   constructor(options: Partial<PipelineOptions> = {}) {
     super({ steps: [] }, options);

@@ -100,7 +100,9 @@ export function toEvaluationPayload(model: unknown, xTest: unknown, yTest: unkno
 
 /** Text form: the metrics, then the confusion matrix (true labels down, predictions across). */
 export function evaluationText(p: EvaluationPayload): string {
-  const parts = [`${p.name} (${p.model}) on ${p.rows} rows, ${p.features} features — ${p.task}`, textPairs(p.metrics.map((m) => [m.name, m.value]))];
+  // Without { name } the name is the model's: "LinearRegression (LinearRegression)" said it twice.
+  const title = p.name === p.model ? p.name : `${p.name} (${p.model})`;
+  const parts = [`${title} on ${p.rows} ${p.rows === 1 ? "row" : "rows"}, ${p.features} ${p.features === 1 ? "feature" : "features"} — ${p.task}`, textPairs(p.metrics.map((m) => [m.name, m.value]))];
   if (p.confusion) {
     const cm = p.confusion;
     const matrix = textTable(["", ...cm.labels], cm.labels.map((l, i) => [l, ...cm.matrix[i]]));

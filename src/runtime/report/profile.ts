@@ -6,6 +6,7 @@
 import { Mime, type Displayable, type MimeItem } from "../../protocol/mime";
 import { VIEWS_VERSION, type ColumnProfile, type LabelCount, type ProfilePayload } from "../../protocol/views";
 import { AibookError } from "../core/errors";
+import { checkOptions } from "../options";
 import { isMissing } from "../core/data";
 import { columnType, isNumericType, numericValues, toCell, toColumns } from "./columns";
 import { histogram, mean, quantileSorted, sortedNumbers, std } from "./stats";
@@ -166,6 +167,8 @@ export class ProfileReport implements Displayable {
 }
 
 export function profile(df: unknown, options: ProfileOptions = {}): ProfileReport {
+  // A misspelt { traget: "y" } used to drop the class balance without a word.
+  checkOptions("profile", options, ["target", "title"]);
   return new ProfileReport(toProfilePayload(df, options));
 }
 

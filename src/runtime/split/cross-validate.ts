@@ -98,7 +98,14 @@ export function score(name: ScoreName, model: SupervisedModel, X: unknown, y: un
     const proba = (model as { predictProba?: (X: unknown) => number[][] }).predictProba;
     if (typeof proba !== "function") throw new AibookError(`crossValidate: rocAuc needs predictProba, which ${model.estimatorName} does not have.`);
     const p = proba.call(model, X);
-    return metrics.rocAuc(y, classes.length === 2 ? p.map((r) => r[1]) : p, classes.length === 2 ? { positiveLabel: classes[1] } : {});
+    // predictProba's columns follow the model's classes, which need not be the labels of these rows.
+    const modelClasses = (model as { classes?: Label[] }).classes ?? classes;
+    if (modelClasses.length === 2) return metrics.rocAuc(y, p.map((r) => r[1]), { positiveLabel: modelClasses[1] });
+    if (classes.length === 2) {
+      // Column 1 was read as the positive class's: with a third class in the model it is another class's.
+      throw new AibookError(`rocAuc: ${model.estimatorName} has ${modelClasses.length} classes (${modelClasses.join(", ")}) but these rows hold only ${classes.join(" and ")}; a one-vs-rest AUC needs every class of the model among the rows.`);
+    }
+    return metrics.rocAuc(y, p);
   }
   const pred = model.predict(X);
   switch (name) {

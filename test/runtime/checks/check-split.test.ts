@@ -71,6 +71,22 @@ describe("checkSplit on real datasets", function () {
     assert.deepEqual(rulesOf(report), [], report.findings.map((f) => f.message).join(" | "));
   });
 
+  it("does not say a time split's test set looks like the training set: its columns are not compared", async () => {
+    // co2 by date: the test years have far higher CO2, which is expected of the future and not
+    // tested; before, the text still ended "the test set looks like the training set".
+    const co2 = await readDataset("co2.csv");
+    const byTime = timeSplit(co2, { column: "date", testSize: 0.2 });
+    const report = checkSplit({ train: byTime.train, test: byTime.test });
+    assert.equal(report.payload.timeOrdered, true);
+    assert.equal(report.payload.columns.length, 0);
+    const text = String(report);
+    assert.doesNotMatch(text, /looks like the training set/);
+    assert.match(text, /No finding: a time split, the test rows are the latest/);
+    const iris = await readDataset("iris.csv");
+    const random = checkSplit(trainTestSplit(iris.drop({ columns: ["species"] }), iris["species"], { testSize: 0.3, stratify: true, seed: 3 }));
+    assert.equal(random.payload.timeOrdered, undefined);
+  });
+
   it("is displayed as a split-check view with a text/plain form", async () => {
     const iris = await readDataset("iris.csv");
     const report = checkSplit(trainTestSplit(iris.drop({ columns: ["species"] }), iris["species"], { testSize: 0.3, stratify: true, seed: 3 }));
@@ -107,5 +123,9 @@ describe("checkSplit on real datasets", function () {
     assert.ok(checkSplit(split, { thresholds: { minTestRows: DEFAULT_THRESHOLDS.minTestRows * 10 } }).findings.length > 0);
     assert.throws(() => checkSplit({ xTrain: 3, xTest: 4 }), /xTrain and xTest must be DataFrames/);
     assert.throws(() => checkSplit({ train: iris, test: iris, target: "nope" }), /no column "nope"/);
+    // Misspelt names used to be ignored: { label } checked no labels, { ytest } no test labels.
+    assert.throws(() => checkSplit({ train: iris, test: iris, label: "species" } as never), /checkSplit has no option "label"\. Known options: train, test, target/);
+    assert.throws(() => checkSplit({ ...split, ytest: split.yTest } as never), /no option "ytest"/);
+    assert.throws(() => checkSplit(split, { minTestRows: 3 } as never), /no option "minTestRows"\. Known options: thresholds/);
   });
 });

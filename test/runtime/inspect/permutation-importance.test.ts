@@ -3,6 +3,7 @@ import { DataFrame } from "danfojs-node";
 import { permutationImportance } from "../../../src/runtime/inspect";
 import { createRandom } from "../../../src/runtime/random";
 import { MeanRegressor, NearestCentroid } from "../preprocess/toy-models";
+import { GaussianNB } from "../../../src/runtime/models";
 import { Mime } from "../../../src/protocol/mime";
 import type { BarChart } from "../../../src/protocol/views";
 
@@ -51,6 +52,20 @@ describe("permutationImportance", () => {
     const regressor = new MeanRegressor().fit(X, signal);
     const result = permutationImportance(regressor, X, signal, { metric: "rmse", seed: 1 });
     assert.ok(result.features.every((f) => f.mean === 0), "a model that ignores its inputs relies on nothing");
+  });
+
+  it("scores with the model's classes when the rows hold only some of them", () => {
+    // Three classes along x; the rows scored hold two. Before, rocAuc read predictProba's column 1
+    // (class "b") as the positive class "c"'s and reported an AUC of 0 with negative importances.
+    const xs = Array.from({ length: 90 }, (_, i) => [Math.floor(i / 30) * 3 + random.normal() * 0.3, random.normal()]);
+    const labels = xs.map((_, i) => ["a", "b", "c"][Math.floor(i / 30)]);
+    const nb = new GaussianNB().fit(xs, labels);
+    const rows = xs.map((_, i) => i).filter((i) => labels[i] !== "a");
+    const [X2, y2] = [rows.map((i) => xs[i]), rows.map((i) => labels[i])];
+    assert.throws(() => permutationImportance(nb, X2, y2, { metric: "rocAuc", seed: 1 }), /3 columns but yTrue has 2 classes/);
+    const f1 = permutationImportance(nb, X2, y2, { metric: "f1", seed: 1 });
+    assert.equal(f1.baseline, 1);
+    assert.ok(f1.features[0].feature === "x0" && f1.features[0].mean > 0.3, JSON.stringify(f1.features));
   });
 
   it("refuses an unfitted model, unknown metrics and mismatched rows", () => {

@@ -26,6 +26,20 @@ describe("saveModel / loadModel", () => {
     assert.deepEqual(again.predict(d.xTest), model.predict(d.xTest));
   });
 
+  it("without a type argument, the loaded model types predict and predictProba (checked by tsc over test/)", () => {
+    // The production script a notebook leads to: `loadModel("model.json").predict(X)`. With the
+    // old default type (BaseEstimator) this file did not type-check, and a notebook cell showed
+    // "Property 'predict' does not exist" under the call.
+    const model = pipeline(new StandardScaler(), new LogisticRegression()).fit(d.xTrain, d.yTrain);
+    const loaded = loadModel(saveModel(model, path.join(dir, "untyped.json")));
+    const labels: (string | number)[] = loaded.predict(d.xTest);
+    const proba: number[][] = loaded.predictProba(d.xTest);
+    assert.deepEqual(labels, model.predict(d.xTest));
+    assert.deepEqual(proba, model.predictProba(d.xTest));
+    assert.ok(model.classes?.length, "a pipeline ending in a classifier has its classes");
+    assert.deepEqual(loaded.classes, model.classes);
+  });
+
   it("reloads in a plain Node process (no tsx, no notebook) from the runtime bundle", () => {
     // The same bundle as npm run build's dist/runtime/index.js, built here so the test stands alone.
     const bundle = path.join(dir, "runtime.js");

@@ -24,6 +24,12 @@ describe("evaluate", () => {
     assert.deepEqual(r.payload.roc![0].tpr.map((v) => +v.toFixed(12)), f.tpr.map((v: number) => +v.toFixed(12)));
   });
 
+  it("titles the text with the model's name once when no name is given", () => {
+    const y = [0, 1, 1, 0];
+    assert.match(String(evaluate(fixed(y), rowsOf(4), y)), /^Fixed on 4 rows, 1 feature — classification/);
+    assert.match(String(evaluate(fixed(y), rowsOf(4), y, { name: "mine" })), /^mine \(Fixed\) on 4 rows/);
+  });
+
   it("matches scikit-learn on three string classes: macro scores and one-vs-rest AUC", () => {
     const f = fixture.multiclass;
     const r = evaluate(fixed(f.pred, f.proba, f.classes), rowsOf(f.y.length), f.y, { name: "zoo" });

@@ -41,6 +41,10 @@ describe("profile", () => {
     assert.throws(() => profile(df, { target: "price" }), /"price" is not a column; columns are age, city, label/);
   });
 
+  it("refuses a misspelt option, which used to drop the class balance silently", () => {
+    assert.throws(() => profile(df, { traget: "label" } as never), /profile has no option "traget"\. Known options: target, title/);
+  });
+
   it("names the columns of plain rows x0, x1, … as the models' errors do", () => {
     const p = profile([[1, 2], [3, NaN], [5, 2]]);
     assert.deepEqual(p.payload.columns.map((c) => c.name), ["x0", "x1"]);
