@@ -5,7 +5,7 @@
  */
 import { StatefulEstimator, registerEstimator, type Transformer } from "../core/estimator";
 import { checkColumns, readMatrix, uncheckedRows, writeLike, type Shape } from "./io";
-import { columnSum, sumsColumnwise } from "../core/sum";
+import { numpySum, sumsColumnwise } from "../core/sum";
 
 export type StandardScalerOptions = {
   withMean: boolean;
@@ -44,26 +44,15 @@ export class StandardScaler extends StatefulEstimator<StandardScalerOptions, Sta
   }
 
   fit(X: unknown): this {
-    // One pass both checks the values and sums them; anything unusual goes through readMatrix.
+    // A quick pass checks the values are plain numbers; anything unusual goes through readMatrix.
     const fast = uncheckedRows(X);
     const fastOk = fast && allNumbers(fast.values);
     const { values, shape } = fastOk ? (fast as { values: number[][]; shape: Shape }) : readMatrix(X, `${this.estimatorName}.fit`);
     const n = values.length;
     const p = shape.columns.length;
-    const mean = new Array<number>(p);
-    const variance = new Array<number>(p);
     // Corrected two-pass variance (Chan, Golub, LeVeque), as scikit-learn computes it, each sum in
     // the order numpy adds that input's columns, which decides the last bits of data far from 0.
-    const columnwise = sumsColumnwise(shape, p);
-    const column = new Float64Array(n);
-    for (let j = 0; j < p; j++) {
-      for (let i = 0; i < n; i++) column[i] = values[i][j];
-      mean[j] = columnSum(column, columnwise) / n;
-      for (let i = 0; i < n; i++) column[i] -= mean[j];
-      const correction = columnSum(column, columnwise);
-      for (let i = 0; i < n; i++) column[i] *= column[i];
-      variance[j] = (columnSum(column, columnwise) - (correction * correction) / n) / n;
-    }
+    const { mean, variance } = sumsColumnwise(shape, p) ? momentsByColumn(values, p) : momentsByRow(values, p);
     // scikit-learn's _is_constant_feature: a variance within rounding of zero means a constant column.
     const scale = variance.map((v, j) => (v <= n * Number.EPSILON * v + (n * mean[j] * Number.EPSILON) ** 2 ? 1 : Math.sqrt(v)));
     this.state = { shape, offset: this.params.withMean ? mean : mean.map(() => 0), mean, scale: this.params.withStd ? scale : scale.map(() => 1), variance };
@@ -92,6 +81,45 @@ export class StandardScaler extends StatefulEstimator<StandardScalerOptions, Sta
     const input = readMatrix(X, `${this.estimatorName}.inverseTransform`);
     return writeLike(X, input.values.map((row) => row.map((v, j) => v * scale[j] + mean[j])), input.shape.columns);
   }
+}
+
+/** Means and variances summed column by column pairwise, as numpy sums a contiguous column. */
+function momentsByColumn(values: number[][], p: number): { mean: number[]; variance: number[] } {
+  const n = values.length;
+  const mean = new Array<number>(p);
+  const variance = new Array<number>(p);
+  const column = new Float64Array(n);
+  for (let j = 0; j < p; j++) {
+    for (let i = 0; i < n; i++) column[i] = values[i][j];
+    mean[j] = numpySum(column) / n;
+    for (let i = 0; i < n; i++) column[i] -= mean[j];
+    const correction = numpySum(column);
+    for (let i = 0; i < n; i++) column[i] *= column[i];
+    variance[j] = (numpySum(column) - (correction * correction) / n) / n;
+  }
+  return { mean, variance };
+}
+
+/**
+ * The same sums left to right down each column, as numpy sums a row-major array of rows: here
+ * row by row, all columns at once, which reads the rows in memory order (a column at a time made
+ * 100,000 x 20 half as fast again).
+ */
+function momentsByRow(values: number[][], p: number): { mean: number[]; variance: number[] } {
+  const n = values.length;
+  const sum = new Float64Array(p);
+  for (const row of values) for (let j = 0; j < p; j++) sum[j] += row[j];
+  const mean = Array.from(sum, (s) => s / n);
+  const sq = new Float64Array(p);
+  const dev = new Float64Array(p);
+  for (const row of values) {
+    for (let j = 0; j < p; j++) {
+      const d = row[j] - mean[j];
+      sq[j] += d * d;
+      dev[j] += d;
+    }
+  }
+  return { mean, variance: Array.from(sq, (s, j) => (s - (dev[j] * dev[j]) / n) / n) };
 }
 
 /** Whether every value is a finite number; if not, readMatrix converts or reports. */
