@@ -18,6 +18,7 @@ export interface Step {
   fitTransform?(X: unknown, y?: unknown): unknown;
   predict?(X: unknown): unknown;
   predictProba?(X: unknown): number[][];
+  decisionFunction?(X: unknown): unknown;
   readonly isFitted?: boolean;
 }
 
@@ -48,6 +49,9 @@ export class Pipeline extends BaseEstimator<PipelineOptions> {
       Object.defineProperty(this, "classes", { get: () => (last as unknown as { classes: Label[] }).classes, enumerable: false });
     }
     if (typeof last.predictProba !== "function") Object.defineProperty(this, "predictProba", { value: undefined, enumerable: false });
+    // As scikit-learn's Pipeline: decision_function exists when the final model has one (an SVC
+    // without probability), so ROC scores of a scaled SVC work as they do for the bare model.
+    if (typeof last.decisionFunction !== "function") Object.defineProperty(this, "decisionFunction", { value: undefined, enumerable: false });
   }
 
   /** The last step: the model. */
@@ -81,6 +85,12 @@ export class Pipeline extends BaseEstimator<PipelineOptions> {
     const last = this.final;
     if (typeof last.predictProba !== "function") throw new AibookError(`pipeline: the last step (${last.estimatorName}) has no predictProba().`);
     return last.predictProba(this.transformUpToModel(X));
+  }
+
+  decisionFunction(X: unknown): unknown {
+    const last = this.final;
+    if (typeof last.decisionFunction !== "function") throw new AibookError(`pipeline: the last step (${last.estimatorName}) has no decisionFunction().`);
+    return last.decisionFunction(this.transformUpToModel(X));
   }
 
   transform(X: unknown): unknown {

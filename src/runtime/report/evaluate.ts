@@ -18,6 +18,7 @@ import { TERMINAL_WIDTH, formatValue, textPairs, textTable, textWidth } from "./
 import { recordRun } from "../history/record-run";
 import { adaptTfModel, isTfLayersModel } from "./tf-model";
 import { report, runtimeCall } from "../checks/observe";
+import { binaryDecisionScores } from "../split/cross-validate";
 
 export interface EvaluateOptions {
   /** Shown in the report and the metrics panel; defaults to the model's name. */
@@ -52,7 +53,11 @@ function classification(model: PredictingModel, X: unknown, y: Label[], pred: La
   const metrics: MetricValue[] = [metric("accuracy", scoreOf("accuracy")), metric("balancedAccuracy", scoreOf("balancedAccuracy"))];
   const suffix = binary ? "" : " (macro)";
   for (const name of ["precision", "recall", "f1"]) metrics.push(metric(name + suffix, scoreOf(name)));
-  const proba = probabilities(model, X, classes.length);
+  // Without probabilities (an SVC without probability), a binary ROC ranks by the decision
+  // function, as scikit-learn's RocCurveDisplay.from_estimator and roc_auc scorer do: the columns
+  // [-d, d] rank the rows for classes[0] and classes[1] as probabilities would.
+  const decision = classes.length === 2 && typeof model.predictProba !== "function" ? binaryDecisionScores(model, X) : undefined;
+  const proba = probabilities(model, X, classes.length) ?? (decision?.length === y.length ? decision.map((d) => [-d, d]) : null);
   let roc: EvaluationPayload["roc"];
   if (proba) {
     const key = (l: Label) => `${typeof l}:${l}`;

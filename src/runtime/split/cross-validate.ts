@@ -92,14 +92,40 @@ function crossValidateUnobserved(who: string, model: SupervisedModel, X: unknown
   return { folds: results, mean, std, fitTimes };
 }
 
+/**
+ * A binary classifier's ranking scores from its decisionFunction (one value per row, larger
+ * meaning classes[1]), or undefined when it has none. scikit-learn's "roc_auc" scorer ranks by
+ * decision_function when a model has one, so an SVC without probability still has an AUC.
+ */
+export function binaryDecisionScores(model: unknown, X: unknown): number[] | undefined {
+  const decision = (model as { decisionFunction?: (X: unknown) => unknown }).decisionFunction;
+  if (typeof decision !== "function") return undefined;
+  const out = decision.call(model, X);
+  if (!Array.isArray(out)) return undefined;
+  const scores = out.map((r) => (Array.isArray(r) && r.length === 1 ? r[0] : r));
+  return scores.every((v) => typeof v === "number") ? (scores as number[]) : undefined;
+}
+
 /** One named score of a fitted model on held-out rows. */
 export function score(name: ScoreName, model: SupervisedModel, X: unknown, y: unknown, classes: Label[]): number {
   if (name === "rocAuc") {
-    const proba = (model as { predictProba?: (X: unknown) => number[][] }).predictProba;
-    if (typeof proba !== "function") throw new AibookError(`crossValidate: rocAuc needs predictProba, which ${model.estimatorName} does not have.`);
-    const p = proba.call(model, X);
     // predictProba's columns follow the model's classes, which need not be the labels of these rows.
     const modelClasses = (model as { classes?: Label[] }).classes ?? classes;
+    if (modelClasses.length === 2) {
+      // As scikit-learn's roc_auc scorer: decision_function first (SVC without probability has
+      // no predictProba), predict_proba otherwise; for two classes both rank the rows alike.
+      const decision = binaryDecisionScores(model, X);
+      if (decision) return metrics.rocAuc(y, decision, { positiveLabel: modelClasses[1] });
+    }
+    const proba = (model as { predictProba?: (X: unknown) => number[][] }).predictProba;
+    if (typeof proba !== "function") {
+      if (modelClasses.length > 2 && typeof (model as { decisionFunction?: unknown }).decisionFunction === "function") {
+        // scikit-learn's roc_auc_ovr scorer needs predict_proba too: decision values are not probabilities.
+        throw new AibookError(`crossValidate: rocAuc over ${modelClasses.length} classes (one-vs-rest) needs predictProba's probabilities, which ${model.estimatorName} does not give (an SVC gives them with { probability: true }).`);
+      }
+      throw new AibookError(`crossValidate: rocAuc needs predictProba or decisionFunction, which ${model.estimatorName} does not have.`);
+    }
+    const p = proba.call(model, X);
     if (modelClasses.length === 2) return metrics.rocAuc(y, p.map((r) => r[1]), { positiveLabel: modelClasses[1] });
     if (classes.length === 2) {
       // Column 1 was read as the positive class's: with a third class in the model it is another class's.

@@ -6,6 +6,7 @@ import { NotFittedError } from "../../../src/runtime/core/errors";
 import { trainTestSplit } from "../../../src/runtime/split";
 import { dataset } from "../data/reference";
 import { MeanRegressor, NearestCentroid } from "./toy-models";
+import { SVC } from "../../../src/runtime/models";
 
 describe("pipeline", () => {
   it("fits every step on the rows it is given only (the test rows stay out of the scaler)", async () => {
@@ -35,6 +36,15 @@ describe("pipeline", () => {
     assert.ok(isClassifier(fitted));
     assert.deepEqual((fitted as unknown as { classes: string[] }).classes, ["a", "b"]);
     assert.ok(!isClassifier(pipeline(new StandardScaler(), new MeanRegressor())));
+  });
+
+  it("has decisionFunction exactly when its last step has one (scikit-learn's Pipeline.decision_function), on transformed rows", () => {
+    const X = [[0, 5], [1, 3], [2, 8], [6, 1], [7, 4], [8, 2]];
+    const y = ["a", "a", "a", "b", "b", "b"];
+    const piped = pipeline(new StandardScaler(), new SVC()).fit(X, y);
+    const scaler = new StandardScaler().fit(X);
+    assert.deepEqual(piped.decisionFunction(X), new SVC().fit(scaler.transform(X), y).decisionFunction(scaler.transform(X)));
+    assert.equal(typeof pipeline(new StandardScaler(), new NearestCentroid()).decisionFunction, "undefined");
   });
 
   it("clone() gives an unfitted chain of fresh steps with the same options", () => {

@@ -24,6 +24,17 @@ describe("evaluate", () => {
     assert.deepEqual(r.payload.roc![0].tpr.map((v) => +v.toFixed(12)), f.tpr.map((v: number) => +v.toFixed(12)));
   });
 
+  it("draws the binary ROC from decisionFunction when the model has no predictProba (an SVC without probability), as scikit-learn does", () => {
+    // Decision values 2p - 1 rank the rows as the fixture's probabilities p do, so scikit-learn's AUC and curve are those of p.
+    const f = fixture.binary;
+    const decisionOnly = { estimatorName: "SVC", classes: [0, 1], predict: () => f.pred, decisionFunction: () => f.proba.map((p: number[]) => [2 * p[1] - 1]) };
+    const r = evaluate(decisionOnly, rowsOf(f.y.length), f.y);
+    close(r.metrics.rocAuc, f.rocAuc, "rocAuc");
+    assert.deepEqual(r.payload.roc![0].fpr.map((v) => +v.toFixed(12)), f.fpr.map((v: number) => +v.toFixed(12)));
+    // Class 0 as the positive one ranks by -d: the same area.
+    close(evaluate(decisionOnly, rowsOf(f.y.length), f.y, { positiveLabel: 0 }).metrics.rocAuc, f.rocAuc, "rocAuc of class 0");
+  });
+
   it("titles the text with the model's name once when no name is given", () => {
     const y = [0, 1, 1, 0];
     assert.match(String(evaluate(fixed(y), rowsOf(4), y)), /^Fixed on 4 rows, 1 feature — classification/);

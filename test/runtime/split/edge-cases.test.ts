@@ -9,12 +9,12 @@ import assert from "node:assert/strict";
 import { DataFrame } from "danfojs-node";
 import { crossValidate, kFold, stratifiedKFold, trainTestSplit, type FrameSplitOptions } from "../../../src/runtime/split";
 import { registeredEstimator } from "../../../src/runtime/core/estimator";
-import "../../../src/runtime/index";
+import { pipeline } from "../../../src/runtime/index";
 import { AibookError } from "../../../src/runtime/core/errors";
 import { assertClose, dataset, fixture } from "../data/reference";
 import { capturingWarnings } from "../warnings";
 
-const edge = { ...fixture("edge-cases").splits, random: fixture("edge-cases").random, crossValidate: fixture("edge-cases").crossValidate };
+const edge = { ...fixture("edge-cases").splits, random: fixture("edge-cases").random, crossValidate: fixture("edge-cases").crossValidate, scorers: fixture("edge-cases").crossValidateScorers };
 
 
 describe("split edge cases against scikit-learn", () => {
@@ -87,6 +87,20 @@ describe("split edge cases against scikit-learn", () => {
       const Model = registeredEstimator(c.model)!;
       const cv = crossValidate(new Model() as never, X, y, { folds: 5, metrics: ["accuracy", "f1", "balancedAccuracy"] });
       for (const m of ["accuracy", "f1", "balancedAccuracy"]) assertClose(cv.folds.map((f) => f[m]), c[m], 1e-9, 0, m);
+    });
+  }
+
+  for (const c of edge.scorers) {
+    it(`crossValidate metric names equal cross_validate's scorers: ${c.name}`, () => {
+      const [model, ...before] = [...c.steps].reverse().map((name: string) => new (registeredEstimator(name)!)());
+      const estimator = before.length ? pipeline(...(before.reverse() as never[]), model as never) : model;
+      const names = Object.keys(c.scores);
+      const cv = crossValidate(estimator as never, c.X, c.y, { folds: c.folds, metrics: names as never });
+      for (const m of names) {
+        // scikit-learn's neg_* error scorers are negative; crossValidate reports the error itself (lower is better).
+        const expected = ["rmse", "mae", "mse"].includes(m) ? c.scores[m].map((v: number) => -v) : c.scores[m];
+        assertClose(cv.folds.map((f) => f[m]), expected, 1e-9, 0, m);
+      }
     });
   }
 });
