@@ -44,6 +44,16 @@ export function sortedLabels(...vectors: Label[][]): Label[] {
   return sortLabelList([...set]);
 }
 
+/**
+ * The positive class of a binary score when none is given: 1 when it is one of the labels, as
+ * scikit-learn's pos_label=1 (so labels 1 and 2 score class 1, as its "f1", "precision" and
+ * "recall" scorers do), else the greater label (scikit-learn refuses such labels without a
+ * pos_label; its ROC uses classes_[1], the greater one).
+ */
+export function defaultPositiveLabel(labels: Label[]): Label {
+  return labels.includes(1) ? 1 : sortLabelList([...labels])[labels.length - 1];
+}
+
 export function sortLabelList(labels: Label[]): Label[] {
   return labels.sort((a, b) => (typeof a === "number" && typeof b === "number" ? a - b : String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0));
 }

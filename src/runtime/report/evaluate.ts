@@ -14,6 +14,7 @@ import { toColumns } from "./columns";
 import { confusion, perClass, rocCurve, score, sortedLabels } from "./measures";
 import { classesOf, isClassifierLike, modelName, predictions, probabilities, type PredictingModel } from "./model-output";
 import { sampleIndices } from "./stats";
+import { defaultPositiveLabel } from "../metrics/labels";
 import { TERMINAL_WIDTH, formatValue, textPairs, textTable, textWidth } from "./text";
 import { recordRun } from "../history/record-run";
 import { adaptTfModel, isTfLayersModel } from "./tf-model";
@@ -25,7 +26,10 @@ export interface EvaluateOptions {
   name?: string;
   /** Decided from the model (classifiers have `classes`) and the labels when absent. */
   task?: Task;
-  /** Binary classification: the class counted as positive (default: the last of the sorted labels, 1 for 0/1). */
+  /**
+   * Binary classification: the class counted as positive by precision, recall, F1 and the ROC curve
+   * (default: scikit-learn's pos_label=1 when 1 is a label, so 1 of 0/1 and of 1/2; else the greater label).
+   */
   positiveLabel?: Label;
 }
 
@@ -46,7 +50,7 @@ function classification(model: PredictingModel, X: unknown, y: Label[], pred: La
   const cm = confusion(y, pred, labels);
   const rows = perClass(cm);
   const binary = labels.length === 2;
-  const positive = options.positiveLabel ?? labels[labels.length - 1];
+  const positive = options.positiveLabel ?? defaultPositiveLabel(labels);
   const pos = rows.find((r) => r.label === String(positive));
   if (binary && !pos) throw new AibookError(`evaluate: positiveLabel ${JSON.stringify(positive)} is not one of the labels ${labels.join(", ")}.`);
   const scoreOf = (name: string) => score(name, y, pred, null, labels, positive);

@@ -6,6 +6,7 @@
 import type { Label } from "../core/data";
 import type { ClassReportRow, ConfusionMatrix, RocCurve } from "../../protocol/views";
 import { metrics, sortedLabels } from "../metrics";
+import { defaultPositiveLabel } from "../metrics/labels";
 import { auc } from "../metrics/roc";
 
 export { sortedLabels };
@@ -50,8 +51,8 @@ export const SCORERS: Record<string, { task: "classification" | "regression"; gr
 };
 
 /**
- * One score. Binary precision/recall/F1 score the last sorted label as positive (1 of 0/1,
- * scikit-learn's default); with more classes they are macro averages. rocAuc needs probabilities
+ * One score. Binary precision/recall/F1 score scikit-learn's default pos_label as positive (1 when
+ * it is a label, else the greater label); with more classes they are macro averages. rocAuc needs probabilities
  * (`proba` columns in the order of `classes`), averaged one-vs-rest over the classes present.
  */
 export function score(metricName: string, yTrue: Label[], yPred: Label[], proba: number[][] | null, classes: Label[], positiveLabel?: Label): number | null {
@@ -70,7 +71,7 @@ export function score(metricName: string, yTrue: Label[], yPred: Label[], proba:
       const labels = sortedLabels(classes, yTrue, yPred);
       const average = labels.length === 2 ? "binary" : "macro";
       // zeroDivision 0 silently: the report shows the 0 next to a confusion matrix that explains it.
-      return metrics[metricName](yTrue, yPred, { average, positiveLabel: positiveLabel ?? labels[labels.length - 1], zeroDivision: 0 });
+      return metrics[metricName](yTrue, yPred, { average, positiveLabel: positiveLabel ?? defaultPositiveLabel(labels), zeroDivision: 0 });
     }
     case "rocAuc": {
       if (!proba) return null;

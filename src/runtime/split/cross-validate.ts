@@ -2,14 +2,15 @@
  * `crossValidate`: scikit-learn's cross_validate. The model is cloned for every fold, so nothing
  * learnt on one fold's test rows reaches another; classification folds are stratified by default.
  * Scores are the `metrics` functions by name; multi-class precision/recall/F1 use the macro
- * average (binary targets use the binary average on the greater label, scikit-learn's pos_label).
+ * average (binary targets use the binary average on scikit-learn's default pos_label: 1 when it
+ * is a label, else the greater label).
  */
 import { AibookError } from "../core/errors";
 import { isClassifier, type SupervisedModel } from "../core/estimator";
 import { toLabels, toVector, type Label } from "../core/data";
 import { takeRows, rowCount } from "../data/frame";
 import { metrics } from "../metrics";
-import { sortedLabels } from "../metrics/labels";
+import { defaultPositiveLabel, sortedLabels } from "../metrics/labels";
 import { checkOptions } from "../options";
 import { kFold, stratifiedKFold, type Fold } from "./k-fold";
 import { runtimeCall } from "../checks/observe";
@@ -140,7 +141,7 @@ export function score(name: ScoreName, model: SupervisedModel, X: unknown, y: un
     case "f1":
     case "specificity":
       // zeroDivision 0 without the console warning: a fold's score is shown, one warning per fold is noise.
-      return metrics[name](y, pred, classes.length > 2 ? { average: "macro", zeroDivision: 0 } : { average: "binary", positiveLabel: classes[1], zeroDivision: 0 });
+      return metrics[name](y, pred, classes.length > 2 ? { average: "macro", zeroDivision: 0 } : { average: "binary", positiveLabel: defaultPositiveLabel(classes), zeroDivision: 0 });
     default:
       return metrics[name](y, pred);
   }

@@ -35,6 +35,13 @@ describe("evaluate", () => {
     close(evaluate(decisionOnly, rowsOf(f.y.length), f.y, { positiveLabel: 0 }).metrics.rocAuc, f.rocAuc, "rocAuc of class 0");
   });
 
+  it("scores class 1 as positive for labels 1 and 2, scikit-learn's default pos_label=1 (not the greater label)", () => {
+    const f = fixture.binary12;
+    const r = evaluate(fixed(f.pred, fixture.binary.proba, [1, 2]), rowsOf(f.y.length), f.y);
+    for (const k of ["precision", "recall", "f1", "rocAuc"]) close(r.metrics[k], f[k], k);
+    assert.equal(r.payload.roc![0].positiveLabel, "1");
+  });
+
   it("titles the text with the model's name once when no name is given", () => {
     const y = [0, 1, 1, 0];
     assert.match(String(evaluate(fixed(y), rowsOf(4), y)), /^Fixed on 4 rows, 1 feature — classification/);
