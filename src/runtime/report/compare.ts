@@ -86,8 +86,12 @@ export function bestEntry(entries: LeaderboardRow[], greaterIsBetter: boolean): 
 
 export function leaderboardText(p: LeaderboardPayload): string {
   const headers = ["", "model", `${p.metric} mean`, "std", "fit ms", ""];
-  const rows = p.entries.map((e) => [e.name, e.model, e.mean, e.std, Math.round(e.fitTimeMs), e.error ? `error: ${e.error}` : e.name === p.best ? "<- best" : ""]);
-  return `compareModels: ${p.folds}-fold cross-validation on ${p.rows} rows, ${p.metric} (${p.greaterIsBetter ? "higher" : "lower"} is better), simplest first\n${textTable(headers, rows, { maxWidth: 48 })}${p.best ? `\n\nBest: ${p.best} (${formatValue(p.entries.find((e) => e.name === p.best)?.mean)})` : ""}`;
+  const rows = p.entries.map((e) => [e.name, e.model, e.mean, e.std, Math.round(e.fitTimeMs), e.error ? "error (below)" : e.name === p.best ? "<- best" : ""]);
+  // A failed model has no score ("—", not NaN), and its error is written out in full under the
+  // table: cut to a cell's width it lost the part that says what to do.
+  const errors = p.entries.filter((e) => e.error).map((e) => `${e.name}: ${e.error}`);
+  const table = textTable(headers, rows, { maxWidth: 48, missing: [undefined, undefined, "—", "—"] as string[] });
+  return `compareModels: ${p.folds}-fold cross-validation on ${p.rows} rows, ${p.metric} (${p.greaterIsBetter ? "higher" : "lower"} is better), simplest first\n${table}${p.best ? `\n\nBest: ${p.best} (${formatValue(p.entries.find((e) => e.name === p.best)?.mean)})` : ""}${errors.length ? `\n\nErrors:\n${errors.join("\n")}` : ""}`;
 }
 
 export function compareModels<M>(models: Record<string, M>, X: unknown, y: unknown, options: CompareOptions = {}): Leaderboard<M> {

@@ -122,7 +122,7 @@ export function score(name: ScoreName, model: SupervisedModel, X: unknown, y: un
     if (typeof proba !== "function") {
       if (modelClasses.length > 2 && typeof (model as { decisionFunction?: unknown }).decisionFunction === "function") {
         // scikit-learn's roc_auc_ovr scorer needs predict_proba too: decision values are not probabilities.
-        throw new AibookError(`crossValidate: rocAuc over ${modelClasses.length} classes (one-vs-rest) needs predictProba's probabilities, which ${model.estimatorName} does not give (an SVC gives them with { probability: true }).`);
+        throw new AibookError(`crossValidate: rocAuc over ${modelClasses.length} classes (one-vs-rest) needs probabilities from predictProba, and ${model.estimatorName} has only a decisionFunction (an SVC has predictProba with { probability: true }).`);
       }
       throw new AibookError(`crossValidate: rocAuc needs predictProba or decisionFunction, which ${model.estimatorName} does not have.`);
     }

@@ -65,6 +65,14 @@ describe("compareModels", () => {
     ]);
   });
 
+  it("text form: a failed model has no score (—, not NaN) and its error is written in full under the table", () => {
+    // DummyClassifier has no predictProba nor decisionFunction: rocAuc fails for it alone.
+    const text = String(compareModels({ baseline: new DummyClassifier(), threshold: new ThresholdClassifier() }, X, y, { folds: 4, metric: "rocAuc" }));
+    assert.match(text, /baseline\s+DummyClassifier\s+—\s+—\s+\d+\s+error \(below\)/);
+    assert.doesNotMatch(text, /NaN/);
+    assert.match(text, /\n\nErrors:\nbaseline: crossValidate: rocAuc needs predictProba or decisionFunction, which DummyClassifier does not have\.$/);
+  });
+
   it("refuses an unknown metric, listing the known ones", () => {
     assert.throws(() => compareModels({ m: new DummyClassifier() }, X, y, { metric: "auc" }), /unknown metric "auc".*balancedAccuracy/);
   });
@@ -118,3 +126,4 @@ class TwoStepPipeline {
     return new TwoStepPipeline();
   }
 }
+
