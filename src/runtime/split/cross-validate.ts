@@ -24,7 +24,11 @@ export interface CrossValidateOptions {
   folds?: number;
   /** Stratify folds on y (default: true for classifiers). */
   stratify?: boolean;
-  /** Score names (default: accuracy for classifiers, r2 for regressors). */
+  /**
+   * Score names (default: accuracy for classifiers, r2 for regressors). Higher is better for every
+   * score but the errors rmse, mae and mse, which are reported as errors (positive, lower is
+   * better), not as scikit-learn's neg_root_mean_squared_error etc. (the same numbers negated).
+   */
   metrics?: ScoreName | ScoreName[];
   /** Shuffle rows before cutting folds with this seed (default: no shuffle, as scikit-learn's cv=5). */
   seed?: number;
@@ -32,8 +36,11 @@ export interface CrossValidateOptions {
 }
 
 export interface CrossValidation {
+  /** Per fold, each score by name (rmse, mae, mse: the error itself, lower is better). */
   folds: Record<string, number>[];
+  /** Mean over the folds. */
   mean: Record<string, number>;
+  /** Standard deviation over the folds, numpy's np.std (ddof 0), as scores.std() in scikit-learn. */
   std: Record<string, number>;
   /** Milliseconds spent fitting each fold's clone. */
   fitTimes: number[];
