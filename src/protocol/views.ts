@@ -202,6 +202,8 @@ export interface EvaluationPayload {
   features: number;
   /** Headline metrics, in the order to show them. */
   metrics: MetricValue[];
+  /** Binary classification: the class precision, recall, F1 and the ROC curve count as positive. */
+  positiveLabel?: string;
   /** Classification. */
   confusion?: ConfusionMatrix;
   roc?: RocCurve[];

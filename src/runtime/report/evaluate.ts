@@ -79,7 +79,7 @@ function classification(model: PredictingModel, X: unknown, y: Label[], pred: La
     const aucs = roc.map((r) => r.auc).filter((a): a is number => a !== null);
     if (aucs.length === roc.length && aucs.length) metrics.push(metric(binary ? "rocAuc" : "rocAuc (ovr macro)", aucs.reduce((s, a) => s + a, 0) / aucs.length));
   }
-  return { metrics, confusion: cm, perClass: rows, ...(roc ? { roc } : {}) };
+  return { metrics, ...(binary ? { positiveLabel: String(positive) } : {}), confusion: cm, perClass: rows, ...(roc ? { roc } : {}) };
 }
 
 function regression(y: Label[], pred: Label[]) {
@@ -112,6 +112,8 @@ export function evaluationText(p: EvaluationPayload): string {
   // Without { name } the name is the model's: "LinearRegression (LinearRegression)" said it twice.
   const title = p.name === p.model ? p.name : `${p.name} (${p.model})`;
   const parts = [`${title} on ${p.rows} ${p.rows === 1 ? "row" : "rows"}, ${p.features} ${p.features === 1 ? "feature" : "features"} — ${p.task}`, textPairs(p.metrics.map((m) => [m.name, m.value]))];
+  // Which class "precision" is about: with labels 1 and 2 or "no"/"yes" it is not obvious.
+  if (p.positiveLabel !== undefined) parts[1] += `\nPositive class: ${p.positiveLabel} (precision, recall, f1, ROC; set with { positiveLabel })`;
   if (p.confusion) {
     const cm = p.confusion;
     const matrix = textTable(["", ...cm.labels], cm.labels.map((l, i) => [l, ...cm.matrix[i]]));

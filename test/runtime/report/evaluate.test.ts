@@ -10,6 +10,7 @@ const fixture = JSON.parse(readFileSync(new URL("../../fixtures/report/metrics.j
 function fixed(pred: unknown[], proba?: number[][], classes?: unknown[]) {
   return { estimatorName: "Fixed", ...(classes ? { classes } : {}), predict: () => pred, ...(proba ? { predictProba: () => proba } : {}) };
 }
+const fixedMulticlassReport = () => evaluate(fixed(fixture.multiclass.pred, fixture.multiclass.proba, fixture.multiclass.classes), rowsOf(fixture.multiclass.y.length), fixture.multiclass.y);
 const rowsOf = (n: number) => Array.from({ length: n }, (_, i) => [i]);
 const close = (a: number | null | undefined, b: number, what: string) => assert.ok(a !== null && a !== undefined && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b)), `${what}: ${a} vs ${b}`);
 
@@ -40,6 +41,10 @@ describe("evaluate", () => {
     const r = evaluate(fixed(f.pred, fixture.binary.proba, [1, 2]), rowsOf(f.y.length), f.y);
     for (const k of ["precision", "recall", "f1", "rocAuc"]) close(r.metrics[k], f[k], k);
     assert.equal(r.payload.roc![0].positiveLabel, "1");
+    // The text says which class the binary scores are about.
+    assert.equal(r.payload.positiveLabel, "1");
+    assert.match(String(r), /\nPositive class: 1 \(precision, recall, f1, ROC; set with \{ positiveLabel \}\)\n/);
+    assert.equal(fixedMulticlassReport().payload.positiveLabel, undefined);
   });
 
   it("titles the text with the model's name once when no name is given", () => {
