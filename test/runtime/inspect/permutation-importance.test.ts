@@ -3,7 +3,8 @@ import { DataFrame } from "danfojs-node";
 import { permutationImportance } from "../../../src/runtime/inspect";
 import { createRandom } from "../../../src/runtime/random";
 import { MeanRegressor, NearestCentroid } from "../preprocess/toy-models";
-import { GaussianNB } from "../../../src/runtime/models";
+import { GaussianNB, LinearRegression } from "../../../src/runtime/models";
+import { fixture } from "../data/reference";
 import { Mime } from "../../../src/protocol/mime";
 import type { BarChart } from "../../../src/protocol/views";
 
@@ -67,6 +68,27 @@ describe("permutationImportance", () => {
     assert.equal(f1.baseline, 1);
     assert.ok(f1.features[0].feature === "x0" && f1.features[0].mean > 0.3, JSON.stringify(f1.features));
   });
+
+  for (const c of fixture("edge-cases").permutationImportance) {
+    it(`agrees with scikit-learn's permutation_importance: ${c.model}, ${c.metric} (200 repeats, within 5 standard errors)`, () => {
+      // Other shuffles than numpy's, so the means agree as estimates do: the same sign convention
+      // (errors count their rise), the same scale, within a few standard errors of the difference.
+      const rows = c.y.map((_: unknown, i: number) => i);
+      const [train, test] = [rows.filter((i: number) => i % 2 === 0), rows.filter((i: number) => i % 2 === 1)];
+      const Model = c.model === "GaussianNB" ? GaussianNB : LinearRegression;
+      const fitted = new Model().fit(train.map((i: number) => c.X[i]), train.map((i: number) => c.y[i]));
+      const result = permutationImportance(fitted as never, test.map((i: number) => c.X[i]), test.map((i: number) => c.y[i]), { metric: c.metric, repeats: 200, seed: 5 });
+      result.importancesMean.forEach((mean, j) => {
+        const se = Math.sqrt(2 / 200) * Math.max(c.std[j], 1e-3 * Math.max(...c.std));
+        assert.ok(Math.abs(mean - c.mean[j]) <= 5 * se, `feature ${j}: ${mean} vs scikit-learn's ${c.mean[j]} (std ${c.std[j]})`);
+      });
+      for (const f of result.features) {
+        const m = f.values.reduce((a, b) => a + b, 0) / f.values.length;
+        // np.std, ddof 0, as importances_std.
+        assert.equal(f.std, Math.sqrt(f.values.reduce((a, v) => a + (v - m) ** 2, 0) / f.values.length));
+      }
+    });
+  }
 
   it("refuses an unfitted model, unknown metrics and mismatched rows", () => {
     assert.throws(() => permutationImportance(new NearestCentroid(), X, y), /not fitted yet/);
