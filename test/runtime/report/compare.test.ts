@@ -2,6 +2,8 @@ import assert from "node:assert/strict";
 import { compareModels } from "../../../src/runtime/report/compare";
 import { Mime } from "../../../src/protocol/mime";
 import { DummyClassifier, LineRegressor, ThresholdClassifier } from "./tiny-models";
+import { DummyRegressor, LinearRegression } from "../../../src/runtime/models";
+import { assertClose, fixture } from "../data/reference";
 
 /** Two well separated classes: any fold's threshold between the class means splits them perfectly. */
 const X = Array.from({ length: 40 }, (_, i) => [(i % 20 >= 10 ? 10 : 0) + (i % 10) / 100]);
@@ -48,6 +50,21 @@ describe("compareModels", () => {
     assert.equal(board.payload.greaterIsBetter, false);
     assert.equal(board.payload.task, "regression");
     assert.ok(board.best().mean! < 0.2, String(board.best().mean));
+  });
+
+  it("best() is the lowest error for rmse, mae and mse and the highest r2; means are cross_validate's (neg_* negated)", () => {
+    const c = fixture("edge-cases").crossValidateScorers.find((e: { name: string }) => e.name === "LinearRegression, errors");
+    for (const metric of ["rmse", "mae", "mse", "r2"]) {
+      const board = compareModels({ linear: new LinearRegression(), baseline: new DummyRegressor() }, c.X, c.y, { folds: 5, metric });
+      const lowerIsBetter = metric !== "r2";
+      assert.equal(board.payload.greaterIsBetter, !lowerIsBetter, metric);
+      assert.deepEqual(board.rows.map((r) => r.name), ["baseline", "linear"]);
+      // The baseline's error is several times the line's: picking the larger error would pick it.
+      assert.equal(board.best().name, "linear", metric);
+      const sign = lowerIsBetter ? -1 : 1;
+      assertClose(board.rows[1].scores, c.scores[metric].map((v: number) => sign * v), 1e-9, 0, metric);
+      assert.match(String(board), new RegExp(`${metric} \\(${lowerIsBetter ? "lower" : "higher"} is better\\)`));
+    }
   });
 
   it("shows a leaderboard mime and a text table with the best marked", () => {
