@@ -129,6 +129,9 @@ export function evaluationText(p: EvaluationPayload): string {
       );
     }
   }
+  // Without probabilities (and, for two classes, a decision function) there is no ROC: say so
+  // rather than leave the reader looking for it (an SVC on three classes without probability: true).
+  if (p.task === "classification" && !p.roc) parts.push("No ROC curve: the model gives no class probabilities (predictProba).");
   if (p.perClass) parts.push(textTable(["class", "precision", "recall", "f1", "support"], p.perClass.map((r) => [r.label, r.precision, r.recall, r.f1, r.support])));
   if (p.residuals) {
     const r = p.residuals.residual;

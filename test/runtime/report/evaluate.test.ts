@@ -47,6 +47,14 @@ describe("evaluate", () => {
     assert.equal(fixedMulticlassReport().payload.positiveLabel, undefined);
   });
 
+  it("says in the text when there is no ROC because the model gives no probabilities (three classes, no predictProba)", () => {
+    const f = fixture.multiclass;
+    const r = evaluate(fixed(f.pred, undefined, f.classes), rowsOf(f.y.length), f.y);
+    assert.equal(r.payload.roc, undefined);
+    assert.match(String(r), /No ROC curve: the model gives no class probabilities \(predictProba\)\./);
+    assert.doesNotMatch(String(fixedMulticlassReport()), /No ROC curve/);
+  });
+
   it("titles the text with the model's name once when no name is given", () => {
     const y = [0, 1, 1, 0];
     assert.match(String(evaluate(fixed(y), rowsOf(4), y)), /^Fixed on 4 rows, 1 feature — classification/);
