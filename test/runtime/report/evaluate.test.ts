@@ -55,6 +55,13 @@ describe("evaluate", () => {
     assert.doesNotMatch(String(fixedMulticlassReport()), /No ROC curve/);
   });
 
+  it("text: a class never predicted has precision — (undefined), not NaN", () => {
+    const y = [0, 1, 2, 2, 1, 0];
+    const text = String(evaluate(fixed([0, 1, 1, 1, 1, 0], undefined, [0, 1, 2]), rowsOf(6), y));
+    assert.match(text, /\n2\s+—\s+0\s+0\s+2(\n|$)/);
+    assert.doesNotMatch(text, /NaN/);
+  });
+
   it("titles the text with the model's name once when no name is given", () => {
     const y = [0, 1, 1, 0];
     assert.match(String(evaluate(fixed(y), rowsOf(4), y)), /^Fixed on 4 rows, 1 feature — classification/);
