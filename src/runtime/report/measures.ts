@@ -52,8 +52,9 @@ export const SCORERS: Record<string, { task: "classification" | "regression"; gr
 
 /**
  * One score. Binary precision/recall/F1 score scikit-learn's default pos_label as positive (1 when
- * it is a label, else the greater label); with more classes they are macro averages. rocAuc needs probabilities
- * (`proba` columns in the order of `classes`), averaged one-vs-rest over the classes present.
+ * it is a label, else the greater label); with more classes they are macro averages. rocAuc needs
+ * probabilities (`proba` columns in the order of `classes`), averaged one-vs-rest over the classes
+ * present.
  */
 export function score(metricName: string, yTrue: Label[], yPred: Label[], proba: number[][] | null, classes: Label[], positiveLabel?: Label): number | null {
   switch (metricName) {
