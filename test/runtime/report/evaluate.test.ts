@@ -24,6 +24,17 @@ describe("evaluate", () => {
     assert.deepEqual(r.payload.roc![0].tpr.map((v) => +v.toFixed(12)), f.tpr.map((v: number) => +v.toFixed(12)));
   });
 
+  it("gives a class that was never predicted a precision of 0, as scikit-learn and the macro average do, not NaN", () => {
+    // y and pred checked with scikit-learn: precision_recall_fscore_support(y, pred, zero_division=0)
+    const y = ["a", "a", "b", "b", "c", "c", "c"];
+    const pred = ["b", "b", "c", "b", "b", "c", "c"];
+    const r = evaluate(fixed(pred), rowsOf(7), y);
+    const rows = r.payload.perClass!;
+    assert.deepEqual(rows.map((row) => [row.label, row.precision, row.recall, row.f1]), [["a", 0, 0, 0], ["b", 0.25, 0.5, 1 / 3], ["c", 2 / 3, 2 / 3, 2 / 3]]);
+    close(r.metrics["precision (macro)"], 0.3055555555555555, "precision (macro)");
+    assert.doesNotMatch(String(r), /NaN/);
+  });
+
   it("titles the text with the model's name once when no name is given", () => {
     const y = [0, 1, 1, 0];
     assert.match(String(evaluate(fixed(y), rowsOf(4), y)), /^Fixed on 4 rows, 1 feature — classification/);
