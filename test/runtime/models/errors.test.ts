@@ -53,6 +53,14 @@ describe("model errors say what is wrong and where", () => {
     assert.throws(() => new models.KMeans({ k: 10 }).fit(X), /k = 10 clusters but X has only 6 rows/);
   });
 
+  it("GLM binomial on text labels says how to get its 0/1 target, instead of calling it a regression target", () => {
+    assert.throws(
+      () => new models.GLM({ family: "binomial" }).fit(X, ["no", "yes", "no", "yes", "no", "yes"]),
+      (e: Error) => e instanceof AibookError && /holds the text "no" at row 0\. The binomial family needs 0\/1/.test(e.message) && /LabelEncoder/.test(e.message) && !/regression target/.test(e.message),
+    );
+    assert.throws(() => new models.GLM({ family: "poisson" }).fit(X, y), /a regression target must be numeric/);
+  });
+
   it("GLM binomial on separated classes refuses, as statsmodels (PerfectSeparationError), instead of returning NaN coefficients", () => {
     const Xs = Array.from({ length: 30 }, (_, i) => [i % 5, (i * 3) % 7]);
     const ys = Xs.map((r) => (r[0] > 2 ? 1 : 0));
