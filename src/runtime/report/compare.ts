@@ -92,6 +92,7 @@ export function leaderboardText(p: LeaderboardPayload): string {
 
 export function compareModels<M>(models: Record<string, M>, X: unknown, y: unknown, options: CompareOptions = {}): Leaderboard<M> {
   checkOptions("compareModels", options, ["folds", "metric", "task"]);
+  if (Array.isArray(models)) models = byModelName(models as M[]);
   const names = Object.keys(models ?? {});
   if (names.length === 0) throw new AibookError("compareModels: pass the models as { name: model, ... }; got none.");
   const labels = toVector(y, "compareModels y");
@@ -103,6 +104,9 @@ export function compareModels<M>(models: Record<string, M>, X: unknown, y: unkno
   const scorer = SCORERS[metric];
   if (!scorer) throw new AibookError(`compareModels: unknown metric "${metric}". Known metrics: ${Object.keys(SCORERS).join(", ")}.`);
   const folds = options.folds ?? 5;
+  // A bad fold count is the call's mistake, not each model's: say so once, before any fit.
+  if (typeof folds !== "number" || !Number.isInteger(folds) || folds < 2) throw new AibookError(`compareModels: folds must be an integer of at least 2; got ${JSON.stringify(folds)}.`);
+  if (folds > rowCount) throw new AibookError(`compareModels: folds = ${folds} but X has only ${rowCount} rows.`);
   const order = names.map((name, i) => ({ name, i, rank: complexityRank(models[name]) })).sort((a, b) => a.rank - b.rank || a.i - b.i);
   const entries: LeaderboardRow[] = order.map(({ name, rank }) => {
     const model = models[name];
@@ -128,4 +132,16 @@ export function compareModels<M>(models: Record<string, M>, X: unknown, y: unkno
 
 function finite(v: number | undefined): number | null {
   return v !== undefined && Number.isFinite(v) ? v : null;
+}
+
+/** `compareModels([a, b], ...)`: rows named by the models' names ("GaussianNB", "GaussianNB 2"), not "0", "1". */
+function byModelName<M>(models: M[]): Record<string, M> {
+  const out: Record<string, M> = {};
+  for (const model of models) {
+    const base = modelName(model);
+    let name = base;
+    for (let k = 2; name in out; k++) name = `${base} ${k}`;
+    out[name] = model;
+  }
+  return out;
 }

@@ -68,6 +68,18 @@ describe("compareModels", () => {
   it("refuses an unknown metric, listing the known ones", () => {
     assert.throws(() => compareModels({ m: new DummyClassifier() }, X, y, { metric: "auc" }), /unknown metric "auc".*balancedAccuracy/);
   });
+
+  it("refuses a bad fold count once, as the call's mistake, instead of 'every model failed'", () => {
+    for (const folds of [1, 2.5, "3"]) {
+      assert.throws(() => compareModels({ m: new DummyClassifier() }, X, y, { folds: folds as number }), (e: Error) => /^compareModels: folds must be an integer of at least 2; got /.test(e.message) && !/every model failed/.test(e.message));
+    }
+    assert.throws(() => compareModels({ m: new DummyClassifier() }, X, y, { folds: 41 }), /compareModels: folds = 41 but X has only 40 rows\./);
+  });
+
+  it("names the rows of a list of models by the models' names, not 0, 1", () => {
+    const board = compareModels([new DummyClassifier(), new ThresholdClassifier(), new DummyClassifier()] as never, X, y, { folds: 2, metric: "accuracy" });
+    assert.deepEqual(board.rows.map((r) => r.name).sort(), ["DummyClassifier", "DummyClassifier 2", "ThresholdClassifier"].sort());
+  });
 });
 
 /** Predicts 1 always but ranks as a more complex model than the Dummy baseline. */
