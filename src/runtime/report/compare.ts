@@ -16,7 +16,7 @@ import { SCORERS } from "./measures";
 import type { SupervisedModel } from "../core/estimator";
 import { isClassifierLike, modelName } from "./model-output";
 import { mean } from "./stats";
-import { formatValue, textTable } from "./text";
+import { cutTo, displayWidth, formatValue, TERMINAL_WIDTH, textTable } from "./text";
 import { recordRun } from "../history/record-run";
 
 export interface CompareOptions {
@@ -87,6 +87,12 @@ export function bestEntry(entries: LeaderboardRow[], greaterIsBetter: boolean): 
 export function leaderboardText(p: LeaderboardPayload): string {
   const headers = ["", "model", `${p.metric} mean`, "std", "fit ms", ""];
   const rows = p.entries.map((e) => [e.name, e.model, e.mean, e.std, Math.round(e.fitTimeMs), e.error ? `error: ${e.error}` : e.name === p.best ? "<- best" : ""]);
+  // Pipelines' names are long: the model column gets what the other columns leave of a
+  // terminal's width, so a row with "<- best" still fits on one line.
+  const width = (j: number) => Math.max(displayWidth(headers[j]), ...rows.map((r) => displayWidth(cutTo(formatValue(r[j]), 48))));
+  const others = [0, 2, 3, 4].reduce((sum, j) => sum + width(j), 0) + (rows.some((r) => r[5] !== "") ? Math.min(width(5), "<- best".length) : 0) + 2 * 5;
+  const modelWidth = Math.max(16, Math.min(48, TERMINAL_WIDTH - others));
+  for (const r of rows) r[1] = cutTo(String(r[1]), modelWidth);
   return `compareModels: ${p.folds}-fold cross-validation on ${p.rows} rows, ${p.metric} (${p.greaterIsBetter ? "higher" : "lower"} is better), simplest first\n${textTable(headers, rows, { maxWidth: 48 })}${p.best ? `\n\nBest: ${p.best} (${formatValue(p.entries.find((e) => e.name === p.best)?.mean)})` : ""}`;
 }
 
