@@ -135,9 +135,24 @@ export function profileText(p: ProfilePayload): string {
     if (numeric.length) columns += `\n\n${textTable(["column", ...headers.slice(4)], numeric.map((c) => [c.name, c.stats!.mean, c.stats!.std, c.stats!.min, c.stats!.median, c.stats!.max]), { maxWidth: 20 })}`;
   }
   const parts = [`${p.title ?? "Profile"}: ${p.rows} rows x ${p.columns.length} columns, ${p.duplicateRows} duplicate rows`, columns];
+  // The rich view shows outliers per column; a terminal or CI log should not lose them.
+  const outliers = p.columns.filter((c) => c.outliers).map((c) => `${c.name} ${c.outliers}`);
+  if (outliers.length) parts.push(wrapWords(`Outliers (values beyond 1.5 IQR of their column): ${outliers.join(", ")}`, TERMINAL_WIDTH));
   if (p.classBalance) parts.push(`Class balance of "${p.target}":\n${textTable(["class", "count", "share"], p.classBalance.map((b) => [b.label, b.count, formatShare(b.share)]))}`);
   if (p.warnings.length) parts.push(p.warnings.map((w) => `! ${w}`).join("\n"));
   return parts.join("\n\n");
+}
+
+/** Words on lines of at most `width` columns (a longer word gets a line of its own). */
+function wrapWords(text: string, width: number): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line && line.length + 1 + word.length > width) lines.push(line), (line = word);
+    else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.join("\n");
 }
 
 export class ProfileReport implements Displayable {
