@@ -57,7 +57,9 @@ function profileColumn(name: string, values: unknown[]): ColumnProfile {
     const sorted = sortedNumbers(nums);
     const q1 = quantileSorted(sorted, 0.25), q3 = quantileSorted(sorted, 0.75);
     col.stats = { mean: mean(nums), std: std(nums), min: sorted[0] ?? null, q1, median: quantileSorted(sorted, 0.5), q3, max: sorted[sorted.length - 1] ?? null };
-    if (q1 !== null && q3 !== null) {
+    // A 0/1 indicator is not a measurement with a spread: when most rows are 0 its IQR is 0 and
+    // every 1 would count as an outlier (515 "outliers" in a flag column).
+    if (q1 !== null && q3 !== null && distinctMap.size > 2) {
       const iqr = q3 - q1;
       col.outliers = nums.reduce((n, v) => n + (v < q1 - 1.5 * iqr || v > q3 + 1.5 * iqr ? 1 : 0), 0);
     }

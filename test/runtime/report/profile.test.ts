@@ -71,6 +71,10 @@ describe("profile", () => {
     const lines = String(profile(many)).split("\n").filter((l) => /Outliers|a_rather_long_column_\d+ 1/.test(l));
     assert.ok(lines.length > 1 && lines.every((l) => l.length <= 80), lines.join("\n"));
     assert.doesNotMatch(String(profile(new DataFrame({ x: [1, 2, 3, 4] }))), /Outliers/);
+    // a 0/1 flag that is mostly 0 has an IQR of 0: its 1s are not outliers
+    const flags = profile(new DataFrame({ flag: [0, 0, 0, 0, 0, 0, 0, 1, 1], v: [1, 2, 2, 3, 2, 2, 3, 2, 100] }));
+    assert.equal(flags.column("flag")!.outliers, undefined);
+    assert.equal(flags.column("v")!.outliers, 1);
   });
 
   it("text form stays within 80 columns with long names and large numbers: the overview, then the statistics", () => {
