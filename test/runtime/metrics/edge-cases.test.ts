@@ -48,6 +48,9 @@ describe("metrics edge cases against scikit-learn", () => {
       assert.throws(run, (e: Error) => /\(yPred\): the predictions have missing values .* in 1 row, the first at row 1\. A model should not predict NaN/.test(e.message) && !/before the split/.test(e.message));
     }
     assert.throws(() => metrics.accuracy([1, NaN, 1], [1, 0, 1]), /\(yTrue\): the target has missing values .*drop those rows before the split/);
+    assert.throws(() => metrics.rmse([1, 2], [1, 2, 3]), /^AibookError: rmse: yTrue has 2 values but yPred has 3/);
+    assert.throws(() => metrics.rmse([1, NaN], [1, 2]), /^MissingValuesError: rmse \(yTrue\)/);
+    assert.equal(metrics.rmse([1, 2, 3], [1, 2, 5]), Math.sqrt(metrics.mse([1, 2, 3], [1, 2, 5])));
   });
 
   it("danfojs Series give the same values as arrays", () => {
