@@ -17,6 +17,11 @@ const send = (message: KernelMessage) => {
   if (process.connected) process.send?.(message);
 };
 
+// V8 keeps 10 frames by default: an error thrown deep inside the runtime or a library (a
+// pipeline's step, a cross-validation fold, danfojs) lost the cell's own frame, so the report
+// could not name the line that failed. Frames beyond the cell's are trimmed when shown.
+Error.stackTraceLimit = Math.max(Error.stackTraceLimit, 100);
+
 // The runtime pitfall rules: their findings go out before each cell's "done".
 const runtimeRules = installRuntimeRules();
 // A cell's last value: strings quoted as the REPL prints them, anything else as display() shows it.

@@ -135,6 +135,19 @@ describe("kernel process", function () {
     assert.match(broken.error.stack, /at Object\.fit \(cell 22:1:\d+\)\n(\s+at .*\n)*\s+at .*crossValidate/);
   });
 
+  it("names the cell's line for an error thrown many frames deep inside the runtime", async () => {
+    // A text target reaching a GLM inside a pipeline is refused ten frames down: past V8's default stack depth.
+    const result = await kernel.execute(
+      'import { pipeline, StandardScaler, GLM } from "aibook";\nconst X = [[1, 2], [2, 3], [3, 5], [4, 4]];\n\nconst m = pipeline(new StandardScaler(), new GLM({ family: "binomial" })).fit(X, ["no", "yes", "no", "yes"]);',
+      { label: "cell 23" },
+    );
+    assert.equal(result.status, "error");
+    if (result.status !== "error") return;
+    assert.equal(result.error.name, "AibookError");
+    assert.equal(result.error.line, 4);
+    assert.match(result.error.stack, /at cell 23:4:\d+/);
+  });
+
   it("reports the error's position again when the same cell runs again (its script is reused)", async () => {
     for (const label of ["cell 4", "cell 4", "cell 9"]) {
       const result = await kernel.execute("const empty: string[] = [];\nempty[0]!.trim();", { label });

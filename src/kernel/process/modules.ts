@@ -11,6 +11,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { builtinModules, createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { repairDanfo } from "../../runtime/data/danfo-repair";
 
 export interface ModuleLoader {
   import(specifier: unknown): Promise<unknown>;
@@ -104,6 +105,8 @@ export function createModuleLoader(notebookDir: string, extensionRoot: string, r
       if (esOnlyFiles.has(resolved)) return nativeImport(pathToFileURL(resolved).href);
       try {
         const loaded = fromNotebook(resolved);
+        // danfojs 1.2 picks the wrong rows for a boolean mask on a frame with labels (see danfo-repair).
+        if (specifier === "danfojs-node" || specifier === "danfojs") repairDanfo(loaded);
         // The runtime's neural networks fit synchronously, so the fastest TensorFlow.js backend
         // (WebAssembly, or tfjs-node from the workspace) is started while the import is awaited.
         if (specifier === "aibook") await (loaded as { tfReady?: () => Promise<unknown> }).tfReady?.();

@@ -35,6 +35,15 @@ export class MissingValuesError extends AibookError {
     target?: { firstRow: number },
   ) {
     const list = counts.map((c) => `${c.column} (${c.count})`).join(", ");
+    if (target && /\(yPred\)$/.test(where)) {
+      // Predictions, not labels: nothing to drop before a split; the model (or the array passed) made them.
+      const { count } = counts[0];
+      super(
+        `${where}: the predictions have missing values (NaN, null, undefined or empty) in ${count} row${count === 1 ? "" : "s"}, the first at row ${target.firstRow}. ` +
+          `A model should not predict NaN: check what was passed as yPred (the model's predict() output, in the order of yTrue) and the model's inputs.`,
+      );
+      return;
+    }
     if (target) {
       const { column, count } = counts[0];
       super(

@@ -4,6 +4,7 @@
  * original index labels, as pandas does after a split.
  */
 import type { DataFrame, Series } from "danfojs-node";
+import { repairDanfo } from "./danfo-repair";
 
 let danfoModule: typeof import("danfojs-node") | undefined;
 
@@ -13,7 +14,7 @@ let danfoModule: typeof import("danfojs-node") | undefined;
  */
 export function danfo(): typeof import("danfojs-node") {
   if (!danfoModule) {
-    danfoModule = require("danfojs-node") as typeof import("danfojs-node");
+    danfoModule = repairDanfo(require("danfojs-node") as typeof import("danfojs-node"));
     // The kernel's runtime pitfall checks follow sample/iloc on the frames the runtime makes.
     const announce = (globalThis as Record<symbol, unknown>)[Symbol.for("aibook.danfoLoaded")];
     if (typeof announce === "function") announce(danfoModule);

@@ -8,6 +8,7 @@ import { isUtf8 } from "node:buffer";
 import { readFileSync } from "node:fs";
 import type { DataFrame } from "danfojs-node";
 import { AibookError } from "../core/errors";
+import { warnOnce } from "../core/warn";
 import { checkOptions } from "../options";
 import { frameFromColumns, inferDtype } from "./frame";
 import { resolveDataPath } from "./read-csv";
@@ -66,8 +67,30 @@ function parseRecords(text: string, file: string, options: ReadJsonOptions, line
     }
   }
   if (Array.isArray(doc)) return doc;
-  if (typeof doc === "object" && doc !== null) return [doc];
+  if (typeof doc === "object" && doc !== null) {
+    if (!options.records) hintRecords(doc as Record<string, unknown>, file);
+    return [doc];
+  }
   throw new AibookError(`readJson: ${file} holds ${typeof doc}; expected an array of records, a record, or JSON lines.`);
+}
+
+/**
+ * One document such as `{ "meta": ..., "data": [ {...}, {...} ] }` reads as one row whose "data"
+ * cell is JSON text, which is seldom what was meant: name the list of records to read instead.
+ */
+function hintRecords(doc: Record<string, unknown>, file: string): void {
+  const found: { path: string; n: number }[] = [];
+  const visit = (value: unknown, path: string, depth: number) => {
+    if (Array.isArray(value)) {
+      if (value.length > 0 && value.every((r) => typeof r === "object" && r !== null && !Array.isArray(r))) found.push({ path, n: value.length });
+      return;
+    }
+    if (depth < 3 && typeof value === "object" && value !== null) for (const [k, v] of Object.entries(value)) visit(v, path ? `${path}.${k}` : k, depth + 1);
+  };
+  visit(doc, "", 0);
+  if (found.length === 0) return;
+  const list = found.sort((a, b) => b.n - a.n)[0];
+  warnOnce(`readJson: ${file} is one record, read as one row, but "${list.path}" holds a list of ${list.n} records: to read those as rows pass readJson(path, { records: "${list.path}" }).`);
 }
 
 /** Line and column (1-based) in `text` of V8's "at position N" (or "line L column C"). */

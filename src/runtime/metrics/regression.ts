@@ -16,7 +16,9 @@ export function mse(yTrue: unknown, yPred: unknown, options?: Record<string, nev
 
 export function rmse(yTrue: unknown, yPred: unknown, options?: Record<string, never>): number {
   checkOptions("rmse", options, []);
-  return Math.sqrt(mse(yTrue, yPred));
+  // Its own name in errors: "mse (yTrue): ..." left a user who called rmse looking for an mse call.
+  const { t, p } = numberPair(yTrue, yPred, "rmse");
+  return Math.sqrt(numpySum(t.map((v, i) => (v - p[i]) ** 2)) / t.length);
 }
 
 export function mae(yTrue: unknown, yPred: unknown, options?: Record<string, never>): number {

@@ -51,7 +51,7 @@ export class DummyClassifier extends BaseEstimator<DummyClassifierOptions> imple
     const where = `${this.estimatorName}.fit`;
     const strategy = checkChoice(where, "strategy", this.params.strategy, ["prior", "most_frequent", "stratified", "uniform", "constant"] as const);
     const { n, p } = rowsOf(X, where);
-    const { classes, codes } = fitClasses(y, n, where, 1);
+    const { classes, codes } = fitClasses(y, n, where, 1, true);
     if (strategy === "constant") {
       const c = this.params.constant;
       if (c === undefined || !classes.some((k) => k === c || String(k) === String(c))) {

@@ -121,7 +121,16 @@ export class GLM extends BaseEstimator<GLMOptions> implements Regressor {
     const maxIter = checkNumber(where, "maxIter", this.params.maxIter, 1, true);
     const family = families[name];
     const { values } = fitMatrix(X, where);
-    const target = fitTarget(y, values.length, where);
+    let target: number[];
+    try {
+      target = fitTarget(y, values.length, where);
+    } catch (error) {
+      // Class labels ("no"/"yes") handed to the binomial family: say how to get its 0/1 target.
+      if (name === "binomial" && error instanceof AibookError && /holds the text/.test(error.message)) {
+        throw new AibookError(`${error.message.replace(/; a regression target must be numeric\.$/, ".")} The binomial family needs 0/1 (or proportions): encode the labels first, e.g. new LabelEncoder().fitTransform(y), or use LogisticRegression, which takes labels as they are.`);
+      }
+      throw error;
+    }
     const bad = target.findIndex((v) => !family.check(v));
     if (bad >= 0) throw new AibookError(`${where}: the ${name} family needs a target of ${family.domain}; row ${bad} holds ${target[bad]}.`);
     const n = values.length;

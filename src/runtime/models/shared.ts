@@ -37,7 +37,7 @@ export interface EncodedTarget {
 }
 
 /** Class labels for a classifier fit: sorted classes, row codes; one class only is an error. */
-export function fitClasses(y: unknown, nRows: number, where: string, minClasses = 2): EncodedTarget {
+export function fitClasses(y: unknown, nRows: number, where: string, minClasses = 2, allowContinuous = false): EncodedTarget {
   const labels = toVector(y, `${where} (y)`);
   checkSameLength({ length: nRows }, labels, where);
   const missing = labels.filter((v) => typeof v === "number" && Number.isNaN(v)).length;
@@ -48,6 +48,11 @@ export function fitClasses(y: unknown, nRows: number, where: string, minClasses 
   if (text !== undefined && number !== undefined) {
     // scikit-learn refuses a mix too; quietly turning 1 into "1" would make predictions unlike yTest.
     throw new AibookError(`${where}: y mixes numbers and text (${JSON.stringify(number)} and ${JSON.stringify(text)}); convert the labels to one kind first, e.g. y.map(String).`);
+  }
+  const fraction = numeric && !allowContinuous ? labels.find((v) => Number.isFinite(v) && !Number.isInteger(v)) : undefined;
+  if (fraction !== undefined) {
+    // scikit-learn refuses it too ("Unknown label type: 'continuous'"): every value would become a class of its own.
+    throw new AibookError(`${where}: y holds the non-integer value ${fraction}, a continuous target, not class labels; use a regressor (LinearRegression, RandomForestRegressor, ...) or bin the target into classes first.`);
   }
   const classes = sortLabels(numeric ? labels : labels.map(String));
   if (classes.length < minClasses) {

@@ -49,6 +49,14 @@ function numbers(x: unknown, what: string): number[] {
   });
 }
 
+function isRecordOfColumns(x: unknown): boolean {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && !("values" in x);
+}
+
+function firstNumeric(columns: [string, unknown][]): string | undefined {
+  return columns.find(([, v]) => Array.isArray(v) && v.some((e) => typeof e === "number"))?.[0];
+}
+
 /** Named groups: a record of columns, or a single column named by `fallback`. */
 function groups(x: unknown, what: string, fallback: string): [string, unknown][] {
   if (typeof x === "object" && x !== null && !Array.isArray(x) && !("values" in x) && Object.values(x).every((v) => Array.isArray(v) || (typeof v === "object" && v !== null && "values" in v))) {
@@ -59,9 +67,32 @@ function groups(x: unknown, what: string, fallback: string): [string, unknown][]
   return [[names[0] === "value" || names[0] === "0" ? fallback : names[0], columns[0] ?? []]];
 }
 
-/** Histogram of one column, or of several groups over shared bins (`{ train: a, test: b }`). */
-export function histogram(data: unknown, options: ChartOptions & { bins?: number } = {}): ChartView {
-  const named = groups(data, "chart.histogram", "values").map(([n, v]) => [n, numbers(v, `chart.histogram (${n})`).filter(Number.isFinite)] as const);
+/**
+ * Histogram of one column, of several groups over shared bins (`{ train: a, test: b }`), or of a
+ * table's columns named as line and scatter name them: `histogram(df, { x: "age" })`.
+ */
+export function histogram(data: unknown, options: ChartOptions & { bins?: number; x?: string | string[] } = {}): ChartView {
+  const { x: pick, ...rest } = options;
+  options = rest;
+  let picked: [string, unknown][];
+  if (pick !== undefined) {
+    const names = typeof pick === "string" ? [pick] : pick;
+    if (!Array.isArray(names) || names.length === 0 || !names.every((n) => typeof n === "string")) throw new AibookError(`chart.histogram: x must name a column or a list of columns, e.g. { x: "age" }; got ${JSON.stringify(pick)}.`);
+    picked = names.map((n) => [n, column(data, n, "chart.histogram")]);
+    if (names.length === 1 && options.xLabel === undefined) options = { ...options, xLabel: names[0] };
+  } else {
+    picked = groups(data, "chart.histogram", "values");
+  }
+  const whole = picked.length > 1 && pick === undefined && !isRecordOfColumns(data);
+  const named = picked.map(([n, v]) => {
+    try {
+      return [n, numbers(v, `chart.histogram (${n})`).filter(Number.isFinite)] as const;
+    } catch (error) {
+      // A whole table: say how to pick its numeric columns.
+      if (whole && error instanceof AibookError) throw new AibookError(`${error.message} Pick the numeric columns to count, e.g. chart.histogram(df, { x: "${firstNumeric(picked) ?? "column"}" }).`);
+      throw error;
+    }
+  });
   const all = named.flatMap(([, v]) => v);
   if (all.length === 0) throw new AibookError("chart.histogram: no numbers to count (every value is missing).");
   let lo = Infinity, hi = -Infinity;
@@ -164,13 +195,20 @@ export function line(x: unknown, y?: unknown, options: ChartOptions & { name?: s
   return xy("line", x, y, options);
 }
 
-/** `bar(categories, values)`, `bar({ a: 3, b: 5 })`, `bar(categories, { train: [...], test: [...] })`, or `bar(df, { x: "cat", y: "n" })`. */
+/** `bar(categories, values)`, `bar(series)` (its labels are the categories), `bar({ a: 3, b: 5 })`, `bar(categories, { train: [...], test: [...] })`, or `bar(df, { x: "cat", y: "n" })`. */
 export function bar(categories: unknown, values?: unknown, options: ChartOptions = {}): ChartView {
   if (isColumnChoice(values) && typeof values.x === "string") {
     const { x, y, ...rest } = values;
     const ys = y === undefined ? toColumns(categories, "chart.bar").names.filter((n) => n !== x) : typeof y === "string" ? [y] : y;
     const series = Object.fromEntries(ys.map((n) => [n, column(categories, n, "chart.bar")]));
     return bar(column(categories, x, "chart.bar"), series, { xLabel: x, ...rest, ...options });
+  }
+  if (values === undefined && (Array.isArray(categories) || (typeof categories === "object" && categories !== null && "values" in categories))) {
+    // bar(series) as pandas' series.plot.bar(): the row labels are the categories (valueCounts()).
+    const { names, columns, index, rowCount } = toColumns(categories, "chart.bar");
+    const labels = index ?? Array.from({ length: rowCount }, (_, i) => i);
+    const name = (n: string) => (names.length === 1 && (n === "0" || n === "value") ? "value" : n);
+    return bar(labels, Object.fromEntries(names.map((n, j) => [name(n), columns[j]])), options);
   }
   let cats: string[];
   let series: BarChart["series"];

@@ -16,7 +16,7 @@ import { SCORERS } from "./measures";
 import type { SupervisedModel } from "../core/estimator";
 import { isClassifierLike, modelName } from "./model-output";
 import { mean } from "./stats";
-import { formatValue, textTable } from "./text";
+import { cutTo, displayWidth, formatValue, TERMINAL_WIDTH, textTable } from "./text";
 import { recordRun } from "../history/record-run";
 
 export interface CompareOptions {
@@ -90,12 +90,19 @@ export function leaderboardText(p: LeaderboardPayload): string {
   // A failed model has no score ("—", not NaN), and its error is written out in full under the
   // table: cut to a cell's width it lost the part that says what to do.
   const errors = p.entries.filter((e) => e.error).map((e) => `${e.name}: ${e.error}`);
+  // Pipelines' names are long: the model column gets what the other columns leave of a
+  // terminal's width, so a row with "<- best" still fits on one line.
+  const width = (j: number) => Math.max(displayWidth(headers[j]), ...rows.map((r) => displayWidth(cutTo(formatValue(r[j]), 48))));
+  const others = [0, 2, 3, 4, 5].reduce((sum, j) => sum + width(j), 0) + 2 * 5;
+  const modelWidth = Math.max(16, Math.min(48, TERMINAL_WIDTH - others));
+  for (const r of rows) r[1] = cutTo(String(r[1]), modelWidth);
   const table = textTable(headers, rows, { maxWidth: 48, missing: [undefined, undefined, "—", "—"] as string[] });
   return `compareModels: ${p.folds}-fold cross-validation on ${p.rows} rows, ${p.metric} (${p.greaterIsBetter ? "higher" : "lower"} is better), simplest first\n${table}${p.best ? `\n\nBest: ${p.best} (${formatValue(p.entries.find((e) => e.name === p.best)?.mean)})` : ""}${errors.length ? `\n\nErrors:\n${errors.join("\n")}` : ""}`;
 }
 
 export function compareModels<M>(models: Record<string, M>, X: unknown, y: unknown, options: CompareOptions = {}): Leaderboard<M> {
   checkOptions("compareModels", options, ["folds", "metric", "task"]);
+  if (Array.isArray(models)) models = byModelName(models as M[]);
   const names = Object.keys(models ?? {});
   if (names.length === 0) throw new AibookError("compareModels: pass the models as { name: model, ... }; got none.");
   const labels = toVector(y, "compareModels y");
@@ -107,6 +114,9 @@ export function compareModels<M>(models: Record<string, M>, X: unknown, y: unkno
   const scorer = SCORERS[metric];
   if (!scorer) throw new AibookError(`compareModels: unknown metric "${metric}". Known metrics: ${Object.keys(SCORERS).join(", ")}.`);
   const folds = options.folds ?? 5;
+  // A bad fold count is the call's mistake, not each model's: say so once, before any fit.
+  if (typeof folds !== "number" || !Number.isInteger(folds) || folds < 2) throw new AibookError(`compareModels: folds must be an integer of at least 2; got ${JSON.stringify(folds)}.`);
+  if (folds > rowCount) throw new AibookError(`compareModels: folds = ${folds} but X has only ${rowCount} rows.`);
   const order = names.map((name, i) => ({ name, i, rank: complexityRank(models[name]) })).sort((a, b) => a.rank - b.rank || a.i - b.i);
   const entries: LeaderboardRow[] = order.map(({ name, rank }) => {
     const model = models[name];
@@ -132,4 +142,16 @@ export function compareModels<M>(models: Record<string, M>, X: unknown, y: unkno
 
 function finite(v: number | undefined): number | null {
   return v !== undefined && Number.isFinite(v) ? v : null;
+}
+
+/** `compareModels([a, b], ...)`: rows named by the models' names ("GaussianNB", "GaussianNB 2"), not "0", "1". */
+function byModelName<M>(models: M[]): Record<string, M> {
+  const out: Record<string, M> = {};
+  for (const model of models) {
+    const base = modelName(model);
+    let name = base;
+    for (let k = 2; name in out; k++) name = `${base} ${k}`;
+    out[name] = model;
+  }
+  return out;
 }

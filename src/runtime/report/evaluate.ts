@@ -132,7 +132,8 @@ export function evaluationText(p: EvaluationPayload): string {
   // Without probabilities (and, for two classes, a decision function) there is no ROC: say so
   // rather than leave the reader looking for it (an SVC on three classes without probability: true).
   if (p.task === "classification" && !p.roc) parts.push("No ROC curve: the model gives no class probabilities (predictProba).");
-  // A class never predicted has no precision (0/0): "—", not a NaN that reads as a bug (scikit-learn prints 0.00 and warns).
+  // perClass counts a class never predicted as precision 0 (measures.ts); a null from a report
+  // saved before that still reads "—", not NaN.
   if (p.perClass) parts.push(textTable(["class", "precision", "recall", "f1", "support"], p.perClass.map((r) => [r.label, r.precision, r.recall, r.f1, r.support]), { missing: ["", "—", "—", "—"] }));
   if (p.residuals) {
     const r = p.residuals.residual;

@@ -15,7 +15,11 @@ export function confusion(yTrue: Label[], yPred: Label[], labels: Label[]): Conf
   return { labels: labels.map(String), matrix: metrics.confusionMatrix(yTrue, yPred, { labels }) };
 }
 
-const ratio = (a: number, b: number): number | null => (b === 0 ? null : a / b);
+/**
+ * A class no row was predicted as has an ill-defined precision: 0, as scikit-learn's
+ * classification_report and the macro averages of the same report count it (not NaN).
+ */
+const ratio = (a: number, b: number): number | null => (b === 0 ? 0 : a / b);
 
 /** Per-class precision, recall, F1 and support from a confusion matrix (null where undefined). */
 export function perClass(cm: ConfusionMatrix): ClassReportRow[] {

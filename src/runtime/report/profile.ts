@@ -57,7 +57,9 @@ function profileColumn(name: string, values: unknown[]): ColumnProfile {
     const sorted = sortedNumbers(nums);
     const q1 = quantileSorted(sorted, 0.25), q3 = quantileSorted(sorted, 0.75);
     col.stats = { mean: mean(nums), std: std(nums), min: sorted[0] ?? null, q1, median: quantileSorted(sorted, 0.5), q3, max: sorted[sorted.length - 1] ?? null };
-    if (q1 !== null && q3 !== null) {
+    // A 0/1 indicator is not a measurement with a spread: when most rows are 0 its IQR is 0 and
+    // every 1 would count as an outlier (515 "outliers" in a flag column).
+    if (q1 !== null && q3 !== null && distinctMap.size > 2) {
       const iqr = q3 - q1;
       col.outliers = nums.reduce((n, v) => n + (v < q1 - 1.5 * iqr || v > q3 + 1.5 * iqr ? 1 : 0), 0);
     }
@@ -135,9 +137,24 @@ export function profileText(p: ProfilePayload): string {
     if (numeric.length) columns += `\n\n${textTable(["column", ...headers.slice(4)], numeric.map((c) => [c.name, c.stats!.mean, c.stats!.std, c.stats!.min, c.stats!.median, c.stats!.max]), { maxWidth: 20 })}`;
   }
   const parts = [`${p.title ?? "Profile"}: ${p.rows} rows x ${p.columns.length} columns, ${p.duplicateRows} duplicate rows`, columns];
+  // The rich view shows outliers per column; a terminal or CI log should not lose them.
+  const outliers = p.columns.filter((c) => c.outliers).map((c) => `${c.name} ${c.outliers}`);
+  if (outliers.length) parts.push(wrapWords(`Outliers (values beyond 1.5 IQR of their column): ${outliers.join(", ")}`, TERMINAL_WIDTH));
   if (p.classBalance) parts.push(`Class balance of "${p.target}":\n${textTable(["class", "count", "share"], p.classBalance.map((b) => [b.label, b.count, formatShare(b.share)]))}`);
   if (p.warnings.length) parts.push(p.warnings.map((w) => `! ${w}`).join("\n"));
   return parts.join("\n\n");
+}
+
+/** Words on lines of at most `width` columns (a longer word gets a line of its own). */
+function wrapWords(text: string, width: number): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line && line.length + 1 + word.length > width) lines.push(line), (line = word);
+    else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.join("\n");
 }
 
 export class ProfileReport implements Displayable {

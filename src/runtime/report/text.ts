@@ -32,7 +32,7 @@ export function displayWidth(s: string): number {
 }
 
 /** The longest start of `s` that fits `width` cells, with "…" when it was cut. */
-function cutTo(s: string, width: number): string {
+export function cutTo(s: string, width: number): string {
   if (displayWidth(s) <= width) return s;
   let out = "", w = 0;
   for (const ch of s) {

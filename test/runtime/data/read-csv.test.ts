@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { Series } from "danfojs-node";
 import { readCsv, readJson, dropDuplicates, dropMissing } from "../../../src/runtime/data";
 import { dataset, fixture, assertClose } from "./reference";
+import { capturingWarnings } from "../warnings";
 
 const reference = fixture("data");
 const dir = mkdtempSync(join(tmpdir(), "aibook-data-"));
@@ -217,6 +218,19 @@ describe("readJson", () => {
     // Before: "… is not valid JSON (Unexpected end of JSON input)" with no line.
     await assert.rejects(readJson(file("cut.json", '[{"a": 1},\n {"a": 2},\n')), /cut\.json, line 2, column 11: .*not valid JSON/);
     await assert.rejects(readJson(file("scalars.json", "[1, 2]")), /^AibookError: readJson: .*scalars\.json: record 0 is 1; expected an object/);
+  });
+
+  it("says which key to read as rows when the document is one object wrapping a list of records", async () => {
+    // { "meta": ..., "data": [...] } read silently as one row with the list as JSON text in "data".
+    const path = file("api.json", JSON.stringify({ meta: { n: 2 }, data: [{ a: 1 }, { a: 2 }] }));
+    const { value, warnings } = capturingWarnings(() => readJson(path));
+    assert.deepEqual((await value).shape, [1, 2]);
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0], /api\.json is one record, read as one row, but "data" holds a list of 2 records: to read those as rows pass readJson\(path, \{ records: "data" \}\)/);
+    assert.deepEqual((await readJson(path, { records: "data" })).values, [[1], [2]]);
+    const plain = capturingWarnings(() => readJson(file("one.json", JSON.stringify({ a: 1, tags: ["x", "y"] }))));
+    await plain.value;
+    assert.deepEqual(plain.warnings, []);
   });
 
   it("names the line of a JSON-lines record that is not an object", async () => {

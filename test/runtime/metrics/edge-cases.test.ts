@@ -42,6 +42,17 @@ describe("metrics edge cases against scikit-learn", () => {
     }
   });
 
+  it("NaN predictions point at the model's output, not at dropping label rows before the split", () => {
+    // Before: "mse (yPred): the target has missing values ... drop those rows before the split".
+    for (const run of [() => metrics.rmse([1, 2, 3], [1, NaN, 3]), () => metrics.accuracy([1, 0, 1], [1, NaN, 1])]) {
+      assert.throws(run, (e: Error) => /\(yPred\): the predictions have missing values .* in 1 row, the first at row 1\. A model should not predict NaN/.test(e.message) && !/before the split/.test(e.message));
+    }
+    assert.throws(() => metrics.accuracy([1, NaN, 1], [1, 0, 1]), /\(yTrue\): the target has missing values .*drop those rows before the split/);
+    assert.throws(() => metrics.rmse([1, 2], [1, 2, 3]), /^AibookError: rmse: yTrue has 2 values but yPred has 3/);
+    assert.throws(() => metrics.rmse([1, NaN], [1, 2]), /^MissingValuesError: rmse \(yTrue\)/);
+    assert.equal(metrics.rmse([1, 2, 3], [1, 2, 5]), Math.sqrt(metrics.mse([1, 2, 3], [1, 2, 5])));
+  });
+
   it("danfojs Series give the same values as arrays", () => {
     for (const c of edge.labelMetrics.filter((k: any) => !k.error && k.fn !== "confusionMatrix")) {
       const args = [new Series(c.yTrue), new Series(c.yPred), ...(c.options ? [c.options] : [])];

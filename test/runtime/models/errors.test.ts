@@ -53,6 +53,24 @@ describe("model errors say what is wrong and where", () => {
     assert.throws(() => new models.KMeans({ k: 10 }).fit(X), /k = 10 clusters but X has only 6 rows/);
   });
 
+  it("classifiers refuse a continuous target, as scikit-learn ('Unknown label type'), instead of fitting a class per value", () => {
+    const continuous = [0.5, 1.5, 2.5, 0.5, 1.5, 2.25];
+    for (const [name, make] of [...supervised, ["MLPClassifier", () => new models.MLPClassifier({ epochs: 1 })] as const]) {
+      assert.throws(() => make().fit(X, continuous), (e: Error) => e instanceof AibookError && /y holds the non-integer value 0\.5, a continuous target, not class labels; use a regressor/.test(e.message), name);
+    }
+    // whole numbers stored as floats are classes; DummyClassifier takes anything, as scikit-learn's does
+    assert.deepEqual((new models.LogisticRegression().fit(X, [0, 1, 0, 1, 0, 1]) as unknown as { classes: number[] }).classes, [0, 1]);
+    assert.equal((new models.DummyClassifier().fit(X, continuous).predict([[1, 2]]) as number[])[0], 0.5);
+  });
+
+  it("GLM binomial on text labels says how to get its 0/1 target, instead of calling it a regression target", () => {
+    assert.throws(
+      () => new models.GLM({ family: "binomial" }).fit(X, ["no", "yes", "no", "yes", "no", "yes"]),
+      (e: Error) => e instanceof AibookError && /holds the text "no" at row 0\. The binomial family needs 0\/1/.test(e.message) && /LabelEncoder/.test(e.message) && !/regression target/.test(e.message),
+    );
+    assert.throws(() => new models.GLM({ family: "poisson" }).fit(X, y), /a regression target must be numeric/);
+  });
+
   it("GLM binomial on separated classes refuses, as statsmodels (PerfectSeparationError), instead of returning NaN coefficients", () => {
     const Xs = Array.from({ length: 30 }, (_, i) => [i % 5, (i * 3) % 7]);
     const ys = Xs.map((r) => (r[0] > 2 ? 1 : 0));

@@ -53,6 +53,27 @@ describe("charts", () => {
     assert.throws(() => chart.line(df, { x: "day", y: "co2" }), /chart\.line: no column "day"; the columns are date, co2, temp\./);
   });
 
+  it("counts a table's column picked by name, as line and scatter pick theirs", async () => {
+    const { DataFrame } = await import("danfojs-node");
+    // histogram(df, { x: "age" }) used to ignore x and fail on the first text column of df.
+    const df = new DataFrame({ age: [20, 30, 30, 40], answer: ["no", "yes", "no", "no"], educ: [9, 12, 12, 16] });
+    const p = chart.histogram(df, { x: "age", bins: 2 }).payload as HistogramChart;
+    assert.deepEqual([p.edges, p.series, p.xLabel], [[20, 30, 40], [{ name: "age", counts: [1, 3] }], "age"]);
+    const two = chart.histogram(df, { x: ["age", "educ"], bins: 2 }).payload as HistogramChart;
+    assert.deepEqual(two.series.map((s) => s.name), ["age", "educ"]);
+    assert.throws(() => chart.histogram(df, { x: "agee" }), /chart\.histogram: no column "agee"; the columns are age, answer, educ\./);
+    assert.throws(() => chart.histogram(df), /chart\.histogram \(answer\): value "no" at row 0 is not a number\. Pick the numeric columns to count, e\.g\. chart\.histogram\(df, \{ x: "age" \}\)/);
+  });
+
+  it("draws a Series' values against its labels, as pandas' value_counts().plot.bar()", async () => {
+    const { Series } = await import("danfojs-node");
+    // bar(series) used to fail with "chart.bar values must be ... got undefined".
+    const counts = new Series([5, 2], { index: ["teacher", "student"] });
+    const p = chart.bar(counts).payload as BarChart;
+    assert.deepEqual([p.categories, p.series], [["teacher", "student"], [{ name: "value", values: [5, 2] }]]);
+    assert.deepEqual((chart.bar([3, 4]).payload as BarChart).categories, ["0", "1"]);
+  });
+
   it("reads dates and ISO date strings on x as times", () => {
     const p = chart.line(["2024-01-01", "2024-02-01", null, "2024-04-01"], [1, 2, 3, 4]).payload as XYChart;
     assert.equal(p.xTime, true);

@@ -93,6 +93,28 @@ describe("compareModels", () => {
   it("refuses an unknown metric, listing the known ones", () => {
     assert.throws(() => compareModels({ m: new DummyClassifier() }, X, y, { metric: "auc" }), /unknown metric "auc".*balancedAccuracy/);
   });
+
+  it("refuses a bad fold count once, as the call's mistake, instead of 'every model failed'", () => {
+    for (const folds of [1, 2.5, "3"]) {
+      assert.throws(() => compareModels({ m: new DummyClassifier() }, X, y, { folds: folds as number }), (e: Error) => /^compareModels: folds must be an integer of at least 2; got /.test(e.message) && !/every model failed/.test(e.message));
+    }
+    assert.throws(() => compareModels({ m: new DummyClassifier() }, X, y, { folds: 41 }), /compareModels: folds = 41 but X has only 40 rows\./);
+  });
+
+  it("fits the table of pipelines with a long metric name in an 80-column terminal, cutting the model's name", async () => {
+    const { pipeline, StandardScaler, OneHotEncoder, SimpleImputer, LogisticRegression, DummyClassifier: Dummy } = await import("../../../src/runtime");
+    const long = () => pipeline(new SimpleImputer(), new OneHotEncoder({ columns: [] }), new StandardScaler(), new LogisticRegression());
+    const board = compareModels({ prior: new Dummy(), logistic: long() }, X, y, { folds: 4, metric: "balancedAccuracy" });
+    const table = String(board).split("\n").slice(1, 4);
+    assert.match(table[0], /model\s+balancedAccuracy mean\s+std\s+fit ms$/);
+    for (const line of table) assert.ok([...line].length <= 80, `${[...line].length} columns: ${line}`);
+    assert.match(table[2], /^logistic\s+Pipeline\(SimpleImputer →.*…\s+\d/);
+  });
+
+  it("names the rows of a list of models by the models' names, not 0, 1", () => {
+    const board = compareModels([new DummyClassifier(), new ThresholdClassifier(), new DummyClassifier()] as never, X, y, { folds: 2, metric: "accuracy" });
+    assert.deepEqual(board.rows.map((r) => r.name).sort(), ["DummyClassifier", "DummyClassifier 2", "ThresholdClassifier"].sort());
+  });
 });
 
 /** Predicts 1 always but ranks as a more complex model than the Dummy baseline. */

@@ -55,11 +55,15 @@ describe("evaluate", () => {
     assert.doesNotMatch(String(fixedMulticlassReport()), /No ROC curve/);
   });
 
-  it("text: a class never predicted has precision — (undefined), not NaN", () => {
-    const y = [0, 1, 2, 2, 1, 0];
-    const text = String(evaluate(fixed([0, 1, 1, 1, 1, 0], undefined, [0, 1, 2]), rowsOf(6), y));
-    assert.match(text, /\n2\s+—\s+0\s+0\s+2(\n|$)/);
-    assert.doesNotMatch(text, /NaN/);
+  it("gives a class that was never predicted a precision of 0, as scikit-learn and the macro average do, not NaN", () => {
+    // y and pred checked with scikit-learn: precision_recall_fscore_support(y, pred, zero_division=0)
+    const y = ["a", "a", "b", "b", "c", "c", "c"];
+    const pred = ["b", "b", "c", "b", "b", "c", "c"];
+    const r = evaluate(fixed(pred), rowsOf(7), y);
+    const rows = r.payload.perClass!;
+    assert.deepEqual(rows.map((row) => [row.label, row.precision, row.recall, row.f1]), [["a", 0, 0, 0], ["b", 0.25, 0.5, 1 / 3], ["c", 2 / 3, 2 / 3, 2 / 3]]);
+    close(r.metrics["precision (macro)"], 0.3055555555555555, "precision (macro)");
+    assert.doesNotMatch(String(r), /NaN/);
   });
 
   it("titles the text with the model's name once when no name is given", () => {

@@ -64,6 +64,19 @@ describe("profile", () => {
     assert.match(String(text.data), /age\s+integer\s+1 \(14%\)\s+5\s+63\.3333/);
   });
 
+  it("text form names the columns with outliers, which the rich view shows and the terminal used to drop", () => {
+    const text = String(profile(df));
+    assert.match(text, /\n\nOutliers \(values beyond 1\.5 IQR of their column\): age 1\n/);
+    const many = new DataFrame(Object.fromEntries(Array.from({ length: 12 }, (_, j) => [`a_rather_long_column_${j}`, [1, 2, 2, 3, 2, 100]])));
+    const lines = String(profile(many)).split("\n").filter((l) => /Outliers|a_rather_long_column_\d+ 1/.test(l));
+    assert.ok(lines.length > 1 && lines.every((l) => l.length <= 80), lines.join("\n"));
+    assert.doesNotMatch(String(profile(new DataFrame({ x: [1, 2, 3, 4] }))), /Outliers/);
+    // a 0/1 flag that is mostly 0 has an IQR of 0: its 1s are not outliers
+    const flags = profile(new DataFrame({ flag: [0, 0, 0, 0, 0, 0, 0, 1, 1], v: [1, 2, 2, 3, 2, 2, 3, 2, 100] }));
+    assert.equal(flags.column("flag")!.outliers, undefined);
+    assert.equal(flags.column("v")!.outliers, 1);
+  });
+
   it("text form stays within 80 columns with long names and large numbers: the overview, then the statistics", () => {
     const text = profile({ ["a_long_column_name_from_a_wide_csv_file"]: [1e21, 3, 1e-12], segment: ["a", "b", "c"], n: [1, 2, 3] }).toString();
     const tables = text.split("\n\n").slice(1, 3);
