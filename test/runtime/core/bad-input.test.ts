@@ -1,0 +1,87 @@
+/**
+ * Bad input found by fuzzing every exported function: each case either failed with a bare
+ * TypeError/RangeError, an error that named the wrong thing, or went through as a silent NaN.
+ * Each must now be an AibookError that says which function, which argument and what to do.
+ */
+import assert from "node:assert/strict";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { AibookError, MissingValuesError, NotFittedError } from "../../../src/runtime/core/errors";
+import { isMissing } from "../../../src/runtime/core/data";
+import {
+  DecisionTreeClassifier,
+  GaussianNB,
+  KMeans,
+  LinearRegression,
+  LogisticRegression,
+  RandomForestClassifier,
+  loadModel,
+  saveModel,
+} from "../../../src/runtime/models";
+import { OneHotEncoder, SimpleImputer, StandardScaler } from "../../../src/runtime/preprocess";
+import { metrics } from "../../../src/runtime/metrics";
+import { evaluate } from "../../../src/runtime/report";
+import { chart } from "../../../src/runtime/report/chart";
+import { crossValidate, kFold, trainTestSplit } from "../../../src/runtime/split";
+import { permutationImportance } from "../../../src/runtime/inspect";
+import { capturingWarnings } from "../warnings";
+
+const X = [[1, 2], [2, 1], [3, 4], [4, 3], [5, 6], [6, 5], [7, 8], [8, 7]];
+const y = ["a", "b", "a", "b", "a", "b", "a", "b"];
+const target = [1, 2, 3, 4, 5, 6, 7, 8];
+const withCell = (v: unknown) => [[v, 2], ...X.slice(1)];
+
+/** assert.throws that also demands an AibookError (never a bare TypeError or RangeError). */
+function refuses(run: () => unknown, message: RegExp, type: new (...a: never[]) => Error = AibookError): void {
+  assert.throws(run, (e: unknown) => {
+    assert.ok(e instanceof type, `expected ${type.name}, got ${(e as Error)?.name}: ${(e as Error)?.message}`);
+    assert.match((e as Error).message, message);
+    return true;
+  });
+}
+
+describe("bad input: what the fuzzing found", () => {
+  it("an Invalid Date is a missing value (pandas' NaT), not a NaN that slips into the model", () => {
+    assert.equal(isMissing(new Date("not a date")), true);
+    assert.equal(isMissing(new Date(0)), false);
+    for (const fit of [() => new KMeans({ k: 2, seed: 1 }).fit(withCell(new Date("x"))), () => new StandardScaler().fit(withCell(new Date("x")))]) {
+      refuses(fit, /\.fit: the data holds missing values .* in x0 \(1\)/, MissingValuesError);
+    }
+    refuses(() => new LinearRegression().fit(X, target).predict([[new Date("x"), 1]]), /LinearRegression\.predict: .*missing values/, MissingValuesError);
+    // The imputer sees it as missing too, and fills it.
+    assert.deepEqual(new SimpleImputer({ strategy: "constant", fillValue: 0 }).fit([[new Date("x"), 1], [2, 2]]).transform([[new Date("x"), 1]]), [[0, 1]]);
+  });
+
+  it("an array or object in a cell is named as such, not as text", () => {
+    refuses(() => new LogisticRegression().fit(withCell([1]), y), /LogisticRegression\.fit: column "x0" holds an array of 1 at row 0; models need one number per cell/);
+    refuses(() => new StandardScaler().fit(withCell({ a: 1 })), /StandardScaler\.fit: column "x0" holds an object \(Object\) at row 0/);
+  });
+
+  it("a missing X or y names the function and the argument, and says undefined once", () => {
+    refuses(() => new LogisticRegression().fit(undefined, y), /^LogisticRegression\.fit: X must be a DataFrame, a 2-D array or a tensor; got undefined\.$/);
+    refuses(() => new LinearRegression().fit(X, target).predict(null), /^LinearRegression\.predict: X must be .* got null\.$/);
+    refuses(() => new LinearRegression().fit([1, 2, 3], [1, 2, 3]), /^LinearRegression\.fit: X must be 2-D/);
+    refuses(() => new GaussianNB().fit(X, undefined), /^GaussianNB\.fit \(y\) must be a Series, an array or a tensor; got undefined\.$/);
+  });
+
+  it("infinite class labels are refused as scikit-learn refuses them, and shown as Infinity, not null", () => {
+    refuses(() => new LogisticRegression().fit(X, [Infinity, 0, 1, 0, 1, 0, 1, 0]), /LogisticRegression\.fit: y holds Infinity at row 0; class labels must be finite/);
+    refuses(() => new GaussianNB().fit(X, [-Infinity, ...y.slice(1)]), /GaussianNB\.fit: y holds -Infinity at row 0/);
+  });
+
+  it("a NaN among text labels is a missing label, not a mix of numbers and text", () => {
+    refuses(() => metrics.accuracy(["a", NaN, "b"], ["a", "b", "b"]), /accuracy \(yTrue\): the target has missing values .* in 1 row, the first at row 1/, MissingValuesError);
+    refuses(() => metrics.f1(["a", "b", "b"], ["a", "b", NaN], { average: "macro" }), /f1 \(yPred\): .*missing values/, MissingValuesError);
+    const model = new LogisticRegression().fit(X, y);
+    refuses(() => evaluate(model, X, [NaN, ...y.slice(1)]), /^evaluate \(yTest\): the target has missing values .* the first at row 0/, MissingValuesError);
+    refuses(() => evaluate(model, X, undefined), /^evaluate \(yTest\) must be a Series/);
+    // A true mix still says so, with a number and a text label as the example.
+    refuses(() => metrics.accuracy([0, 1, 0], ["a", "b", "a"]), /mix numbers and text labels \(for example 0 and "a"\)/);
+  });
+
+  it("OneHotEncoder reports an Invalid Date as a missing value", () => {
+    refuses(() => new OneHotEncoder().fit([[new Date("x")], [new Date(0)]]), /OneHotEncoder\.fit: column "x0" has 1 missing values/);
+  });
+
+});
