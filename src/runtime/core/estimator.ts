@@ -5,6 +5,7 @@
  */
 import { AibookError, NotFittedError, UnknownOptionError } from "./errors";
 import { columnNamesOf, type Label } from "./data";
+import { checkSeed } from "../random";
 
 export type Params = Record<string, unknown>;
 
@@ -64,6 +65,8 @@ export abstract class BaseEstimator<P extends Params> {
     for (const key of Object.keys(options ?? {})) {
       if (!known.includes(key)) throw new UnknownOptionError(this.estimatorName, key, known);
     }
+    // A seed in text ("42", from a form or a config file) would fail deep inside fit; refuse it here.
+    if (known.includes("seed")) checkSeed((options as Params | undefined)?.seed, this.estimatorName);
     this.#defaults = defaults;
     this.params = Object.freeze({ ...defaults, ...stripUndefined(options) });
     this.#checkColumnNames();

@@ -53,8 +53,8 @@ function crossValidateUnobserved(who: string, model: SupervisedModel, X: unknown
   if (!model || typeof model.fit !== "function" || typeof model.clone !== "function") {
     throw new AibookError("crossValidate: the first argument must be a model with fit() and clone().");
   }
-  const n = rowCount(X);
-  if (n !== rowCount(y)) throw new AibookError(`crossValidate: X has ${n} rows but y has ${rowCount(y)}; they must describe the same rows.`);
+  const n = rowCount(X, `${who}: X`);
+  if (n !== rowCount(y, `${who}: y`)) throw new AibookError(`crossValidate: X has ${n} rows but y has ${rowCount(y)}; they must describe the same rows.`);
   const classifier = isClassifier(model);
   const names = [options.metrics ?? (classifier ? "accuracy" : "r2")].flat() as ScoreName[];
   for (const name of names) {

@@ -80,6 +80,31 @@ describe("bad input: what the fuzzing found", () => {
     refuses(() => metrics.accuracy([0, 1, 0], ["a", "b", "a"]), /mix numbers and text labels \(for example 0 and "a"\)/);
   });
 
+  it("a seed that is not a number is an AibookError naming the function, not a RangeError", () => {
+    refuses(() => trainTestSplit(X, y, { seed: "1" as never }), /^trainTestSplit: seed must be a finite number, e\.g\. seed: 42; got "1" \(text\)\.$/);
+    refuses(() => kFold(X, { folds: 2, seed: "7" as never }), /^kFold: seed must be a finite number/);
+    refuses(() => new RandomForestClassifier({ seed: "42" as never }), /^RandomForestClassifier: seed must be a finite number/);
+    refuses(() => new DecisionTreeClassifier({ seed: NaN }), /^DecisionTreeClassifier: seed must be a finite number.*got NaN/);
+    const model = new LogisticRegression().fit(X, y);
+    refuses(() => permutationImportance(model, X, y, { seed: Infinity }), /^permutationImportance: seed must be a finite number/);
+    // Numbers, including the unseeded default, still work.
+    assert.equal(trainTestSplit(X, y, { seed: 3 }).xTest.length, 2);
+    assert.equal(new RandomForestClassifier({ nEstimators: 3 }).fit(X, y).classes.length, 2);
+  });
+
+  it("splits name themselves and the argument when the data is missing", () => {
+    refuses(() => trainTestSplit(undefined as never), /^trainTestSplit: the data \(first argument\) must be a DataFrame, Series, array or tensor; got undefined\.$/);
+    refuses(() => trainTestSplit(X, null as never), /^trainTestSplit: y must be a DataFrame, Series, array or tensor; got null\.$/);
+    refuses(() => kFold(undefined), /^kFold: the data \(first argument\) must be/);
+    refuses(() => crossValidate(new LogisticRegression(), "abc", y), /^crossValidate: X must be .* got the string "abc"\.$/);
+  });
+
+  it("an option given as text is shown quoted, so that folds: \"3\" does not read as got 3", () => {
+    refuses(() => kFold(X, { folds: "3" as never }), /folds must be an integer of at least 2; got "3"\./);
+    const model = new LogisticRegression().fit(X, y);
+    refuses(() => permutationImportance(model, X, y, { repeats: "3" as never }), /repeats must be a whole number ≥ 1; got "3"\./);
+  });
+
   it("OneHotEncoder reports an Invalid Date as a missing value", () => {
     refuses(() => new OneHotEncoder().fit([[new Date("x")], [new Date(0)]]), /OneHotEncoder\.fit: column "x0" has 1 missing values/);
   });
