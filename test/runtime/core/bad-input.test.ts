@@ -105,6 +105,21 @@ describe("bad input: what the fuzzing found", () => {
     refuses(() => permutationImportance(model, X, y, { repeats: "3" as never }), /repeats must be a whole number ≥ 1; got "3"\./);
   });
 
+  it("saveModel and loadModel without a path say so instead of a TypeError from node:path", () => {
+    const model = new LogisticRegression().fit(X, y);
+    refuses(() => saveModel(model, undefined as never), /^saveModel: the path must be a file name, e\.g\. saveModel\(model, "model\.json"\); got undefined\.$/);
+    refuses(() => saveModel(model, ""), /^saveModel: the path must be a file name.*got an empty string\.$/);
+    refuses(() => loadModel(undefined as never), /^loadModel: the path must be a file name, e\.g\. loadModel\("model\.json"\); got undefined\.$/);
+    const dir = mkdtempSync(path.join(tmpdir(), "aibook-bad-input-"));
+    try {
+      // A folder where the file should go: the errno alone did not say which file.
+      refuses(() => saveModel(model, dir), new RegExp(`^saveModel: cannot write ${dir.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: EISDIR`));
+      assert.ok(existsSync(dir));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("OneHotEncoder reports an Invalid Date as a missing value", () => {
     refuses(() => new OneHotEncoder().fit([[new Date("x")], [new Date(0)]]), /OneHotEncoder\.fit: column "x0" has 1 missing values/);
   });
