@@ -120,6 +120,19 @@ describe("bad input: what the fuzzing found", () => {
     }
   });
 
+  it("rocCurve refuses no rows, and warns (as scikit-learn does) when one class leaves a rate undefined", () => {
+    refuses(() => metrics.rocCurve([], []), /^rocCurve: no rows to score/);
+    const { value, warnings } = capturingWarnings(() => metrics.rocCurve([1, 1, 1], [0.2, 0.5, 0.9]));
+    assert.ok(value.fpr.every(Number.isNaN));
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0], /rocCurve: yTrue holds no negative rows, so the false positive rates are undefined \(NaN\)/);
+  });
+
+  it("rocAuc refuses an unknown average for two classes too (scikit-learn checks it first)", () => {
+    refuses(() => metrics.rocAuc([0, 1, 0, 1], [0.1, 0.9, 0.2, 0.8], { average: "mean" as never }), /^rocAuc: average must be "macro", "weighted" or "micro"; got "mean"\.$/);
+    assert.equal(metrics.rocAuc([0, 1, 0, 1], [0.1, 0.9, 0.2, 0.8], { average: "weighted" }), 1);
+  });
+
   it("OneHotEncoder reports an Invalid Date as a missing value", () => {
     refuses(() => new OneHotEncoder().fit([[new Date("x")], [new Date(0)]]), /OneHotEncoder\.fit: column "x0" has 1 missing values/);
   });
