@@ -133,6 +133,20 @@ describe("bad input: what the fuzzing found", () => {
     assert.equal(metrics.rocAuc([0, 1, 0, 1], [0.1, 0.9, 0.2, 0.8], { average: "weighted" }), 1);
   });
 
+  it("chart.histogram refuses a bad bins, a misspelt option and infinity instead of drawing something else", () => {
+    refuses(() => chart.histogram([1, 2, 3], { bins: 0 }), /^chart\.histogram: bins must be a whole number ≥ 1, e\.g\. \{ bins: 20 \}; got 0\.$/);
+    refuses(() => chart.histogram([1, 2, 3], { bins: "5" as never }), /bins must be a whole number ≥ 1.*got "5"/);
+    refuses(() => chart.histogram([1, 2, 3], { bin: 5 } as never), /^chart\.histogram has no option "bin"\. Known options: title, xLabel, yLabel, bins\.$/);
+    refuses(() => chart.histogram([1, Infinity, 3]), /^chart\.histogram \(values\): value Infinity at row 1 has no bin/);
+  });
+
+  it("chart values: blank text is missing and other text is read as numpy reads it, not by Number()", () => {
+    const p = chart.histogram([1, " ", 2, "3"], { bins: 2 }).payload as { series: { counts: number[] }[] };
+    assert.deepEqual(p.series[0].counts, [1, 2]);
+    refuses(() => chart.scatter([1, 2], ["0x10", 2]), /chart\.scatter y: value "0x10" at row 0 is not a number/);
+    refuses(() => chart.line([1, 2], [[5], 2]), /chart\.line y: value \[5\] \(an array\) at row 0 is not a number/);
+  });
+
   it("OneHotEncoder reports an Invalid Date as a missing value", () => {
     refuses(() => new OneHotEncoder().fit([[new Date("x")], [new Date(0)]]), /OneHotEncoder\.fit: column "x0" has 1 missing values/);
   });
