@@ -147,8 +147,25 @@ describe("bad input: what the fuzzing found", () => {
     refuses(() => chart.line([1, 2], [[5], 2]), /chart\.line y: value \[5\] \(an array\) at row 0 is not a number/);
   });
 
+  it("an error from a method that the called one calls in turn names the called one", () => {
+    for (const make of [() => new RandomForestClassifier({ nEstimators: 3, seed: 1 }), () => new DecisionTreeClassifier(), () => new GaussianNB(), () => new LogisticRegression()]) {
+      const name = make().estimatorName;
+      refuses(() => make().predict(X), new RegExp(`^${name} is not fitted yet: call fit\\(X, y\\) before predict\\(\\)\\.$`), NotFittedError);
+      refuses(() => make().fit(X, y).predict([[1, 2, 3]]), new RegExp(`^${name}\\.predict: X has 3 columns but the model was fitted on 2\\.$`));
+    }
+    // Called directly, the inner method keeps its own name.
+    refuses(() => new LogisticRegression().fit(X, y).decisionFunction([[1]]), /^LogisticRegression\.decisionFunction: X has 1 columns/);
+    // And the error still points at the caller's line: the stack holds this file.
+    try {
+      new RandomForestClassifier({ nEstimators: 3, seed: 1 }).fit(X, y).predict([[1]]);
+      assert.fail("no error");
+    } catch (e) {
+      assert.match((e as Error).stack ?? "", /^AibookError: RandomForestClassifier\.predict: X has 1 columns/);
+      assert.match((e as Error).stack ?? "", /bad-input\.test\.ts/);
+    }
+  });
+
   it("OneHotEncoder reports an Invalid Date as a missing value", () => {
     refuses(() => new OneHotEncoder().fit([[new Date("x")], [new Date(0)]]), /OneHotEncoder\.fit: column "x0" has 1 missing values/);
   });
-
 });
