@@ -300,7 +300,8 @@ export function showValue(v: unknown): string {
   return typeof v === "number" ? String(v) : JSON.stringify(v) ?? String(v);
 }
 
-function describe(v: unknown): string {
+/** What a value is, for messages: "undefined", "the number 3", "an array of 2", "an object (Date)". */
+export function describe(v: unknown): string {
   if (v === null) return "null";
   if (v === undefined) return "undefined";
   if (typeof v === "number" || typeof v === "bigint") return `the ${typeof v} ${String(v)}`;

@@ -19,7 +19,7 @@ import {
   loadModel,
   saveModel,
 } from "../../../src/runtime/models";
-import { OneHotEncoder, SimpleImputer, StandardScaler } from "../../../src/runtime/preprocess";
+import { MinMaxScaler, OneHotEncoder, SimpleImputer, StandardScaler } from "../../../src/runtime/preprocess";
 import { metrics } from "../../../src/runtime/metrics";
 import { evaluate } from "../../../src/runtime/report";
 import { chart } from "../../../src/runtime/report/chart";
@@ -167,5 +167,24 @@ describe("bad input: what the fuzzing found", () => {
 
   it("OneHotEncoder reports an Invalid Date as a missing value", () => {
     refuses(() => new OneHotEncoder().fit([[new Date("x")], [new Date(0)]]), /OneHotEncoder\.fit: column "x0" has 1 missing values/);
+  });
+
+  it("transformers refuse X without columns, as scikit-learn does, instead of fitting on nothing", () => {
+    const noColumns = X.map(() => []);
+    for (const make of [() => new StandardScaler(), () => new MinMaxScaler(), () => new SimpleImputer(), () => new OneHotEncoder()]) {
+      refuses(() => make().fit(noColumns), new RegExp(`^${make().estimatorName}\\.fit: X has no columns\\.$`));
+    }
+    refuses(() => new SimpleImputer().fit(X).transform([]), /^SimpleImputer\.transform: X has no rows\.$/);
+  });
+
+  it("SimpleImputer and OneHotEncoder refuse infinity (scikit-learn: 'Input X contains infinity') instead of imputing Infinity", () => {
+    refuses(() => new SimpleImputer().fit([[1, NaN], [Infinity, 2], [3, 4]]), /^SimpleImputer\.fit: column "x0" holds Infinity at row 1; impute missing values, not infinite ones/);
+    refuses(() => new SimpleImputer().fit([[1, NaN], [2, 2]]).transform([[-Infinity, NaN]]), /^SimpleImputer\.transform: column "x0" holds -Infinity at row 0/);
+    refuses(() => new OneHotEncoder().fit([[1], [Infinity]]), /^OneHotEncoder\.fit: column "x0" holds the number Infinity at row 1; categories must be text or finite numbers\.$/);
+  });
+
+  it("an array in a cell is named as an array by the imputer and the encoder, not as text or a mix", () => {
+    refuses(() => new SimpleImputer().fit([[[1]], [2]]), /^SimpleImputer\.fit: column "x0" holds an array of 1; strategy "mean" needs numbers/);
+    refuses(() => new OneHotEncoder().fit([["a"], [["b"]]]), /^OneHotEncoder\.fit: column "x0" holds an array of 1 at row 1; categories must be text or finite numbers/);
   });
 });
