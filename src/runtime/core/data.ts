@@ -108,9 +108,18 @@ function namingX(what: string): string {
   return what === "X" || /\)$/.test(what) ? what : `${what}: X`;
 }
 
+/** A Float64Array and friends: numeric arrays, as numpy's are (a DataView is bytes, not values). */
+function isTypedArray(x: unknown): x is ArrayLike<number> {
+  return ArrayBuffer.isView(x) && !(x instanceof DataView);
+}
+
 export function toTable(X: unknown, what = "X"): Table {
   if (isFrame(X)) return { columns: [...X.columns].map(String), rows: X.values.map((r) => [...r]) };
   if (isTensor(X)) X = X.arraySync();
+  if (isTypedArray(X)) X = Array.from(X);
+  // Array.from, unlike map and forEach, visits the holes of a sparse array (new Array(n), delete
+  // X[i]) as undefined, so that they are reported instead of skipped; typed rows become arrays.
+  else if (Array.isArray(X)) X = Array.from(X as unknown[], (row) => (isTypedArray(row) ? Array.from(row) : row));
   if (isSeries(X)) return { columns: [seriesName(X) ?? "x0"], rows: X.values.map((v) => [v]) };
   if (isRecords(X)) return recordsTable(X, what);
   if (!Array.isArray(X)) throw new AibookError(`${namingX(what)} must be a DataFrame, a 2-D array or a tensor; got ${describe(X)}.`);
@@ -230,8 +239,10 @@ export function toVector(y: unknown, where = "y", name?: string): Label[] {
     name ??= String(y.columns[0]);
     if (y.columns.length !== 1) throw new AibookError(`${where} must be one column; got a DataFrame with ${y.columns.length} columns.`);
     values = y.values.map((r) => r[0]);
-  } else if (Array.isArray(y)) values = y.map((v) => (Array.isArray(v) && v.length === 1 ? v[0] : v));
-  else throw new AibookError(`${where} must be a Series, an array or a tensor; got ${describe(y)}.`);
+  } else if (Array.isArray(y) || isTypedArray(y)) {
+    // Array.from visits holes (a deleted label) as undefined, which map would leave out of every check.
+    values = Array.from(y as ArrayLike<unknown>, (v) => (Array.isArray(v) && v.length === 1 ? v[0] : v));
+  } else throw new AibookError(`${where} must be a Series, an array or a tensor; got ${describe(y)}.`);
   return values.map((v, i) => {
     if (typeof v === "number" || typeof v === "string") return v;
     if (typeof v === "boolean") return v ? 1 : 0;

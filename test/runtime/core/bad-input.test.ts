@@ -12,6 +12,7 @@ import { isMissing } from "../../../src/runtime/core/data";
 import {
   DecisionTreeClassifier,
   GaussianNB,
+  GradientBoostingRegressor,
   KMeans,
   LinearRegression,
   LogisticRegression,
@@ -19,11 +20,12 @@ import {
   loadModel,
   saveModel,
 } from "../../../src/runtime/models";
-import { MinMaxScaler, OneHotEncoder, SimpleImputer, StandardScaler } from "../../../src/runtime/preprocess";
+import { MinMaxScaler, OneHotEncoder, Pipeline, SimpleImputer, StandardScaler } from "../../../src/runtime/preprocess";
 import { metrics } from "../../../src/runtime/metrics";
 import { evaluate } from "../../../src/runtime/report";
 import { chart } from "../../../src/runtime/report/chart";
-import { crossValidate, kFold, trainTestSplit } from "../../../src/runtime/split";
+import { crossValidate, kFold, timeSplit, trainTestSplit } from "../../../src/runtime/split";
+import { DataFrame } from "danfojs-node";
 import { permutationImportance } from "../../../src/runtime/inspect";
 import { capturingWarnings } from "../warnings";
 
@@ -187,4 +189,27 @@ describe("bad input: what the fuzzing found", () => {
     refuses(() => new SimpleImputer().fit([[[1]], [2]]), /^SimpleImputer\.fit: column "x0" holds an array of 1; strategy "mean" needs numbers/);
     refuses(() => new OneHotEncoder().fit([["a"], [["b"]]]), /^OneHotEncoder\.fit: column "x0" holds an array of 1 at row 1; categories must be text or finite numbers/);
   });
+
+  it("a sparse array's holes are missing rows or labels, not skipped (map and forEach skip them)", () => {
+    const sparse: number[][] = new Array(8);
+    sparse[0] = [1, 2];
+    refuses(() => new LinearRegression().fit(sparse, target), /^LinearRegression\.fit: row 1 has no values, row 0 has 2\.$/);
+    const holey: (number | string)[] = [...target];
+    delete holey[3];
+    refuses(() => new LinearRegression().fit(X, holey), /^LinearRegression\.fit \(y\): the target has missing values .* in 1 row, the first at row 3/, MissingValuesError);
+    const holeyLabels = [...y];
+    delete holeyLabels[5];
+    refuses(() => new LogisticRegression().fit(X, holeyLabels), /the first at row 5/, MissingValuesError);
+    refuses(() => metrics.mae(holey, target), /^mae \(yTrue\): the target has missing values/, MissingValuesError);
+  });
+
+  it("typed arrays are numeric arrays, as numpy's are: rows of X, y and metric inputs", () => {
+    const typed = X.map((r) => Float64Array.from(r));
+    const fromTyped = new LinearRegression().fit(typed, Float64Array.from(target)).predict([Float64Array.from([1, 2])]);
+    assert.deepEqual(fromTyped, new LinearRegression().fit(X, target).predict([[1, 2]]));
+    assert.deepEqual(new LogisticRegression().fit(X, Int32Array.from([0, 1, 0, 1, 0, 1, 0, 1])).classes, [0, 1]);
+    assert.equal(metrics.accuracy(Int32Array.from([0, 1, 1]), [0, 1, 0]), 2 / 3);
+    refuses(() => new LinearRegression().fit(Float64Array.from(target), target), /^LinearRegression\.fit: X must be 2-D/);
+  });
+
 });
