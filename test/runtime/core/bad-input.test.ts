@@ -212,4 +212,13 @@ describe("bad input: what the fuzzing found", () => {
     refuses(() => new LinearRegression().fit(Float64Array.from(target), target), /^LinearRegression\.fit: X must be 2-D/);
   });
 
+  it("maxFeatures and subsample outside scikit-learn's ranges are refused, not turned into leaves or ignored", () => {
+    refuses(() => new RandomForestClassifier({ nEstimators: 2, maxFeatures: "foo" as never }).fit(X, y), /^RandomForestClassifier\.fit: maxFeatures must be "sqrt", "log2", a whole number of columns \(≥ 1\) or a fraction in \(0, 1\]; got "foo"\.$/);
+    refuses(() => new DecisionTreeClassifier({ maxFeatures: 1.5 }).fit(X, y), /^DecisionTreeClassifier\.fit: maxFeatures must be .* got 1\.5\.$/);
+    refuses(() => new GradientBoostingRegressor({ subsample: 2 }).fit(X, target), /^GradientBoostingRegressor\.fit: subsample must be a fraction in \(0, 1\] of the rows each tree sees; got 2\.$/);
+    // More columns than X has means all of them, as in scikit-learn.
+    const all = new DecisionTreeClassifier({ maxFeatures: 5, seed: 1 }).fit(X, y).predict(X);
+    assert.deepEqual(all, new DecisionTreeClassifier({ seed: 1 }).fit(X, y).predict(X));
+  });
+
 });
