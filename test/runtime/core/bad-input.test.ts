@@ -221,4 +221,9 @@ describe("bad input: what the fuzzing found", () => {
     assert.deepEqual(all, new DecisionTreeClassifier({ seed: 1 }).fit(X, y).predict(X));
   });
 
+  it("timeSplit without a column and a Pipeline whose steps are no array say what to pass", () => {
+    refuses(() => timeSplit(new DataFrame({ day: [1, 2, 3, 4] }), {} as never), /^timeSplit: name the time column, e\.g\. timeSplit\(df, \{ column: "day", testSize: 0\.2 \}\)/);
+    refuses(() => new Pipeline({ steps: new LogisticRegression() as never }), /^Pipeline: steps must be an array of estimators.*got one estimator\.$/);
+  });
+
 });
