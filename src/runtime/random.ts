@@ -32,8 +32,8 @@ export function randomSeed(): number {
 }
 
 /** A generator seeded with `seed` (any finite number; non-integers are hashed), or a random seed. */
-export function createRandom(seed?: number, where = "seed"): Random {
-  const start = seed === undefined || seed === null ? randomSeed() : normalizeSeed(seed, where);
+export function createRandom(seed?: number): Random {
+  const start = seed === undefined || seed === null ? randomSeed() : normalizeSeed(checkedSeed(seed, "createRandom"));
   let s = start;
   const splitmix = (): number => {
     s = (s + 0x9e3779b9) | 0;
@@ -106,15 +106,14 @@ export function createRandom(seed?: number, where = "seed"): Random {
   return random;
 }
 
-/** Refuses a seed that is no finite number, naming where it was given ("trainTestSplit"). */
-export function checkSeed(seed: unknown, where: string): void {
-  if (seed === undefined || seed === null || (typeof seed === "number" && Number.isFinite(seed))) return;
+/** The seed option, refused unless it is a finite number (or left out), naming where it was given ("trainTestSplit"). */
+export function checkedSeed<S>(seed: S, where: string): S {
+  if (seed === undefined || seed === null || (typeof seed === "number" && Number.isFinite(seed))) return seed;
   const got = typeof seed === "string" ? JSON.stringify(seed) : String(seed);
   throw new AibookError(`${where}: seed must be a finite number, e.g. seed: 42; got ${got}${typeof seed === "string" ? " (text)" : ""}.`);
 }
 
-function normalizeSeed(seed: number, where: string): number {
-  checkSeed(seed, where);
+function normalizeSeed(seed: number): number {
   if (Number.isInteger(seed)) return seed >>> 0;
   const view = new DataView(new ArrayBuffer(8));
   view.setFloat64(0, seed);

@@ -5,7 +5,7 @@
  */
 import { AibookError, NotFittedError, UnknownOptionError } from "./errors";
 import { columnNamesOf, type Label } from "./data";
-import { checkSeed } from "../random";
+import { checkedSeed } from "../random";
 
 export type Params = Record<string, unknown>;
 
@@ -66,7 +66,7 @@ export abstract class BaseEstimator<P extends Params> {
       if (!known.includes(key)) throw new UnknownOptionError(this.estimatorName, key, known);
     }
     // A seed in text ("42", from a form or a config file) would fail deep inside fit; refuse it here.
-    if (known.includes("seed")) checkSeed((options as Params | undefined)?.seed, this.estimatorName);
+    if (known.includes("seed")) checkedSeed((options as Params | undefined)?.seed, this.estimatorName);
     this.#defaults = defaults;
     this.params = Object.freeze({ ...defaults, ...stripUndefined(options) });
     this.#checkColumnNames();

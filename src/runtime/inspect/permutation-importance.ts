@@ -10,7 +10,7 @@ import { isFrame, showValue, toTable, toVector, type Label } from "../core/data"
 import { frameFromColumns, rowCount } from "../data/frame";
 import { sortedLabels } from "../metrics/labels";
 import { checkOptions } from "../options";
-import { createRandom } from "../random";
+import { checkedSeed, createRandom } from "../random";
 import { score, CLASSIFICATION_SCORES, REGRESSION_SCORES, type ScoreName } from "../split/cross-validate";
 import { runtimeCall } from "../checks/observe";
 import { progress } from "../core/progress";
@@ -94,7 +94,7 @@ function permutationImportanceUnobserved(model: SupervisedModel, X: unknown, y: 
   const asInput = (data: unknown[][]): unknown =>
     frame ? frameFromColumns(columns, columns.map((_, j) => data.map((r) => r[j])), { index: index ? [...index] : undefined }) : data;
   const baseline = score(metric, model, X, y, classes);
-  const random = createRandom(options.seed, "permutationImportance");
+  const random = createRandom(checkedSeed(options.seed, "permutationImportance"));
   const report = progress("permutationImportance", "feature", columns.length);
   const features = columns.map((feature, j) => {
     const values: number[] = [];

@@ -7,7 +7,7 @@ import { AibookError } from "../core/errors";
 import { isFrame, isSeries, isTensor, showValue, toLabels, type Label } from "../core/data";
 import { rowCount } from "../data/frame";
 import { checkOptions } from "../options";
-import { createRandom } from "../random";
+import { checkedSeed, createRandom } from "../random";
 import { warnOnce } from "../core/warn";
 
 export interface Fold {
@@ -30,7 +30,7 @@ export function kFold(data: unknown, options: FoldOptions = {}): Fold[] {
   const n = typeof data === "number" ? data : rowCount(data, "kFold: the data (first argument)");
   const k = checkFolds(options.folds ?? 5, n, "kFold");
   const order = Array.from({ length: n }, (_, i) => i);
-  if (options.shuffle ?? options.seed !== undefined) createRandom(options.seed, "kFold").shuffle(order);
+  if (options.shuffle ?? options.seed !== undefined) createRandom(checkedSeed(options.seed, "kFold")).shuffle(order);
   const folds: Fold[] = [];
   let start = 0;
   for (let f = 0; f < k; f++) {
@@ -84,7 +84,7 @@ export function stratifiedKFold(yOrX: unknown, yOrOptions?: unknown, maybeOption
     return row;
   });
   const shuffle = options.shuffle ?? options.seed !== undefined;
-  const random = createRandom(options.seed, "stratifiedKFold");
+  const random = createRandom(checkedSeed(options.seed, "stratifiedKFold"));
   const testFold = new Array<number>(n);
   for (let c = 0; c < nClasses; c++) {
     const foldsForClass: number[] = [];

@@ -8,7 +8,7 @@ import { AibookError } from "../core/errors";
 import { isFrame, isSeries, isTensor, toLabels, type Label } from "../core/data";
 import { takeRows, rowCount } from "../data/frame";
 import { checkOptions } from "../options";
-import { createRandom, type Random } from "../random";
+import { checkedSeed, createRandom, type Random } from "../random";
 import { sortedLabels } from "../metrics/labels";
 import { approximateMode } from "./approximate-mode";
 import { rememberSplit } from "./split-info";
@@ -109,7 +109,7 @@ function isOptionsObject(v: unknown): boolean {
 function splitIndices(n: number, labels: Label[] | undefined, options: SplitOptions) {
   const { nTrain, nTest } = splitSizes(n, options.testSize, options.trainSize, "trainTestSplit");
   const shuffle = options.shuffle ?? true;
-  const random = createRandom(options.seed, "trainTestSplit");
+  const random = createRandom(checkedSeed(options.seed, "trainTestSplit"));
   if (!shuffle) {
     if (labels) throw new AibookError("trainTestSplit: stratify needs shuffle; a stratified split without shuffling is not defined (scikit-learn refuses it too).");
     const train = range(0, nTrain);

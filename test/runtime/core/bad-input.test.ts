@@ -27,6 +27,8 @@ import { chart } from "../../../src/runtime/report/chart";
 import { crossValidate, kFold, timeSplit, trainTestSplit } from "../../../src/runtime/split";
 import { DataFrame } from "danfojs-node";
 import { permutationImportance } from "../../../src/runtime/inspect";
+import { checkSplit } from "../../../src/runtime/checks";
+import { createRandom } from "../../../src/runtime/random";
 import { capturingWarnings } from "../warnings";
 
 const X = [[1, 2], [2, 1], [3, 4], [4, 3], [5, 6], [6, 5], [7, 8], [8, 7]];
@@ -89,6 +91,9 @@ describe("bad input: what the fuzzing found", () => {
     refuses(() => new DecisionTreeClassifier({ seed: NaN }), /^DecisionTreeClassifier: seed must be a finite number.*got NaN/);
     const model = new LogisticRegression().fit(X, y);
     refuses(() => permutationImportance(model, X, y, { seed: Infinity }), /^permutationImportance: seed must be a finite number/);
+    // The exported generator keeps its signature (the editor's hover shows it) and names itself.
+    refuses(() => createRandom("1" as never), /^createRandom: seed must be a finite number/);
+    assert.equal(createRandom.length, 1);
     // Numbers, including the unseeded default, still work.
     assert.equal(trainTestSplit(X, y, { seed: 3 }).xTest.length, 2);
     assert.equal(new RandomForestClassifier({ nEstimators: 3 }).fit(X, y).classes.length, 2);
