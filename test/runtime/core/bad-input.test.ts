@@ -231,4 +231,10 @@ describe("bad input: what the fuzzing found", () => {
     refuses(() => new Pipeline({ steps: new LogisticRegression() as never }), /^Pipeline: steps must be an array of estimators.*got one estimator\.$/);
   });
 
+  it("checkSplit refuses parts with other columns or no rows instead of comparing columns by position", () => {
+    refuses(() => checkSplit({ xTrain: X, xTest: X.map((r) => [r[0]]), yTrain: y, yTest: y }), /^checkSplit: xTrain has 2 columns \(x0, x1\) but xTest has 1 \(x0\); pass the two parts of one split/);
+    const train = new DataFrame({ a: [1, 2, 3, 4], b: [1, 2, 1, 2] });
+    refuses(() => checkSplit({ train, test: new DataFrame({ b: [1, 2], a: [3, 4] }) }), /^checkSplit: train has 2 columns \(a, b\) but test has 2 \(b, a\)/);
+    refuses(() => checkSplit({ xTrain: X, xTest: [], yTrain: y, yTest: [] }), /^checkSplit: xTest has no rows; there is nothing to compare/);
+  });
 });
