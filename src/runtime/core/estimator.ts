@@ -67,6 +67,12 @@ export abstract class BaseEstimator<P extends Params> {
     }
     // A seed in text ("42", from a form or a config file) would fail deep inside fit; refuse it here.
     if (known.includes("seed")) checkedSeed((options as Params | undefined)?.seed, this.estimatorName);
+    // A switch given as text ({ fitIntercept: "false" }) was truthy and did the opposite of what it says.
+    for (const [key, value] of Object.entries(options ?? {})) {
+      if (typeof (defaults as Params)[key] === "boolean" && value !== undefined && typeof value !== "boolean") {
+        throw new AibookError(`${this.estimatorName}: ${key} must be true or false; got ${typeof value === "string" ? JSON.stringify(value) : String(value)}.`);
+      }
+    }
     this.#defaults = defaults;
     this.params = Object.freeze({ ...defaults, ...stripUndefined(options) });
     this.#checkColumnNames();

@@ -237,4 +237,13 @@ describe("bad input: what the fuzzing found", () => {
     refuses(() => checkSplit({ train, test: new DataFrame({ b: [1, 2], a: [3, 4] }) }), /^checkSplit: train has 2 columns \(a, b\) but test has 2 \(b, a\)/);
     refuses(() => checkSplit({ xTrain: X, xTest: [], yTrain: y, yTest: [] }), /^checkSplit: xTest has no rows; there is nothing to compare/);
   });
+
+  it("a switch option given as text or a number is refused, not read as truthy", () => {
+    refuses(() => new LinearRegression({ fitIntercept: "false" as never }), /^LinearRegression: fitIntercept must be true or false; got "false"\.$/);
+    refuses(() => new StandardScaler({ withMean: 0 as never }), /^StandardScaler: withMean must be true or false; got 0\.$/);
+    refuses(() => new RandomForestClassifier({ bootstrap: "no" as never }), /^RandomForestClassifier: bootstrap must be true or false/);
+    // Booleans, and leaving it out, are fine.
+    assert.equal(new LinearRegression({ fitIntercept: false }).params.fitIntercept, false);
+    assert.equal(new LinearRegression({ fitIntercept: undefined }).params.fitIntercept, true);
+  });
 });
