@@ -10,7 +10,7 @@ import { toLabels, toVector, type Label } from "../core/data";
 import { takeRows, rowCount } from "../data/frame";
 import { metrics } from "../metrics";
 import { sortedLabels } from "../metrics/labels";
-import { checkOptions } from "../options";
+import { checkFlags, checkOptions } from "../options";
 import { kFold, stratifiedKFold, type Fold } from "./k-fold";
 import { runtimeCall } from "../checks/observe";
 import { progress } from "../core/progress";
@@ -50,6 +50,7 @@ export function crossValidateAs(who: string, model: SupervisedModel, X: unknown,
 
 function crossValidateUnobserved(who: string, model: SupervisedModel, X: unknown, y: unknown, options: CrossValidateOptions): CrossValidation {
   checkOptions("crossValidate", options, ["folds", "stratify", "metrics", "seed", "shuffle"]);
+  checkFlags("crossValidate", options, ["shuffle", "stratify"]);
   if (!model || typeof model.fit !== "function" || typeof model.clone !== "function") {
     throw new AibookError("crossValidate: the first argument must be a model with fit() and clone().");
   }

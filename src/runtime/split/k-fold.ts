@@ -6,7 +6,7 @@
 import { AibookError } from "../core/errors";
 import { isFrame, isSeries, isTensor, showValue, toLabels, type Label } from "../core/data";
 import { rowCount } from "../data/frame";
-import { checkOptions } from "../options";
+import { checkFlags, checkOptions } from "../options";
 import { checkedSeed, createRandom } from "../random";
 import { warnOnce } from "../core/warn";
 
@@ -27,6 +27,7 @@ const KNOWN = ["folds", "shuffle", "seed"];
 /** Folds over `data`'s rows (a DataFrame, array or tensor) or over `n` rows. */
 export function kFold(data: unknown, options: FoldOptions = {}): Fold[] {
   checkOptions("kFold", options, KNOWN);
+  checkFlags("kFold", options, ["shuffle"]);
   const n = typeof data === "number" ? data : rowCount(data, "kFold: the data (first argument)");
   const k = checkFolds(options.folds ?? 5, n, "kFold");
   const order = Array.from({ length: n }, (_, i) => i);
@@ -49,6 +50,7 @@ export function stratifiedKFold(yOrX: unknown, yOrOptions?: unknown, maybeOption
   const y = secondIsData ? yOrOptions : yOrX;
   const options = ((secondIsData ? maybeOptions : yOrOptions) ?? {}) as FoldOptions;
   checkOptions("stratifiedKFold", options, KNOWN);
+  checkFlags("stratifiedKFold", options, ["shuffle"]);
   if (secondIsData && rowCount(yOrX) !== rowCount(y)) throw new AibookError(`stratifiedKFold: X has ${rowCount(yOrX)} rows but y has ${rowCount(y)}.`);
   const labels = toLabels(y, "stratifiedKFold (y)");
   const fraction = labels.find((v) => typeof v === "number" && !Number.isInteger(v));

@@ -7,7 +7,7 @@
 import { AibookError } from "../core/errors";
 import { isFrame, isSeries, isTensor, toLabels, type Label } from "../core/data";
 import { takeRows, rowCount } from "../data/frame";
-import { checkOptions } from "../options";
+import { checkFlags, checkOptions } from "../options";
 import { checkedSeed, createRandom, type Random } from "../random";
 import { sortedLabels } from "../metrics/labels";
 import { approximateMode } from "./approximate-mode";
@@ -70,6 +70,7 @@ export function trainTestSplit(a: unknown, b?: unknown, c?: unknown): unknown {
   if (b === undefined || isOptionsObject(b)) {
     const options = (b ?? {}) as FrameSplitOptions;
     checkOptions("trainTestSplit", options, KNOWN);
+    checkFlags("trainTestSplit", options, ["shuffle"]);
     const n = rowCount(a, "trainTestSplit: the data (first argument)");
     let labels: Label[] | undefined;
     if (options.stratify !== undefined) {
@@ -87,6 +88,7 @@ export function trainTestSplit(a: unknown, b?: unknown, c?: unknown): unknown {
   }
   const options = (c ?? {}) as SplitOptions;
   checkOptions("trainTestSplit", options, KNOWN);
+  checkFlags("trainTestSplit", options, ["shuffle"]);
   const n = rowCount(a, "trainTestSplit: X");
   const m = rowCount(b, "trainTestSplit: y");
   if (n !== m) throw new AibookError(`trainTestSplit: X has ${n} rows but y has ${m}; they must describe the same rows.`);

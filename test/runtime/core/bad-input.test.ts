@@ -20,11 +20,11 @@ import {
   loadModel,
   saveModel,
 } from "../../../src/runtime/models";
-import { MinMaxScaler, OneHotEncoder, Pipeline, SimpleImputer, StandardScaler } from "../../../src/runtime/preprocess";
+import { LabelEncoder, MinMaxScaler, OneHotEncoder, Pipeline, SimpleImputer, StandardScaler } from "../../../src/runtime/preprocess";
 import { metrics } from "../../../src/runtime/metrics";
 import { evaluate } from "../../../src/runtime/report";
 import { chart } from "../../../src/runtime/report/chart";
-import { crossValidate, kFold, timeSplit, trainTestSplit } from "../../../src/runtime/split";
+import { crossValidate, kFold, stratifiedKFold, timeSplit, trainTestSplit } from "../../../src/runtime/split";
 import { DataFrame } from "danfojs-node";
 import { permutationImportance } from "../../../src/runtime/inspect";
 import { checkSplit } from "../../../src/runtime/checks";
@@ -245,5 +245,17 @@ describe("bad input: what the fuzzing found", () => {
     // Booleans, and leaving it out, are fine.
     assert.equal(new LinearRegression({ fitIntercept: false }).params.fitIntercept, false);
     assert.equal(new LinearRegression({ fitIntercept: undefined }).params.fitIntercept, true);
+  });
+
+  it("split switches given as text are refused, not read as truthy (shuffle: \"no\" shuffled)", () => {
+    refuses(() => trainTestSplit(X, y, { shuffle: "no" as never }), /^trainTestSplit: shuffle must be true or false; got "no"\.$/);
+    refuses(() => kFold(X, { folds: 2, shuffle: "no" as never }), /^kFold: shuffle must be true or false/);
+    refuses(() => stratifiedKFold(y, { folds: 2, shuffle: 0 as never }), /^stratifiedKFold: shuffle must be true or false; got 0\.$/);
+    refuses(() => crossValidate(new LogisticRegression(), X, y, { folds: 2, stratify: "yes" as never }), /^crossValidate: stratify must be true or false; got "yes"\.$/);
+    assert.deepEqual(kFold(X, { folds: 2, shuffle: false })[0].testIndex, [0, 1, 2, 3]);
+  });
+
+  it("LabelEncoder.inverseTransform shows a NaN code as NaN, not null", () => {
+    refuses(() => new LabelEncoder().fit(["a", "b"]).inverseTransform([NaN]), /^LabelEncoder\.inverseTransform: value NaN at row 0 is not a code between 0 and 1\.$/);
   });
 });
