@@ -14,3 +14,14 @@ export function checkOptions(where: string, options: object | undefined, known: 
     if (!known.includes(key)) throw new AibookError(`${where} has no option "${key}". Known options: ${known.join(", ") || "(none)"}.`);
   }
 }
+
+/** Throws when one of the switches `names` in `options` is given but is no boolean ("no" is truthy and would mean yes). */
+export function checkFlags(where: string, options: object | undefined, names: readonly string[]): void {
+  if (!options) return;
+  for (const name of names) {
+    const value = (options as Record<string, unknown>)[name];
+    if (value !== undefined && typeof value !== "boolean") {
+      throw new AibookError(`${where}: ${name} must be true or false; got ${typeof value === "string" ? JSON.stringify(value) : String(value)}.`);
+    }
+  }
+}

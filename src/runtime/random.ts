@@ -5,6 +5,8 @@
  * through splitmix32, fast and well distributed for shuffling and sampling.
  */
 
+import { AibookError } from "./core/errors";
+
 export interface Random {
   /** The seed this stream started from (reported so that a run can be repeated). */
   readonly seed: number;
@@ -31,7 +33,7 @@ export function randomSeed(): number {
 
 /** A generator seeded with `seed` (any finite number; non-integers are hashed), or a random seed. */
 export function createRandom(seed?: number): Random {
-  const start = seed === undefined || seed === null ? randomSeed() : normalizeSeed(seed);
+  const start = seed === undefined || seed === null ? randomSeed() : normalizeSeed(checkedSeed(seed, "createRandom"));
   let s = start;
   const splitmix = (): number => {
     s = (s + 0x9e3779b9) | 0;
@@ -104,8 +106,14 @@ export function createRandom(seed?: number): Random {
   return random;
 }
 
+/** The seed option, refused unless it is a finite number (or left out), naming where it was given ("trainTestSplit"). */
+export function checkedSeed<S>(seed: S, where: string): S {
+  if (seed === undefined || seed === null || (typeof seed === "number" && Number.isFinite(seed))) return seed;
+  const got = typeof seed === "string" ? JSON.stringify(seed) : String(seed);
+  throw new AibookError(`${where}: seed must be a finite number, e.g. seed: 42; got ${got}${typeof seed === "string" ? " (text)" : ""}.`);
+}
+
 function normalizeSeed(seed: number): number {
-  if (!Number.isFinite(seed)) throw new RangeError(`seed must be a finite number; got ${seed}.`);
   if (Number.isInteger(seed)) return seed >>> 0;
   const view = new DataView(new ArrayBuffer(8));
   view.setFloat64(0, seed);

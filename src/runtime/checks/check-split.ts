@@ -101,6 +101,18 @@ export function checkSplit(parts: CheckSplitXY | CheckSplitFrames, options: Chec
   } else {
     throw new AibookError("checkSplit: pass { xTrain, xTest, yTrain, yTest } or { train, test, target }.");
   }
+  // Two parts of one split have the same columns and some rows; otherwise the comparison below
+  // paired columns by position and reported on a "split" that is none.
+  const [trainName, testName] = "xTrain" in parts ? ["xTrain", "xTest"] : ["train", "test"];
+  for (const [name, part] of [[trainName, trainX], [testName, testX]] as const) {
+    if (!part.rows.length) throw new AibookError(`checkSplit: ${name} has no rows; there is nothing to compare. Check the testSize of the split.`);
+  }
+  const sameColumns = trainX.columns.length === testX.columns.length && trainX.columns.every((c, k) => c === testX!.columns[k]);
+  if (!sameColumns) {
+    throw new AibookError(
+      `checkSplit: ${trainName} has ${trainX.columns.length} columns (${trainX.columns.slice(0, 8).join(", ")}) but ${testName} has ${testX.columns.length} (${testX.columns.slice(0, 8).join(", ")}); pass the two parts of one split, with the same columns in the same order.`,
+    );
+  }
   const method: SplitMethod = info?.method ?? "unknown";
   const analysis = analyzeSplit({ trainX, testX, trainY, testY, method, timeColumn: info?.column }, t);
   return new SplitCheckReport({

@@ -84,7 +84,14 @@ export function columnNamesOf(x: unknown): string[] | undefined {
 
 /** True for NaN, null, undefined and blank strings: what pandas' isna() plus an empty CSV cell catch. */
 export function isMissing(v: unknown): boolean {
-  return v === null || v === undefined || (typeof v === "number" && Number.isNaN(v)) || (typeof v === "string" && v.trim() === "");
+  return (
+    v === null ||
+    v === undefined ||
+    (typeof v === "number" && Number.isNaN(v)) ||
+    (typeof v === "string" && v.trim() === "") ||
+    // An Invalid Date (new Date("not a date")) is pandas' NaT: its time is NaN.
+    (v instanceof Date && Number.isNaN(v.getTime()))
+  );
 }
 
 /** A table of raw values with column names (generated as x0, x1, … for plain arrays). */
@@ -93,15 +100,32 @@ export interface Table {
   rows: unknown[][];
 }
 
+/**
+ * "LogisticRegression.fit" names the function but not the argument: add it, so that the message
+ * reads "LogisticRegression.fit: X must be ..." (where already names it, "silhouette (X)", as is).
+ */
+function namingX(what: string): string {
+  return what === "X" || /\)$/.test(what) ? what : `${what}: X`;
+}
+
+/** A Float64Array and friends: numeric arrays, as numpy's are (a DataView is bytes, not values). */
+function isTypedArray(x: unknown): x is ArrayLike<number> {
+  return ArrayBuffer.isView(x) && !(x instanceof DataView);
+}
+
 export function toTable(X: unknown, what = "X"): Table {
   if (isFrame(X)) return { columns: [...X.columns].map(String), rows: X.values.map((r) => [...r]) };
   if (isTensor(X)) X = X.arraySync();
+  if (isTypedArray(X)) X = Array.from(X);
+  // Array.from, unlike map and forEach, visits the holes of a sparse array (new Array(n), delete
+  // X[i]) as undefined, so that they are reported instead of skipped; typed rows become arrays.
+  else if (Array.isArray(X)) X = Array.from(X as unknown[], (row) => (isTypedArray(row) ? Array.from(row) : row));
   if (isSeries(X)) return { columns: [seriesName(X) ?? "x0"], rows: X.values.map((v) => [v]) };
   if (isRecords(X)) return recordsTable(X, what);
-  if (!Array.isArray(X)) throw new AibookError(`${what} must be a DataFrame, a 2-D array or a tensor; got ${describe(X)}.`);
+  if (!Array.isArray(X)) throw new AibookError(`${namingX(what)} must be a DataFrame, a 2-D array or a tensor; got ${describe(X)}.`);
   if (X.length === 0) return { columns: [], rows: [] };
   const width = Array.isArray(X[0]) ? (X[0] as unknown[]).length : -1;
-  if (width < 0) throw new AibookError(`${what} must be 2-D (one array per row); got a 1-D array. Wrap each value: X.map((v) => [v]).`);
+  if (width < 0) throw new AibookError(`${namingX(what)} must be 2-D (one array per row); got a 1-D array. Wrap each value: X.map((v) => [v]).`);
   X.forEach((row, i) => {
     if (!Array.isArray(row) || row.length !== width) {
       throw new AibookError(`${what}: row ${i} has ${Array.isArray(row) ? row.length : "no"} values, row 0 has ${width}.`);
@@ -155,7 +179,14 @@ export function toMatrix(X: unknown, options: MatrixOptions = {}): { values: Mat
       }
       if (typeof v === "boolean") return v ? 1 : 0;
       if (v instanceof Date) return v.getTime();
-      const n = typeof v === "string" ? numberFromText(v) : NaN;
+      if (typeof v !== "string") {
+        // An array or object in a cell (a nested row, a record) is no number, and no text either.
+        throw new AibookError(
+          `${where}: column "${columns[j]}" holds ${describe(v)} at row ${i}; models need one number per cell. ` +
+            `Flatten the rows first (one column per value), or drop the column.`,
+        );
+      }
+      const n = numberFromText(v);
       if (n === Infinity || n === -Infinity) throw infinite(where, `column "${columns[j]}"`, n, i);
       if (Number.isNaN(n)) {
         throw new AibookError(
@@ -208,8 +239,10 @@ export function toVector(y: unknown, where = "y", name?: string): Label[] {
     name ??= String(y.columns[0]);
     if (y.columns.length !== 1) throw new AibookError(`${where} must be one column; got a DataFrame with ${y.columns.length} columns.`);
     values = y.values.map((r) => r[0]);
-  } else if (Array.isArray(y)) values = y.map((v) => (Array.isArray(v) && v.length === 1 ? v[0] : v));
-  else throw new AibookError(`${where} must be a Series, an array or a tensor; got ${describe(y)}.`);
+  } else if (Array.isArray(y) || isTypedArray(y)) {
+    // Array.from visits holes (a deleted label) as undefined, which map would leave out of every check.
+    values = Array.from(y as ArrayLike<unknown>, (v) => (Array.isArray(v) && v.length === 1 ? v[0] : v));
+  } else throw new AibookError(`${where} must be a Series, an array or a tensor; got ${describe(y)}.`);
   return values.map((v, i) => {
     if (typeof v === "number" || typeof v === "string") return v;
     if (typeof v === "boolean") return v ? 1 : 0;
@@ -273,8 +306,16 @@ function infinite(where: string, what: string, v: number, row: number): AibookEr
   return new AibookError(`${where}: ${what} holds ${v} at row ${row}; models and metrics need finite numbers. Replace it (a cap, or a missing value to impute) or drop the row.`);
 }
 
-function describe(v: unknown): string {
+/** A label or value as a message shows it: text quoted, numbers as written (NaN and Infinity too, which JSON turns into null). */
+export function showValue(v: unknown): string {
+  return typeof v === "number" ? String(v) : JSON.stringify(v) ?? String(v);
+}
+
+/** What a value is, for messages: "undefined", "the number 3", "an array of 2", "an object (Date)". */
+export function describe(v: unknown): string {
   if (v === null) return "null";
+  if (v === undefined) return "undefined";
+  if (typeof v === "number" || typeof v === "bigint") return `the ${typeof v} ${String(v)}`;
   if (Array.isArray(v)) return `an array of ${v.length}`;
   if (typeof v === "object") return `an object (${(v as object).constructor?.name ?? "Object"})`;
   return `${typeof v} ${JSON.stringify(v)}`;

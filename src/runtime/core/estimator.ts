@@ -5,6 +5,7 @@
  */
 import { AibookError, NotFittedError, UnknownOptionError } from "./errors";
 import { columnNamesOf, type Label } from "./data";
+import { checkedSeed } from "../random";
 
 export type Params = Record<string, unknown>;
 
@@ -64,6 +65,14 @@ export abstract class BaseEstimator<P extends Params> {
     for (const key of Object.keys(options ?? {})) {
       if (!known.includes(key)) throw new UnknownOptionError(this.estimatorName, key, known);
     }
+    // A seed in text ("42", from a form or a config file) would fail deep inside fit; refuse it here.
+    if (known.includes("seed")) checkedSeed((options as Params | undefined)?.seed, this.estimatorName);
+    // A switch given as text ({ fitIntercept: "false" }) was truthy and did the opposite of what it says.
+    for (const [key, value] of Object.entries(options ?? {})) {
+      if (typeof (defaults as Params)[key] === "boolean" && value !== undefined && typeof value !== "boolean") {
+        throw new AibookError(`${this.estimatorName}: ${key} must be true or false; got ${typeof value === "string" ? JSON.stringify(value) : String(value)}.`);
+      }
+    }
     this.#defaults = defaults;
     this.params = Object.freeze({ ...defaults, ...stripUndefined(options) });
     this.#checkColumnNames();
@@ -92,11 +101,39 @@ export abstract class BaseEstimator<P extends Params> {
       if (typeof original !== "function") continue;
       const checked = (X: unknown, ...rest: unknown[]) => {
         this.#assertSameColumns(X, method);
-        return original.call(this, X, ...rest);
+        this.#depth++;
+        try {
+          return original.call(this, X, ...rest);
+        } catch (error) {
+          throw this.#depth === 1 ? this.#asCalled(error, method) : error;
+        } finally {
+          this.#depth--;
+        }
       };
       Object.defineProperty(checked, "name", { value: method });
       Object.defineProperty(this, method, { configurable: true, writable: true, value: checked });
     }
+  }
+
+  /** How deep the checked methods are nested (predict calls predictProba, which calls decisionFunction). */
+  #depth = 0;
+
+  /**
+   * An error from a method that the one the user called calls in turn names the method the user
+   * called: "call fit before predict()" and "RandomForestClassifier.predict: X has 3 columns",
+   * not predictProba, which the cell never mentions.
+   */
+  #asCalled(error: unknown, method: string): unknown {
+    if (error instanceof NotFittedError && !this.#fitted) return new NotFittedError(this.estimatorName, method);
+    if (!(error instanceof AibookError)) return error;
+    const prefix = `${this.estimatorName}.`;
+    if (!error.message.startsWith(prefix)) return error;
+    const inner = /^\w+/.exec(error.message.slice(prefix.length))?.[0];
+    if (!inner || inner === method || (!CHECKED_METHODS.includes(inner) && inner !== "predictLogProba")) return error;
+    const message = `${prefix}${method}${error.message.slice(prefix.length + inner.length)}`;
+    if (typeof error.stack === "string") error.stack = error.stack.replace(error.message, message);
+    error.message = message;
+    return error;
   }
 
   #assertSameColumns(X: unknown, method: string): void {

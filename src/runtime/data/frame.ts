@@ -143,10 +143,11 @@ export function takeRows<T>(data: T, indices: number[]): T {
   return indices.map((i) => rows[i]) as unknown as T;
 }
 
-/** Number of rows of a DataFrame, Series, array or tensor. */
-export function rowCount(data: unknown): number {
+/** Number of rows of a DataFrame, Series, array or tensor; `where` names the function and argument in the error. */
+export function rowCount(data: unknown, where?: string): number {
   if (isTensor(data)) return data.shape[0] ?? 0;
   if (isFrame(data) || isSeries(data)) return (data as { values: unknown[] }).values.length;
   if (Array.isArray(data)) return data.length;
-  throw new AibookError(`Expected a DataFrame, Series, array or tensor; got ${typeof data}.`);
+  const got = data === null ? "null" : typeof data === "string" ? `the string ${JSON.stringify(data)}` : typeof data === "object" ? "an object" : typeof data;
+  throw new AibookError(`${where ? `${where} must be` : "Expected"} a DataFrame, Series, array or tensor; got ${got}.`);
 }

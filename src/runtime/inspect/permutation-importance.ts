@@ -6,11 +6,11 @@
  */
 import { AibookError } from "../core/errors";
 import { isClassifier, type SupervisedModel } from "../core/estimator";
-import { isFrame, toTable, toVector, type Label } from "../core/data";
+import { isFrame, showValue, toTable, toVector, type Label } from "../core/data";
 import { frameFromColumns, rowCount } from "../data/frame";
 import { sortedLabels } from "../metrics/labels";
 import { checkOptions } from "../options";
-import { createRandom } from "../random";
+import { checkedSeed, createRandom } from "../random";
 import { score, CLASSIFICATION_SCORES, REGRESSION_SCORES, type ScoreName } from "../split/cross-validate";
 import { runtimeCall } from "../checks/observe";
 import { progress } from "../core/progress";
@@ -75,15 +75,15 @@ function permutationImportanceUnobserved(model: SupervisedModel, X: unknown, y: 
   checkOptions("permutationImportance", options, ["metric", "repeats", "seed"]);
   if (!model || typeof model.predict !== "function") throw new AibookError("permutationImportance: the first argument must be a fitted model.");
   if ((model as { isFitted?: boolean }).isFitted === false) throw new AibookError(`permutationImportance: ${model.estimatorName} is not fitted yet; fit it on the training rows first.`);
-  const n = rowCount(X);
-  if (n !== rowCount(y)) throw new AibookError(`permutationImportance: X has ${n} rows but y has ${rowCount(y)}; they must describe the same rows.`);
+  const n = rowCount(X, "permutationImportance: X");
+  if (n !== rowCount(y, "permutationImportance: y")) throw new AibookError(`permutationImportance: X has ${n} rows but y has ${rowCount(y)}; they must describe the same rows.`);
   const classifier = isClassifier(model);
   const metric = options.metric ?? (classifier ? "accuracy" : "r2");
   if (![...CLASSIFICATION_SCORES, ...REGRESSION_SCORES].includes(metric)) {
     throw new AibookError(`permutationImportance: unknown metric "${metric}". Known: ${[...CLASSIFICATION_SCORES, ...REGRESSION_SCORES].join(", ")}.`);
   }
   const repeats = options.repeats ?? 5;
-  if (!Number.isInteger(repeats) || repeats < 1) throw new AibookError(`permutationImportance: repeats must be a whole number ≥ 1; got ${repeats}.`);
+  if (!Number.isInteger(repeats) || repeats < 1) throw new AibookError(`permutationImportance: repeats must be a whole number ≥ 1; got ${showValue(repeats)}.`);
   // The model's classes, as scikit-learn's scorers use: predictProba's columns follow them, and a
   // test set may lack a class (before, a 3-class model scored on 2 of them read the wrong column).
   const classes = classifier ? ((model as { classes?: Label[] }).classes ?? sortedLabels(toVector(y, "permutationImportance (y)"))) : [];
@@ -94,7 +94,7 @@ function permutationImportanceUnobserved(model: SupervisedModel, X: unknown, y: 
   const asInput = (data: unknown[][]): unknown =>
     frame ? frameFromColumns(columns, columns.map((_, j) => data.map((r) => r[j])), { index: index ? [...index] : undefined }) : data;
   const baseline = score(metric, model, X, y, classes);
-  const random = createRandom(options.seed);
+  const random = createRandom(checkedSeed(options.seed, "permutationImportance"));
   const report = progress("permutationImportance", "feature", columns.length);
   const features = columns.map((feature, j) => {
     const values: number[] = [];

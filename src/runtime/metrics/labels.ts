@@ -4,20 +4,25 @@
  * label order is scikit-learn's (sorted), so per-class results line up with its output.
  */
 import { AibookError } from "../core/errors";
-import { missingTarget, toNumbers, toVector, type Label } from "../core/data";
+import { missingTarget, showValue, toNumbers, toVector, type Label } from "../core/data";
 
 export function labelPair(yTrue: unknown, yPred: unknown, where: string): { t: Label[]; p: Label[] } {
   const t = toVector(yTrue, `${where} (yTrue)`);
   const p = toVector(yPred, `${where} (yPred)`);
   if (t.length !== p.length) throw new AibookError(`${where}: yTrue has ${t.length} values but yPred has ${p.length}; they must describe the same rows.`);
   if (!t.length) throw new AibookError(`${where}: no rows to score.`);
+  // Missing labels first: NaN is a number, so text labels with a NaN among them would otherwise
+  // be reported as a mix of numbers and text, which is not what is wrong.
+  for (const [name, values] of [["yTrue", t], ["yPred", p]] as const) {
+    if (values.some((v) => typeof v === "number" && Number.isNaN(v))) throw missingTarget(`${where} (${name})`, "", values);
+  }
   const kinds = new Set([...t, ...p].map((v) => typeof v));
   if (kinds.size > 1) {
-    throw new AibookError(`${where}: yTrue and yPred mix numbers and text labels (for example ${JSON.stringify(t[0])} and ${JSON.stringify(p[0])}); convert one side so that both use the same labels.`);
+    const number = [...t, ...p].find((v) => typeof v === "number");
+    const text = [...t, ...p].find((v) => typeof v === "string");
+    throw new AibookError(`${where}: yTrue and yPred mix numbers and text labels (for example ${showValue(number)} and ${showValue(text)}); convert one side so that both use the same labels.`);
   }
   for (const [name, values] of [["yTrue", t], ["yPred", p]] as const) {
-    const missing = values.filter((v) => typeof v === "number" && Number.isNaN(v)).length;
-    if (missing) throw missingTarget(`${where} (${name})`, "", values);
     const fractional = values.find((v) => typeof v === "number" && (!Number.isInteger(v) || Number.isNaN(v)));
     if (fractional !== undefined) {
       throw new AibookError(

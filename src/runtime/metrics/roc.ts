@@ -7,6 +7,7 @@
 import { AibookError } from "../core/errors";
 import { toLabels, toVector, type Label } from "../core/data";
 import { checkOptions } from "../options";
+import { warnOnce } from "../core/warn";
 import { sortedLabels } from "./labels";
 
 export interface RocCurve {
@@ -24,8 +25,14 @@ export interface RocOptions {
 export function rocCurve(yTrue: unknown, scores: unknown, options: RocOptions & { dropIntermediate?: boolean } = {}): RocCurve {
   checkOptions("rocCurve", options, ["positiveLabel", "dropIntermediate"]);
   const t = toLabels(yTrue, "rocCurve (yTrue)");
+  // Without rows the curve would be NaN from end to end; scikit-learn refuses an empty yTrue too.
+  if (!t.length) throw new AibookError("rocCurve: no rows to score (yTrue is empty).");
   const s = binaryScores(scores, t, options.positiveLabel, "rocCurve");
-  return curve(positives(t, options.positiveLabel, "rocCurve"), s, options.dropIntermediate ?? true);
+  const pos = positives(t, options.positiveLabel, "rocCurve");
+  // scikit-learn returns the NaN rates with an UndefinedMetricWarning; say so here as well.
+  if (pos.every((x) => x)) warnOnce("rocCurve: yTrue holds no negative rows, so the false positive rates are undefined (NaN). Score on a test set that holds both classes (a stratified split).");
+  else if (pos.every((x) => !x)) warnOnce("rocCurve: yTrue holds no positive rows, so the true positive rates are undefined (NaN). Score on a test set that holds both classes (a stratified split).");
+  return curve(pos, s, options.dropIntermediate ?? true);
 }
 
 export interface RocAucOptions extends RocOptions {
@@ -41,6 +48,10 @@ export interface RocAucOptions extends RocOptions {
 
 export function rocAuc(yTrue: unknown, scores: unknown, options: RocAucOptions = {}): number {
   checkOptions("rocAuc", options, ["positiveLabel", "average", "multiClass"]);
+  // Checked for two classes as well (scikit-learn checks average first): a misspelt value is no default.
+  if (options.average !== undefined && !["macro", "weighted", "micro"].includes(options.average)) {
+    throw new AibookError(`rocAuc: average must be "macro", "weighted" or "micro"; got ${JSON.stringify(options.average)}.`);
+  }
   const t = toLabels(yTrue, "rocAuc (yTrue)");
   const classes = sortedLabels(t);
   const matrix = asMatrix(scores);

@@ -3,6 +3,7 @@
  * loss gradient, leaves set by one Newton step (log-loss) or the mean residual (squared error),
  * shrunk by learningRate. Initial scores are the log-odds / log-priors / mean, as scikit-learn.
  */
+import { AibookError } from "../core/errors";
 import type { Label } from "../core/data";
 import { registerEstimator, type Classifier, type Regressor } from "../core/estimator";
 import { createRandom, type Random } from "../random";
@@ -85,6 +86,8 @@ function stageOf(where: string, params: GradientBoostingOptions, values: number[
   checkNumber(where, "nEstimators", params.nEstimators, 1, true);
   checkNumber(where, "learningRate", params.learningRate, 0, false, true);
   checkNumber(where, "subsample", params.subsample, 0, false, true);
+  // scikit-learn: subsample in (0, 1]; 2 meant "every row" here without a word.
+  if (params.subsample > 1) throw new AibookError(`${where}: subsample must be a fraction in (0, 1] of the rows each tree sees; got ${params.subsample}.`);
   return { where, params, data: binFeatures(values), random: createRandom(params.seed), n: values.length };
 }
 

@@ -23,7 +23,7 @@ export function treeSettings(where: string, o: Pick<DecisionTreeOptions, "maxDep
     maxDepth: o.maxDepth === undefined || o.maxDepth === null ? Infinity : checkNumber(where, "maxDepth", o.maxDepth, 1, true),
     minSamplesSplit: checkNumber(where, "minSamplesSplit", o.minSamplesSplit, 2, true),
     minSamplesLeaf: checkNumber(where, "minSamplesLeaf", o.minSamplesLeaf, 1, true),
-    maxFeatures: resolveMaxFeatures(o.maxFeatures ?? undefined, p),
+    maxFeatures: resolveMaxFeatures(o.maxFeatures ?? undefined, p, where),
   };
 }
 

@@ -27,14 +27,26 @@ interface Saveable {
   readonly isFitted?: boolean;
 }
 
+/** The path argument, refused unless it is a non-empty string (path.resolve would throw a bare TypeError, or "" resolve to the folder). */
+function checkPath(file: unknown, where: string, example: string): string {
+  if (typeof file === "string" && file.trim() !== "") return file;
+  const got = file === undefined || file === null ? String(file) : typeof file === "string" ? "an empty string" : typeof file;
+  throw new AibookError(`${where}: the path must be a file name, e.g. ${example}; got ${got}.`);
+}
+
 /** Writes `model` to `file` (relative paths resolve against the notebook's folder) and returns the absolute path. */
 export function saveModel(model: Saveable, file: string): string {
   if (!model || typeof model.toJSON !== "function") throw new AibookError(`saveModel: the first argument must be a model or a pipeline.`);
   if (model.isFitted === false) throw new AibookError(`saveModel: ${model.estimatorName} is not fitted yet; call fit(X, y) before saving it.`);
-  const target = path.resolve(file);
+  const target = path.resolve(checkPath(file, "saveModel", `saveModel(model, "model.json")`));
   const saved: SavedModelFile = { format: MODEL_FORMAT, version: MODEL_FORMAT_VERSION, savedAt: new Date().toISOString(), model: model.toJSON() };
-  mkdirSync(path.dirname(target), { recursive: true });
-  writeFileSync(target, JSON.stringify(saved, encodeValue), "utf8");
+  try {
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, JSON.stringify(saved, encodeValue), "utf8");
+  } catch (error) {
+    // A directory of that name, no permission, a full disk: say which file, not just the errno.
+    throw new AibookError(`saveModel: cannot write ${target}: ${(error as Error).message}`);
+  }
   return target;
 }
 
@@ -56,7 +68,7 @@ export interface LoadedModel extends BaseEstimator<Params> {
 
 /** Reads a file written by saveModel and rebuilds the fitted model or pipeline. */
 export function loadModel<M = LoadedModel>(file: string): M {
-  const source = path.resolve(file);
+  const source = path.resolve(checkPath(file, "loadModel", `loadModel("model.json")`));
   let text: string;
   try {
     text = readFileSync(source, "utf8");

@@ -4,7 +4,7 @@
  * one class, and a predict matrix whose width differs from the one seen in fit.
  */
 import { AibookError } from "../core/errors";
-import { checkSameLength, toMatrix, toNumbers, toVector, type Label, type Matrix } from "../core/data";
+import { checkSameLength, showValue, toMatrix, toNumbers, toVector, type Label, type Matrix } from "../core/data";
 
 /** Features for fit: numeric, no missing values, at least one row. */
 export function fitMatrix(X: unknown, where: string): { values: Matrix; columns: string[] } {
@@ -42,12 +42,15 @@ export function fitClasses(y: unknown, nRows: number, where: string, minClasses 
   checkSameLength({ length: nRows }, labels, where);
   const missing = labels.filter((v) => typeof v === "number" && Number.isNaN(v)).length;
   if (missing) throw new AibookError(`${where}: y holds ${missing} NaN label${missing === 1 ? "" : "s"}; drop those rows (dropMissing(df, { columns: [target] })) or fill the labels first.`);
+  const infinite = labels.findIndex((v) => v === Infinity || v === -Infinity);
+  // scikit-learn refuses it too ("Input y contains infinity"): no class is called Infinity.
+  if (infinite >= 0) throw new AibookError(`${where}: y holds ${labels[infinite]} at row ${infinite}; class labels must be finite numbers or text. Fix or drop that row.`);
   const numeric = labels.every((v) => typeof v === "number");
   const text = labels.find((v) => typeof v === "string");
   const number = labels.find((v) => typeof v === "number");
   if (text !== undefined && number !== undefined) {
     // scikit-learn refuses a mix too; quietly turning 1 into "1" would make predictions unlike yTest.
-    throw new AibookError(`${where}: y mixes numbers and text (${JSON.stringify(number)} and ${JSON.stringify(text)}); convert the labels to one kind first, e.g. y.map(String).`);
+    throw new AibookError(`${where}: y mixes numbers and text (${showValue(number)} and ${showValue(text)}); convert the labels to one kind first, e.g. y.map(String).`);
   }
   const fraction = numeric && !allowContinuous ? labels.find((v) => Number.isFinite(v) && !Number.isInteger(v)) : undefined;
   if (fraction !== undefined) {

@@ -9,6 +9,7 @@
  * Splits are chosen by gini or squared error as in scikit-learn.
  */
 import type { Random } from "../random";
+import { AibookError } from "../core/errors";
 
 /** Histogram arrays hold at most this many entries (code range x classes); wider ranges sort. */
 const HISTOGRAM_ENTRIES = 1 << 22;
@@ -577,8 +578,18 @@ export function leafOf(tree: Tree, x: ArrayLike<number>): number {
 }
 
 /** How many features to try per split, from scikit-learn's max_features forms. */
-export function resolveMaxFeatures(option: number | "sqrt" | "log2" | undefined, p: number): number {
+export function resolveMaxFeatures(option: number | "sqrt" | "log2" | undefined, p: number, where = "maxFeatures"): number {
   if (option === undefined) return p;
+  // scikit-learn's parameter check: "foo" made every tree a single leaf here (NaN features tried)
+  // and 1.5 was quietly rounded to 1. More columns than X has means all of them, as there.
+  const valid =
+    option === "sqrt" ||
+    option === "log2" ||
+    (typeof option === "number" && Number.isFinite(option) && option > 0 && (option <= 1 || Number.isInteger(option)));
+  if (!valid) {
+    const got = typeof option === "string" ? JSON.stringify(option) : String(option);
+    throw new AibookError(`${where}: maxFeatures must be "sqrt", "log2", a whole number of columns (≥ 1) or a fraction in (0, 1]; got ${got}.`);
+  }
   if (option === "sqrt") return Math.max(1, Math.floor(Math.sqrt(p)));
   if (option === "log2") return Math.max(1, Math.floor(Math.log2(p)));
   if (option > 0 && option <= 1 && !Number.isInteger(option)) return Math.max(1, Math.floor(option * p));

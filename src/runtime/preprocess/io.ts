@@ -14,9 +14,15 @@ export interface Shape {
 }
 
 export function readMatrix(X: unknown, where: string, options: { allowMissing?: boolean } = {}): { values: Matrix; shape: Shape } {
-  const fast = plainNumbers(X, options.allowMissing ?? false);
-  if (fast) return fast;
-  const { values, columns } = toMatrix(X, { where, allowMissing: options.allowMissing });
+  const read = plainNumbers(X, options.allowMissing ?? false) ?? fromMatrix(X, where, options.allowMissing);
+  // Rows of [] fitted a scaler on nothing and transformed every later table to empty rows;
+  // scikit-learn refuses 0 features ("a minimum of 1 is required") as well.
+  if (!read.shape.columns.length) throw new AibookError(`${where}: X has no columns.`);
+  return read;
+}
+
+function fromMatrix(X: unknown, where: string, allowMissing: boolean | undefined): { values: Matrix; shape: Shape } {
+  const { values, columns } = toMatrix(X, { where, allowMissing });
   if (!values.length) throw new AibookError(`${where}: X has no rows.`);
   return { values, shape: { columns, named: hasColumnNames(X) } };
 }
@@ -30,6 +36,8 @@ export function uncheckedRows(X: unknown): { values: unknown[][]; shape: Shape }
   const rows = frame ? (X.values as unknown[]) : Array.isArray(X) ? X : undefined;
   if (!rows || !rows.length || !Array.isArray(rows[0])) return undefined;
   const p = (rows[0] as unknown[]).length;
+  // No columns: readMatrix reports it.
+  if (p === 0) return undefined;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
     if (!Array.isArray(row) || row.length !== p) return undefined;

@@ -4,7 +4,7 @@
  */
 import { AibookError } from "../core/errors";
 import { StatefulEstimator, registerEstimator } from "../core/estimator";
-import { isSeries, toLabels, toVector, type Label } from "../core/data";
+import { isSeries, showValue, toLabels, toVector, type Label } from "../core/data";
 import { sortLabelList } from "../metrics/labels";
 import type { Series } from "danfojs-node";
 import { danfo } from "../data/frame";
@@ -65,7 +65,7 @@ export class LabelEncoder extends StatefulEstimator<Record<string, never>, State
     const classes = this.state!.classes;
     const labels = toVector(codes, `${this.estimatorName}.inverseTransform`).map((k, i) => {
       if (typeof k !== "number" || !Number.isInteger(k) || k < 0 || k >= classes.length) {
-        throw new AibookError(`${this.estimatorName}.inverseTransform: value ${JSON.stringify(k)} at row ${i} is not a code between 0 and ${classes.length - 1}.`);
+        throw new AibookError(`${this.estimatorName}.inverseTransform: value ${showValue(k)} at row ${i} is not a code between 0 and ${classes.length - 1}.`);
       }
       return classes[k];
     });

@@ -9,7 +9,7 @@
  */
 import { AibookError } from "../core/errors";
 import { StatefulEstimator, registerEstimator, type Transformer } from "../core/estimator";
-import { hasColumnNames, isFrame, isMissing, toTable, type Label } from "../core/data";
+import { describe, hasColumnNames, isFrame, isMissing, toTable, type Label } from "../core/data";
 import { sortLabelList } from "../metrics/labels";
 import { checkColumns, writeLike, type Shape } from "./io";
 
@@ -61,6 +61,7 @@ export class OneHotEncoder extends StatefulEstimator<OneHotEncoderOptions, State
     if (drop !== undefined && drop !== "first" && drop !== "if_binary") throw new AibookError(`${where}: drop must be "first" or "if_binary" (or left out); got ${JSON.stringify(drop)}.`);
     const { columns, rows } = toTable(X, where);
     if (!rows.length) throw new AibookError(`${where}: X has no rows.`);
+    if (!columns.length) throw new AibookError(`${where}: X has no columns.`);
     const encode = this.params.columns;
     for (const c of encode ?? []) if (!columns.includes(c)) throw new AibookError(`${where}: no column "${c}"; the columns are ${columns.join(", ")}.`);
     const categories = columns.map((name, j) => {
@@ -69,6 +70,14 @@ export class OneHotEncoder extends StatefulEstimator<OneHotEncoderOptions, State
       if (missing) {
         throw new AibookError(`${where}: column "${name}" has ${missing} missing values; impute them first (SimpleImputer({ strategy: "most_frequent" })) or drop those rows.`);
       }
+      rows.forEach((r, i) => {
+        const v = r[j];
+        // An array or object is no category (it would be one per object, by identity), and
+        // scikit-learn refuses infinity in a numeric column.
+        if ((typeof v !== "number" && typeof v !== "string" && typeof v !== "boolean") || v === Infinity || v === -Infinity) {
+          throw new AibookError(`${where}: column "${name}" holds ${describe(v)} at row ${i}; categories must be text or finite numbers.`);
+        }
+      });
       const values = [...new Set(rows.map((r) => r[j] as Label))];
       const kinds = new Set(values.map((v) => typeof v));
       if (kinds.size > 1) {

@@ -32,6 +32,10 @@ export class Pipeline extends BaseEstimator<PipelineOptions> {
 
   constructor(options: Partial<PipelineOptions> = {}) {
     super({ steps: [] }, options);
+    // new Pipeline({ steps: model }) threw "map is not a function" from here.
+    if (!Array.isArray(this.params.steps ?? [])) {
+      throw new AibookError(`Pipeline: steps must be an array of estimators, e.g. new Pipeline({ steps: [new StandardScaler(), new LogisticRegression()] }) or pipeline(...steps); got ${this.params.steps instanceof BaseEstimator ? "one estimator" : typeof this.params.steps}.`);
+    }
     this.steps = (this.params.steps ?? []).map((s, i) => {
       if (s instanceof BaseEstimator) return s as unknown as Step;
       if (s && typeof (s as Step).fit === "function") return s as Step;

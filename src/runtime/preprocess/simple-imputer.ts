@@ -5,7 +5,7 @@
  */
 import { AibookError } from "../core/errors";
 import { StatefulEstimator, registerEstimator, type Transformer } from "../core/estimator";
-import { hasColumnNames, isMissing, toTable } from "../core/data";
+import { describe, hasColumnNames, isMissing, toTable } from "../core/data";
 import { warnOnce } from "../core/warn";
 import { columnSum, sumsColumnwise } from "../core/sum";
 import { checkColumns, writeLike, type Shape } from "./io";
@@ -50,6 +50,8 @@ export class SimpleImputer extends StatefulEstimator<SimpleImputerOptions, State
     if (!STRATEGIES.includes(strategy)) throw new AibookError(`${where}: strategy must be one of ${STRATEGIES.join(", ")}; got ${JSON.stringify(strategy)}.`);
     const { columns, rows } = toTable(X, where);
     if (!rows.length) throw new AibookError(`${where}: X has no rows.`);
+    if (!columns.length) throw new AibookError(`${where}: X has no columns.`);
+    checkValues(rows, columns, where);
     const columnwise = sumsColumnwise({ named: hasColumnNames(X) }, columns.length);
     const statistics = columns.map((name, j) => {
       const present = rows.map((r) => r[j]).filter((v) => !isMissing(v));
@@ -65,7 +67,8 @@ export class SimpleImputer extends StatefulEstimator<SimpleImputerOptions, State
       if (!present.length) return null;
       if (strategy === "most_frequent") return mostFrequent(present as (number | string)[]);
       if (!numeric) {
-        throw new AibookError(`${where}: column "${name}" holds text (${JSON.stringify(present.find((v) => typeof v === "string"))}); strategy "${strategy}" needs numbers. Use "most_frequent" or "constant" for text columns.`);
+        const other = present.find((v) => typeof v !== "number" && typeof v !== "boolean");
+        throw new AibookError(`${where}: column "${name}" holds ${typeof other === "string" ? `text (${JSON.stringify(other)})` : describe(other)}; strategy "${strategy}" needs numbers. Use "most_frequent" or "constant" for text columns.`);
       }
       const values = (present as number[]).map(Number);
       // numpy's masked mean: the column with 0 for each missing value, summed in numpy's order.
@@ -90,7 +93,9 @@ export class SimpleImputer extends StatefulEstimator<SimpleImputerOptions, State
     const where = `${this.estimatorName}.transform`;
     const { statistics, shape } = this.state!;
     const { columns, rows } = toTable(X, where);
+    if (!rows.length) throw new AibookError(`${where}: X has no rows.`);
     checkColumns(shape, { columns, named: hasColumnNames(X) }, where);
+    checkValues(rows, columns, where);
     const kept = statistics.map((s, j) => (s === null ? -1 : j)).filter((j) => j >= 0);
     if (kept.length === columns.length) return writeLike(X, rows.map((row) => row.map((v, j) => (isMissing(v) ? statistics[j] : v))), columns);
     return writeLike(X, rows.map((row) => kept.map((j) => (isMissing(row[j]) ? statistics[j] : row[j]))), kept.map((j) => columns[j]));
@@ -98,6 +103,22 @@ export class SimpleImputer extends StatefulEstimator<SimpleImputerOptions, State
 
   fitTransform(X: unknown): unknown {
     return this.fit(X).transform(X);
+  }
+}
+
+/**
+ * Refuses infinity, as scikit-learn's imputer does ("Input X contains infinity"): the mean of a
+ * column with one would be Infinity, filled into every gap. Missing values are what it is for.
+ */
+function checkValues(rows: unknown[][], columns: string[], where: string): void {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    for (let j = 0; j < row.length; j++) {
+      const v = row[j];
+      if (v === Infinity || v === -Infinity) {
+        throw new AibookError(`${where}: column "${columns[j]}" holds ${v} at row ${i}; impute missing values, not infinite ones. Replace it (a cap, or NaN to impute) or drop the row.`);
+      }
+    }
   }
 }
 

@@ -7,6 +7,8 @@ import { Mime, type Displayable, type MimeItem } from "../../protocol/mime";
 import { POINT_LIMIT, VIEWS_VERSION, type ChartPayload, type HistogramChart, type XYChart, type BarChart } from "../../protocol/views";
 import { AibookError } from "../core/errors";
 import { toColumns } from "./columns";
+import { isMissing, numberFromText } from "../core/data";
+import { checkOptions } from "../options";
 import { binCount, histogram as bin, sampleIndices } from "./stats";
 import { formatValue, textTable } from "./text";
 
@@ -42,9 +44,10 @@ function numbers(x: unknown, what: string): number[] {
   const { columns, names } = toColumns(x, what);
   if (columns.length !== 1) throw new AibookError(`${what} must be one column of numbers; got ${names.length} columns (${names.slice(0, 5).join(", ")}). Pick one: df["${names[0] ?? "col"}"].`);
   return columns[0].map((v, i) => {
-    if (v === null || v === undefined || (typeof v === "number" && Number.isNaN(v))) return NaN;
-    const n = typeof v === "number" ? v : v instanceof Date ? v.getTime() : Number(v);
-    if (Number.isNaN(n)) throw new AibookError(`${what}: value ${JSON.stringify(v)} at row ${i} is not a number.`);
+    if (isMissing(v)) return NaN;
+    // Text is read as numpy reads it: Number() would turn " " into 0, "0x10" into 16 and [5] into 5.
+    const n = typeof v === "number" ? v : v instanceof Date ? v.getTime() : typeof v === "string" ? numberFromText(v) : typeof v === "boolean" ? Number(v) : NaN;
+    if (Number.isNaN(n)) throw new AibookError(`${what}: value ${Array.isArray(v) ? `[${String(v)}] (an array)` : JSON.stringify(v)} at row ${i} is not a number.`);
     return n;
   });
 }
@@ -72,8 +75,14 @@ function groups(x: unknown, what: string, fallback: string): [string, unknown][]
  * table's columns named as line and scatter name them: `histogram(df, { x: "age" })`.
  */
 export function histogram(data: unknown, options: ChartOptions & { bins?: number; x?: string | string[] } = {}): ChartView {
+  checkOptions("chart.histogram", options, ["title", "xLabel", "yLabel", "bins", "x"]);
   const { x: pick, ...rest } = options;
   options = rest;
+  const { bins: wanted } = options;
+  // bins: 0 drew an empty chart and bins: "5" fifteen bins: refuse them, as numpy.histogram does.
+  if (wanted !== undefined && !(typeof wanted === "number" && Number.isInteger(wanted) && wanted >= 1)) {
+    throw new AibookError(`chart.histogram: bins must be a whole number ≥ 1, e.g. { bins: 20 }; got ${typeof wanted === "number" ? wanted : JSON.stringify(wanted)}.`);
+  }
   let picked: [string, unknown][];
   if (pick !== undefined) {
     const names = typeof pick === "string" ? [pick] : pick;
@@ -85,13 +94,18 @@ export function histogram(data: unknown, options: ChartOptions & { bins?: number
   }
   const whole = picked.length > 1 && pick === undefined && !isRecordOfColumns(data);
   const named = picked.map(([n, v]) => {
+    let values: number[];
     try {
-      return [n, numbers(v, `chart.histogram (${n})`).filter(Number.isFinite)] as const;
+      values = numbers(v, `chart.histogram (${n})`);
     } catch (error) {
       // A whole table: say how to pick its numeric columns.
       if (whole && error instanceof AibookError) throw new AibookError(`${error.message} Pick the numeric columns to count, e.g. chart.histogram(df, { x: "${firstNumeric(picked) ?? "column"}" }).`);
       throw error;
     }
+    // Missing values are skipped (as pandas' hist does); an infinite one has no bin and would vanish silently.
+    const inf = values.findIndex((x) => x === Infinity || x === -Infinity);
+    if (inf >= 0) throw new AibookError(`chart.histogram (${n}): value ${values[inf]} at row ${inf} has no bin; replace or drop it (numpy.histogram refuses it too).`);
+    return [n, values.filter(Number.isFinite)] as const;
   });
   const all = named.flatMap(([, v]) => v);
   if (all.length === 0) throw new AibookError("chart.histogram: no numbers to count (every value is missing).");

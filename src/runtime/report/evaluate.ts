@@ -9,7 +9,7 @@ import { Mime, type Displayable, type MimeItem } from "../../protocol/mime";
 import { POINT_LIMIT, VIEWS_VERSION, type EvaluationPayload, type MetricValue, type Task } from "../../protocol/views";
 import { AibookError } from "../core/errors";
 import { checkOptions } from "../options";
-import { toVector, type Label } from "../core/data";
+import { missingTarget, toVector, type Label } from "../core/data";
 import { toColumns } from "./columns";
 import { confusion, perClass, rocCurve, score, sortedLabels } from "./measures";
 import { classesOf, isClassifierLike, modelName, predictions, probabilities, type PredictingModel } from "./model-output";
@@ -94,7 +94,9 @@ function regression(y: Label[], pred: Label[]) {
 }
 
 export function toEvaluationPayload(model: unknown, xTest: unknown, yTest: unknown, options: EvaluateOptions = {}): EvaluationPayload {
-  const y = toVector(yTest, "evaluate yTest");
+  const y = toVector(yTest, "evaluate (yTest)");
+  // A NaN label or target is missing, not a class of its own or a number to subtract from.
+  if (y.some((v) => typeof v === "number" && Number.isNaN(v))) throw missingTarget("evaluate (yTest)", "", y);
   const m = (isTfLayersModel(model) ? adaptTfModel(model, xTest, y) : model) as PredictingModel;
   const { rowCount, names } = toColumns(xTest, "evaluate xTest");
   if (rowCount !== y.length) throw new AibookError(`evaluate: xTest has ${rowCount} rows but yTest has ${y.length}; they must describe the same rows.`);

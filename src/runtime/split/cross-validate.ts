@@ -11,7 +11,7 @@ import { toLabels, toVector, type Label } from "../core/data";
 import { takeRows, rowCount } from "../data/frame";
 import { metrics } from "../metrics";
 import { defaultPositiveLabel, sortedLabels } from "../metrics/labels";
-import { checkOptions } from "../options";
+import { checkFlags, checkOptions } from "../options";
 import { kFold, stratifiedKFold, type Fold } from "./k-fold";
 import { runtimeCall } from "../checks/observe";
 import { progress } from "../core/progress";
@@ -58,11 +58,12 @@ export function crossValidateAs(who: string, model: SupervisedModel, X: unknown,
 
 function crossValidateUnobserved(who: string, model: SupervisedModel, X: unknown, y: unknown, options: CrossValidateOptions): CrossValidation {
   checkOptions("crossValidate", options, ["folds", "stratify", "metrics", "seed", "shuffle"]);
+  checkFlags("crossValidate", options, ["shuffle", "stratify"]);
   if (!model || typeof model.fit !== "function" || typeof model.clone !== "function") {
     throw new AibookError("crossValidate: the first argument must be a model with fit() and clone().");
   }
-  const n = rowCount(X);
-  if (n !== rowCount(y)) throw new AibookError(`crossValidate: X has ${n} rows but y has ${rowCount(y)}; they must describe the same rows.`);
+  const n = rowCount(X, `${who}: X`);
+  if (n !== rowCount(y, `${who}: y`)) throw new AibookError(`crossValidate: X has ${n} rows but y has ${rowCount(y)}; they must describe the same rows.`);
   const classifier = isClassifier(model);
   const names = [options.metrics ?? (classifier ? "accuracy" : "r2")].flat() as ScoreName[];
   for (const name of names) {

@@ -4,10 +4,10 @@
  * folds, so that cross-validated scores are computed on the same kind of folds.
  */
 import { AibookError } from "../core/errors";
-import { isFrame, isSeries, isTensor, toLabels, type Label } from "../core/data";
+import { isFrame, isSeries, isTensor, showValue, toLabels, type Label } from "../core/data";
 import { rowCount } from "../data/frame";
-import { checkOptions } from "../options";
-import { createRandom } from "../random";
+import { checkFlags, checkOptions } from "../options";
+import { checkedSeed, createRandom } from "../random";
 import { warnOnce } from "../core/warn";
 
 export interface Fold {
@@ -27,10 +27,11 @@ const KNOWN = ["folds", "shuffle", "seed"];
 /** Folds over `data`'s rows (a DataFrame, array or tensor) or over `n` rows. */
 export function kFold(data: unknown, options: FoldOptions = {}): Fold[] {
   checkOptions("kFold", options, KNOWN);
-  const n = typeof data === "number" ? data : rowCount(data);
+  checkFlags("kFold", options, ["shuffle"]);
+  const n = typeof data === "number" ? data : rowCount(data, "kFold: the data (first argument)");
   const k = checkFolds(options.folds ?? 5, n, "kFold");
   const order = Array.from({ length: n }, (_, i) => i);
-  if (options.shuffle ?? options.seed !== undefined) createRandom(options.seed).shuffle(order);
+  if (options.shuffle ?? options.seed !== undefined) createRandom(checkedSeed(options.seed, "kFold")).shuffle(order);
   const folds: Fold[] = [];
   let start = 0;
   for (let f = 0; f < k; f++) {
@@ -49,6 +50,7 @@ export function stratifiedKFold(yOrX: unknown, yOrOptions?: unknown, maybeOption
   const y = secondIsData ? yOrOptions : yOrX;
   const options = ((secondIsData ? maybeOptions : yOrOptions) ?? {}) as FoldOptions;
   checkOptions("stratifiedKFold", options, KNOWN);
+  checkFlags("stratifiedKFold", options, ["shuffle"]);
   if (secondIsData && rowCount(yOrX) !== rowCount(y)) throw new AibookError(`stratifiedKFold: X has ${rowCount(yOrX)} rows but y has ${rowCount(y)}.`);
   const labels = toLabels(y, "stratifiedKFold (y)");
   const fraction = labels.find((v) => typeof v === "number" && !Number.isInteger(v));
@@ -84,7 +86,7 @@ export function stratifiedKFold(yOrX: unknown, yOrOptions?: unknown, maybeOption
     return row;
   });
   const shuffle = options.shuffle ?? options.seed !== undefined;
-  const random = createRandom(options.seed);
+  const random = createRandom(checkedSeed(options.seed, "stratifiedKFold"));
   const testFold = new Array<number>(n);
   for (let c = 0; c < nClasses; c++) {
     const foldsForClass: number[] = [];
@@ -100,7 +102,7 @@ export function stratifiedKFold(yOrX: unknown, yOrOptions?: unknown, maybeOption
 }
 
 function checkFolds(k: number, n: number, where: string): number {
-  if (!Number.isInteger(k) || k < 2) throw new AibookError(`${where}: folds must be an integer of at least 2; got ${k}.`);
+  if (!Number.isInteger(k) || k < 2) throw new AibookError(`${where}: folds must be an integer of at least 2; got ${showValue(k)}.`);
   if (k > n) throw new AibookError(`${where}: folds = ${k} is more than the ${n} rows.`);
   return k;
 }

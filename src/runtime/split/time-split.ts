@@ -21,7 +21,10 @@ export function timeSplit<D extends DataFrame>(df: D, options: TimeSplitOptions)
   checkOptions("timeSplit", options, ["column", "testSize"]);
   if (!isFrame(df)) throw new AibookError("timeSplit: expected a DataFrame with a time column.");
   const column = options?.column;
-  if (typeof column !== "string") throw new AibookError(`timeSplit: name the time column, e.g. timeSplit(df, { column: "date", testSize: 0.2 }); the columns are ${df.columns.join(", ")}.`);
+  // Without it the message was 'no column undefined'; say which option is missing.
+  if (typeof column !== "string") {
+    throw new AibookError(`timeSplit: name the time column, e.g. timeSplit(df, { column: "${df.columns[0] ?? "date"}", testSize: 0.2 }); the columns are ${df.columns.join(", ")}.`);
+  }
   const j = df.columns.indexOf(column);
   if (j < 0) throw new AibookError(`timeSplit: no column ${JSON.stringify(column)}; the columns are ${df.columns.join(", ")}.`);
   const rows = df.values as unknown[][];

@@ -7,8 +7,8 @@
 import { AibookError } from "../core/errors";
 import { isFrame, isSeries, isTensor, toLabels, type Label } from "../core/data";
 import { takeRows, rowCount } from "../data/frame";
-import { checkOptions } from "../options";
-import { createRandom, type Random } from "../random";
+import { checkFlags, checkOptions } from "../options";
+import { checkedSeed, createRandom, type Random } from "../random";
 import { sortedLabels } from "../metrics/labels";
 import { approximateMode } from "./approximate-mode";
 import { rememberSplit } from "./split-info";
@@ -70,7 +70,8 @@ export function trainTestSplit(a: unknown, b?: unknown, c?: unknown): unknown {
   if (b === undefined || isOptionsObject(b)) {
     const options = (b ?? {}) as FrameSplitOptions;
     checkOptions("trainTestSplit", options, KNOWN);
-    const n = rowCount(a);
+    checkFlags("trainTestSplit", options, ["shuffle"]);
+    const n = rowCount(a, "trainTestSplit: the data (first argument)");
     let labels: Label[] | undefined;
     if (options.stratify !== undefined) {
       if (typeof options.stratify !== "string" || !isFrame(a)) {
@@ -87,8 +88,9 @@ export function trainTestSplit(a: unknown, b?: unknown, c?: unknown): unknown {
   }
   const options = (c ?? {}) as SplitOptions;
   checkOptions("trainTestSplit", options, KNOWN);
-  const n = rowCount(a);
-  const m = rowCount(b);
+  checkFlags("trainTestSplit", options, ["shuffle"]);
+  const n = rowCount(a, "trainTestSplit: X");
+  const m = rowCount(b, "trainTestSplit: y");
   if (n !== m) throw new AibookError(`trainTestSplit: X has ${n} rows but y has ${m}; they must describe the same rows.`);
   let labels: Label[] | undefined;
   if (options.stratify === true) labels = toLabels(b, "trainTestSplit (y)");
@@ -109,7 +111,7 @@ function isOptionsObject(v: unknown): boolean {
 function splitIndices(n: number, labels: Label[] | undefined, options: SplitOptions) {
   const { nTrain, nTest } = splitSizes(n, options.testSize, options.trainSize, "trainTestSplit");
   const shuffle = options.shuffle ?? true;
-  const random = createRandom(options.seed);
+  const random = createRandom(checkedSeed(options.seed, "trainTestSplit"));
   if (!shuffle) {
     if (labels) throw new AibookError("trainTestSplit: stratify needs shuffle; a stratified split without shuffling is not defined (scikit-learn refuses it too).");
     const train = range(0, nTrain);

@@ -173,7 +173,7 @@ describe("timeSplit", () => {
     const df = new DataFrame({ year: [2001, NaN], v: [1, 2] });
     assert.throws(() => timeSplit(df, { column: "date" }), /no column "date"/);
     // Without options it said 'no column undefined'.
-    assert.throws(() => (timeSplit as (df: unknown) => unknown)(df), /timeSplit: name the time column, e\.g\. timeSplit\(df, \{ column: "date", testSize: 0\.2 \}\); the columns are year, v\./);
+    assert.throws(() => (timeSplit as (df: unknown) => unknown)(df), /timeSplit: name the time column, e\.g\. timeSplit\(df, \{ column: "year", testSize: 0\.2 \}\); the columns are year, v\./);
     assert.throws(() => timeSplit(df, { column: "year" }), /column "year" is missing at row 1/);
   });
 });
