@@ -5,31 +5,18 @@
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { assertFreshBuild } from "../fresh-build";
 
 const root = path.resolve(__dirname, "../..");
 const shared = path.resolve(root, "..", "shared");
 
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
-    else if (entry.name.endsWith(".ts")) newest = Math.max(newest, statSync(full).mtimeMs);
-  }
-  return newest;
-}
 
 describe("pitfall corpus with --execute (static + runtime rules, built CLI)", function () {
   this.timeout(900000);
 
   it("reaches precision and recall of at least 0.95", () => {
-    const built = ["dist/cli.js", "dist/kernel.js", "dist/runtime/index.js"].map((f) => path.join(root, f));
-    assert.ok(built.every(existsSync), "build first: npm run build");
-    const oldestBuild = Math.min(...built.map((f) => statSync(f).mtimeMs));
-    const sources = Math.max(...["src/cli", "src/kernel", "src/runtime", "src/lint"].map((d) => newestSource(path.join(root, d))));
-    assert.ok(oldestBuild >= sources, "dist/ is older than src/: run npm run build");
+    assertFreshBuild(root, ["dist/cli.js", "dist/kernel.js", "dist/runtime/index.js"], ["src/cli", "src/kernel", "src/runtime", "src/lint"]);
     const score = spawnSync(process.execPath, [path.join(shared, "tools", "score-pitfalls.mjs"), "--execute", "--cli", `${process.execPath} bin/aibook.js`, path.join(shared, "corpus", "pitfalls")], {
       cwd: root,
       encoding: "utf8",

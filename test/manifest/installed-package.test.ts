@@ -10,22 +10,14 @@
  */
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { DATASETS } from "../runtime/data/reference";
+import { assertFreshBuild } from "../fresh-build";
 
 const root = path.resolve(__dirname, "../..");
 
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
-    else if (entry.name.endsWith(".ts")) newest = Math.max(newest, statSync(full).mtimeMs);
-  }
-  return newest;
-}
 
 const workflow = (tag: string) => `
 const df = await readCsv(${JSON.stringify(path.join(DATASETS, "wine.csv"))});
@@ -54,10 +46,7 @@ describe("the installed npm package (npm pack, then a fresh project)", function 
   let dir: string | undefined;
 
   before(function () {
-    const built = ["dist/runtime/index.js", "dist/types/runtime/index.d.ts"].map((f) => path.join(root, f));
-    assert.ok(built.every(existsSync), "build first: npm run build");
-    const oldestBuild = Math.min(...built.map((f) => statSync(f).mtimeMs));
-    assert.ok(oldestBuild >= newestSource(path.join(root, "src/runtime")), "dist/ is older than src/runtime: run npm run build");
+    assertFreshBuild(root, ["dist/runtime/index.js", "dist/types/runtime/index.d.ts"], ["src/runtime"]);
     dir = mkdtempSync(path.join(os.tmpdir(), "aibook-installed-"));
     const npm = process.platform === "win32" ? "npm.cmd" : "npm";
     const packed = JSON.parse(execFileSync(npm, ["pack", "--json", "--ignore-scripts", "--pack-destination", dir], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }));
