@@ -6,6 +6,7 @@
 import { AibookError, NotFittedError, UnknownOptionError } from "./errors";
 import { columnNamesOf, type Label } from "./data";
 import { checkedSeed } from "../random";
+import { checkFlags } from "../options";
 
 export type Params = Record<string, unknown>;
 
@@ -68,11 +69,7 @@ export abstract class BaseEstimator<P extends Params> {
     // A seed in text ("42", from a form or a config file) would fail deep inside fit; refuse it here.
     if (known.includes("seed")) checkedSeed((options as Params | undefined)?.seed, this.estimatorName);
     // A switch given as text ({ fitIntercept: "false" }) was truthy and did the opposite of what it says.
-    for (const [key, value] of Object.entries(options ?? {})) {
-      if (typeof (defaults as Params)[key] === "boolean" && value !== undefined && typeof value !== "boolean") {
-        throw new AibookError(`${this.estimatorName}: ${key} must be true or false; got ${typeof value === "string" ? JSON.stringify(value) : String(value)}.`);
-      }
-    }
+    checkFlags(this.estimatorName, options, known.filter((key) => typeof (defaults as Params)[key] === "boolean"));
     this.#defaults = defaults;
     this.params = Object.freeze({ ...defaults, ...stripUndefined(options) });
     this.#checkColumnNames();

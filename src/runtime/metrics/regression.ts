@@ -8,17 +8,21 @@ import { checkOptions } from "../options";
 import { numberPair } from "./labels";
 import { numpySum } from "../core/sum";
 
+/** The mean squared error, its inputs checked under the name the user called (`where`). */
+function meanSquaredError(yTrue: unknown, yPred: unknown, where: "mse" | "rmse"): number {
+  const { t, p } = numberPair(yTrue, yPred, where);
+  return numpySum(t.map((v, i) => (v - p[i]) ** 2)) / t.length;
+}
+
 export function mse(yTrue: unknown, yPred: unknown, options?: Record<string, never>): number {
   checkOptions("mse", options, []);
-  const { t, p } = numberPair(yTrue, yPred, "mse");
-  return numpySum(t.map((v, i) => (v - p[i]) ** 2)) / t.length;
+  return meanSquaredError(yTrue, yPred, "mse");
 }
 
 export function rmse(yTrue: unknown, yPred: unknown, options?: Record<string, never>): number {
   checkOptions("rmse", options, []);
   // Its own name in errors: "mse (yTrue): ..." left a user who called rmse looking for an mse call.
-  const { t, p } = numberPair(yTrue, yPred, "rmse");
-  return Math.sqrt(numpySum(t.map((v, i) => (v - p[i]) ** 2)) / t.length);
+  return Math.sqrt(meanSquaredError(yTrue, yPred, "rmse"));
 }
 
 export function mae(yTrue: unknown, yPred: unknown, options?: Record<string, never>): number {
