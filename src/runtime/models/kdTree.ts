@@ -184,18 +184,24 @@ export function kdQuery(t: KdTree, x: ArrayLike<number>, k: number): { index: nu
   return { index: order.map((i) => indices[i]), rdist: order.map((i) => values[i]) };
 }
 
+/** Squared distance from x to the row at tree position i (row idx[i]), read from `sorted`. */
+function rdistAt(t: KdTree, i: number, x: ArrayLike<number>): number {
+  const { sorted, p } = t;
+  let d = 0;
+  for (let j = 0, at = i * p; j < p; j++) {
+    const diff = x[j] - sorted[at + j];
+    d += diff * diff;
+  }
+  return d;
+}
+
 /** Depth first, the nearer child first, skipping boxes beyond the heap's largest distance. */
 function visitNearest(t: KdTree, x: ArrayLike<number>, node: number, lowerBound: number, values: Float64Array, indices: Int32Array): void {
   if (lowerBound > values[0]) return;
   if (t.leaf[node]) {
-    const { sorted, idx, p } = t;
     for (let i = t.start[node], end = t.end[node]; i < end; i++) {
-      let d = 0;
-      for (let j = 0, at = i * p; j < p; j++) {
-        const diff = x[j] - sorted[at + j];
-        d += diff * diff;
-      }
-      if (d < values[0]) heapPush(values, indices, d, idx[i]);
+      const d = rdistAt(t, i, x);
+      if (d < values[0]) heapPush(values, indices, d, t.idx[i]);
     }
     return;
   }
@@ -217,19 +223,11 @@ function visitNearest(t: KdTree, x: ArrayLike<number>, node: number, lowerBound:
  * query_radius, which DBSCAN runs on up to 15 columns): boxes farther than the radius are skipped.
  */
 export function kdRadius(t: KdTree, x: ArrayLike<number>, r2: number): number[] {
-  const { sorted, p, idx } = t;
   const found: number[] = [];
   const visit = (node: number): void => {
     if (kdMinRdist(t, node, x) > r2) return;
     if (t.leaf[node]) {
-      for (let i = t.start[node]; i < t.end[node]; i++) {
-        let d = 0;
-        for (let j = 0, at = i * p; j < p; j++) {
-          const diff = x[j] - sorted[at + j];
-          d += diff * diff;
-        }
-        if (d <= r2) found.push(idx[i]);
-      }
+      for (let i = t.start[node]; i < t.end[node]; i++) if (rdistAt(t, i, x) <= r2) found.push(t.idx[i]);
       return;
     }
     visit(2 * node + 1);
