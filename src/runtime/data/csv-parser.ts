@@ -169,7 +169,7 @@ class CsvParser {
         const consumed = this.parse(buf, start, end, final);
         if (this.encoding === "utf8" && !isUtf8(buf.subarray(start, consumed))) {
           // pandas raises UnicodeDecodeError; reading on would put U+FFFD in place of every such letter.
-          const line = this.invalidUtf8Line(buf, start, consumed, lineAtStart);
+          const line = invalidUtf8Line(buf, start, consumed, this.eol, lineAtStart);
           throw new AibookError(
             `readCsv: ${this.path}, line ${line}: not valid UTF-8 text. If the file was saved by Excel or an older program, pass { encoding: "cp1252" } (or "latin1").`,
           );
@@ -181,17 +181,6 @@ class CsvParser {
     } finally {
       closeSync(fd);
     }
-  }
-
-  /** The physical line, counted from `line` at `s`, of the first line in buf[s, e) that is not valid UTF-8. */
-  private invalidUtf8Line(buf: Buffer, s: number, e: number, line: number): number {
-    for (let p = s; p < e; line++) {
-      let q = buf.indexOf(this.eol, p);
-      if (q < 0 || q > e) q = e;
-      if (!isUtf8(buf.subarray(p, q))) return line;
-      p = q + 1;
-    }
-    return line;
   }
 
   /** A field's text in the file's encoding, with doubled quotes of a quoted field undone. */
@@ -407,6 +396,20 @@ function firstLineEnd(buf: Buffer, s: number, e: number): number {
  * TextDecoder("windows-1252") decodes those as Latin-1 control characters, so map them here.
  */
 const CP1252 = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
+/**
+ * The physical line, counted from `line` at `s`, of the first line in buf[s, e) that is not valid
+ * UTF-8 (lines end with the byte `eol`): what readCsv and readJson name when they refuse a file.
+ */
+export function invalidUtf8Line(buf: Buffer, s: number, e: number, eol: number, line: number): number {
+  for (let p = s; p < e; line++) {
+    let q = buf.indexOf(eol, p);
+    if (q < 0 || q > e) q = e;
+    if (!isUtf8(buf.subarray(p, q))) return line;
+    p = q + 1;
+  }
+  return line;
+}
+
 function fromCp1252(latin1: string): string {
   return /[\u0080-\u009f]/.test(latin1) ? latin1.replace(/[\u0080-\u009f]/g, (c) => CP1252[c.charCodeAt(0) - 0x80]) : latin1;
 }

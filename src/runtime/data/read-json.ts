@@ -10,6 +10,7 @@ import type { DataFrame } from "danfojs-node";
 import { AibookError } from "../core/errors";
 import { warnOnce } from "../core/warn";
 import { checkOptions } from "../options";
+import { invalidUtf8Line } from "./csv-parser";
 import { frameFromColumns, inferDtype } from "./frame";
 import { resolveDataPath } from "./read-csv";
 
@@ -26,8 +27,8 @@ export async function readJson(path: string, options: ReadJsonOptions = {}): Pro
   const bytes = readFileSync(full);
   if (!isUtf8(bytes)) {
     // JSON is UTF-8 (RFC 8259); decoding on would turn each such letter into U+FFFD without a word.
-    const bad = bytes.toString("latin1").split("\n").findIndex((line) => !isUtf8(Buffer.from(line, "latin1")));
-    throw new AibookError(`readJson: ${full}, line ${bad + 1}: not valid UTF-8 text; JSON files must be UTF-8 (re-save the file as UTF-8).`);
+    const line = invalidUtf8Line(bytes, 0, bytes.length, 0x0a, 1);
+    throw new AibookError(`readJson: ${full}, line ${line}: not valid UTF-8 text; JSON files must be UTF-8 (re-save the file as UTF-8).`);
   }
   const text = bytes.toString("utf8").replace(/^\uFEFF/, "");
   const lineNumbers: number[] = [];
